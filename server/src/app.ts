@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import path from 'node:path';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import { createDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { registerSecurityHeaders } from './http/security.ts';
+import { registerSpa } from './http/spa.ts';
+import type { AppInstance } from './http/types.ts';
+import { healthRoutes } from './modules/health/health.routes.ts';
+import { instanceRoutes } from './modules/instance/instance.routes.ts';
+
+export const VERSION: string = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'),
+).version;
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** A client's X-Request-Id is kept when it looks like an id, so logs can be joined across services. */
+function requestId(request: IncomingMessage): string {
+  const incoming = request.headers['x-request-id'];
+  return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+}
+
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    ...(config.prettyLogs
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname' },
+          },
+        }
+      : {}),
+  };
+}
+
+export interface BuildAppOptions {
+  /** An already opened database (tests share one per file); otherwise one is opened from the config. */
+  database?: Database;
+  /** Apply pending migrations before serving (default true). */
+  migrate?: boolean;
+}
+
+/**
+ * Builds the whole application: database, plugins, routes and the web app.
+ * The server's `serve` command and every test build it the same way.
+ */
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<AppInstance> {
+  const database = options.database ?? (await createDatabase(config.database));
+  const ownsDatabase = options.database === undefined;
+  if (options.migrate ?? true) await migrateToLatest(database.db);
+
+  const app = Fastify({
+    logger: loggerOptions(config),
+    genReqId: requestId,
+    requestIdHeader: false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: {
+        // Unknown properties are an error (400), not silently dropped.
+        removeAdditional: false,
+        // Query strings arrive as text; `?limit=10` must validate as a number.
+        coerceTypes: 'array',
+        useDefaults: true,
+        allErrors: false,
+      },
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorate('databaseKind', database.kind);
+  app.decorate('appVersion', VERSION);
+  if (ownsDatabase) app.addHook('onClose', () => database.close());
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('X-Request-Id', request.id);
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
+  await registerOpenApi(app, { version: VERSION });
+
+  // Route modules are called, not registered as plugins, so the schemas they
+  // add are shared with the OpenAPI document at the root.
+  await healthRoutes(app);
+  await instanceRoutes(app);
+
+  await registerSpa(app, config.webDistDir);
+  return app;
+}

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Static, Type } from 'typebox';
+import { Value } from 'typebox/value';
+
+/**
+ * Every setting of the server, read from the environment once at start and
+ * validated here. Nothing else in the code reads `process.env`.
+ */
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  database: DatabaseConfig;
+  secretKey: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Pretty, human-readable logs; JSON lines otherwise. */
+  prettyLogs: boolean;
+  bodyLimitBytes: number;
+  trustProxy: boolean;
+  shutdownTimeoutMs: number;
+  /** Folder of the built web app; `null` serves the API alone. */
+  webDistDir: string | null;
+}
+
+export type DatabaseConfig =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'pglite'; dataDir: string | null }
+  | { kind: 'postgres'; url: string; schema?: string };
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const EnvSchema = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ minLength: 1, default: 'localhost' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^(postgres|postgresql|sqlite|pglite):' })),
+  SECRET_KEY: Type.Optional(Type.String({ minLength: 32 })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('pretty'), Type.Literal('json')])),
+  BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, default: 1_048_576 }),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
+  WEB_DIST_DIR: Type.Optional(Type.String()),
+});
+
+const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
+const DEV_SECRET_FILE = 'secret.key';
+
+/**
+ * Reads and validates the environment. In production a missing SECRET_KEY is
+ * fatal; elsewhere a random one is generated once and kept in DATA_DIR so that
+ * tokens survive a restart.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const known = Object.fromEntries(
+    Object.keys(EnvSchema.properties)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const withDefaults = Value.Default(EnvSchema, Value.Convert(EnvSchema, known));
+  const errors = [...Value.Errors(EnvSchema, withDefaults)];
+  if (errors.length > 0) {
+    const lines = errors.map(
+      (error) => `  ${error.instancePath.slice(1) || 'environment'}: ${error.message}`,
+    );
+    throw new ConfigError(`Invalid configuration:\n${[...new Set(lines)].join('\n')}`);
+  }
+  const parsed = withDefaults as Static<typeof EnvSchema>;
+
+  const dataDir = path.resolve(parsed.DATA_DIR);
+  const secretKey = parsed.SECRET_KEY ?? developmentSecret(parsed.NODE_ENV, dataDir);
+  return {
+    env: parsed.NODE_ENV,
+    host: parsed.HOST,
+    port: parsed.PORT,
+    publicUrl: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/+$/, ''),
+    dataDir,
+    database: parseDatabaseUrl(parsed.DATABASE_URL, dataDir),
+    secretKey,
+    logLevel: parsed.LOG_LEVEL as Config['logLevel'],
+    prettyLogs: parsed.LOG_FORMAT ? parsed.LOG_FORMAT === 'pretty' : Boolean(process.stdout.isTTY),
+    bodyLimitBytes: parsed.BODY_LIMIT_BYTES,
+    trustProxy: parsed.TRUST_PROXY,
+    shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
+    webDistDir: parsed.WEB_DIST_DIR === undefined ? DEFAULT_WEB_DIST_DIR : parsed.WEB_DIST_DIR || null,
+  };
+}
+
+export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {
+  if (url === undefined) return { kind: 'sqlite', file: path.join(dataDir, 'staykeep.db') };
+  if (url.startsWith('postgres:') || url.startsWith('postgresql:')) return { kind: 'postgres', url };
+  // sqlite:relative/path.db, sqlite:///absolute/path.db, sqlite::memory:
+  if (url.startsWith('sqlite:')) {
+    const location = url.slice('sqlite:'.length).replace(/^\/\//, '');
+    if (location === ':memory:') return { kind: 'sqlite', file: ':memory:' };
+    if (location === '') throw new ConfigError('DATABASE_URL: sqlite: needs a file path');
+    return { kind: 'sqlite', file: path.resolve(location) };
+  }
+  // pglite:memory (in-process PostgreSQL, tests) or pglite:./folder
+  const location = url.slice('pglite:'.length).replace(/^\/\//, '');
+  return {
+    kind: 'pglite',
+    dataDir: location === '' || location === 'memory' ? null : path.resolve(location),
+  };
+}
+
+function developmentSecret(env: Config['env'], dataDir: string): string {
+  if (env === 'production') {
+    throw new ConfigError(
+      'SECRET_KEY is required when NODE_ENV=production (at least 32 characters; ' +
+        "generate one with: node -e \"console.log(require('node:crypto').randomBytes(32).toString('base64url'))\")",
+    );
+  }
+  const file = path.join(dataDir, DEV_SECRET_FILE);
+  try {
+    const existing = readFileSync(file, 'utf8').trim();
+    if (existing.length >= 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const secret = randomBytes(32).toString('base64url');
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}

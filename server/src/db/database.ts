@@ -1,0 +1,78 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import pg from 'pg';
+import type { DatabaseConfig } from '../config.ts';
+import { createSqliteDialect, openSqlite } from './sqlite.ts';
+import type { Tables } from './tables.ts';
+
+export type Db = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+/** A repository function that reads may run inside or outside a transaction. */
+export type DbOrTx = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: DatabaseConfig['kind'];
+  close(): Promise<void>;
+}
+
+// PostgreSQL type OIDs whose default JavaScript mapping differs from SQLite's.
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_DATE = 1082;
+const PG_TIMESTAMP = 1114;
+const PG_TIMESTAMPTZ = 1184;
+
+/**
+ * Make PostgreSQL (server and PGlite) return what SQLite returns:
+ * - `date` stays the `YYYY-MM-DD` text: parsing it as local midnight shifts
+ *   days in time zones east or west of UTC;
+ * - instants come back as ISO 8601 UTC strings, the form they are written in;
+ * - `bigint` (counts, cents) and `numeric` (sums and averages of them) come
+ *   back as numbers, not strings; amounts are integer cents, far below 2^53.
+ */
+const pgParsers: Record<number, (value: string) => unknown> = {
+  [PG_INT8]: (value) => Number(value),
+  [PG_NUMERIC]: (value) => Number(value),
+  [PG_DATE]: (value) => value,
+  [PG_TIMESTAMP]: (value) => new Date(`${value.replace(' ', 'T')}Z`).toISOString(),
+  [PG_TIMESTAMPTZ]: (value) => new Date(value).toISOString(),
+};
+
+export async function createDatabase(config: DatabaseConfig): Promise<Database> {
+  switch (config.kind) {
+    case 'sqlite': {
+      if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
+      const db = new Kysely<Tables>({ dialect: createSqliteDialect(openSqlite(config.file)) });
+      return { db, kind: 'sqlite', close: () => db.destroy() };
+    }
+    case 'pglite': {
+      if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+      const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers: pgParsers });
+      const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
+      return { db, kind: 'pglite', close: () => db.destroy() };
+    }
+    case 'postgres': {
+      const pool = new pg.Pool({
+        connectionString: config.url,
+        max: 10,
+        types: { getTypeParser: (oid, format) => pgParsers[oid] ?? pg.types.getTypeParser(oid, format) },
+        // Tests give each file its own schema; production uses the default.
+        ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
+      });
+      const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+      return { db, kind: 'postgres', close: () => db.destroy() };
+    }
+  }
+}
+
+/** Runs `work` in one transaction; on SQLite it holds the write lock from the start. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction().execute(work);
+}
+
+export async function pingDatabase(db: Db): Promise<void> {
+  await sql`select 1`.execute(db);
+}

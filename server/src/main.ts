@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import closeWithGrace from 'close-with-grace';
+import { buildApp, VERSION } from './app.ts';
+import { BackupError, backupSqlite } from './cli/backup.ts';
+import { seedDemo } from './cli/seed.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createDatabase } from './db/database.ts';
+import { MigrationError, migrateToLatest } from './db/migrate.ts';
+
+const HELP = `Staykeep ${VERSION} — operations for holiday-rental houses
+
+Usage: staykeep <command> [options]
+
+Commands:
+  serve            Migrate the database, then serve the API and the web app (default)
+  migrate          Apply pending database migrations and exit
+  backup <file>    Write a consistent copy of the SQLite database to <file>, even while
+                   the server is writing (PostgreSQL: use pg_dump)
+  seed --demo      Fill the database with demonstration data
+  help             Show this help
+
+Configuration comes from environment variables; see .env.example.
+`;
+
+class UsageError extends Error {}
+
+async function serve(config: Config): Promise<void> {
+  const app = await buildApp(config);
+  closeWithGrace({ delay: config.shutdownTimeoutMs }, async ({ signal, err }) => {
+    if (err) app.log.error({ err }, 'shutting down after an uncaught error');
+    else app.log.info({ signal }, 'shutting down');
+    await app.close();
+  });
+  await app.listen({ host: config.host, port: config.port });
+  if (!config.webDistDir || !existsSync(path.join(config.webDistDir, 'index.html'))) {
+    app.log.warn('the web app is not built (npm run build); serving the API only');
+  }
+}
+
+async function migrate(config: Config): Promise<void> {
+  const database = await createDatabase(config.database);
+  try {
+    const results = await migrateToLatest(database.db);
+    if (results.length === 0) console.log('The database is up to date.');
+    for (const result of results) console.log(`applied ${result.migrationName}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function backup(config: Config, target: string | undefined): Promise<void> {
+  if (!target) throw new UsageError('backup needs a target file: staykeep backup <file>');
+  if (config.database.kind !== 'sqlite') {
+    throw new UsageError(
+      'backup copies the SQLite database only. For PostgreSQL use pg_dump, e.g.\n' +
+        '  pg_dump --format=custom --file=staykeep.dump "$DATABASE_URL"',
+    );
+  }
+  const result = await backupSqlite(config.database.file, path.resolve(target));
+  console.log(`Backup written to ${result.file} (${result.bytes} bytes, integrity check: ok).`);
+}
+
+async function seed(config: Config, demo: boolean): Promise<void> {
+  if (!demo) throw new UsageError('seed needs --demo (the only data set so far)');
+  const database = await createDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+    for (const line of await seedDemo(database.db)) console.log(line);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  const [command = 'serve', ...rest] = positionals;
+  if (values.help || command === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  const config = loadConfig();
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate':
+      return migrate(config);
+    case 'backup':
+      return backup(config, rest[0]);
+    case 'seed':
+      return seed(config, values.demo ?? false);
+    default:
+      throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UsageError ||
+    error instanceof MigrationError ||
+    error instanceof BackupError
+  ) {
+    console.error(error.message);
+    process.exitCode = error instanceof UsageError ? 2 : 1;
+    return;
+  }
+  if (error instanceof TypeError && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    console.error(`${error.message}\n\n${HELP}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../src/app.ts';
+import type { Config } from '../src/config.ts';
+import type { AppInstance } from '../src/http/types.ts';
+import { describeEachDatabase, type TestDatabase } from './databases.ts';
+
+/** A complete configuration for tests; the database comes from the test itself. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    env: 'test',
+    host: '127.0.0.1',
+    port: 0,
+    publicUrl: 'http://localhost:3000',
+    dataDir: '/nonexistent-test-data-dir',
+    database: { kind: 'sqlite', file: ':memory:' },
+    secretKey: 'test-secret-key-that-is-long-enough-0123456789',
+    logLevel: 'silent',
+    prettyLogs: false,
+    bodyLimitBytes: 1_048_576,
+    trustProxy: false,
+    shutdownTimeoutMs: 1_000,
+    webDistDir: null,
+    ...overrides,
+  };
+}
+
+export interface TestContext {
+  app: AppInstance;
+  db: TestDatabase;
+}
+
+/**
+ * Declares the same tests once per database, each with the whole application
+ * built on that database (migrated, empty) and closed afterwards.
+ */
+export function describeApp(
+  title: string,
+  define: (get: () => TestContext) => void,
+  options: { config?: Partial<Config>; prepare?: (app: AppInstance) => void } = {},
+): void {
+  describeEachDatabase(title, (getDatabase) => {
+    let app: AppInstance | undefined;
+    beforeAll(async () => {
+      const db = getDatabase();
+      app = await buildApp(testConfig({ ...options.config, database: db.config }), { database: db.database });
+      options.prepare?.(app);
+      await app.ready();
+    });
+    afterAll(async () => {
+      await app?.close();
+    });
+    define(() => {
+      if (!app) throw new Error('the app is built in beforeAll');
+      return { app, db: getDatabase() };
+    });
+  });
+}
