@@ -1,0 +1,100 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    chromiumPath: string;
+  }
+}
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+function findChromium(): string {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '';
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function waitUntilReady(url: string, server: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the server exited (${server.exitCode}):\n${output()}`);
+    try {
+      if ((await fetch(`${url}/ready`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`the server was not ready within 60 s:\n${output()}`);
+}
+
+/**
+ * Builds the web app and starts the real server on a fresh SQLite database,
+ * once for all browser tests. Without Chromium the tests skip themselves.
+ */
+export default async function setup(project: TestProject) {
+  const chromiumPath = findChromium();
+  project.provide('chromiumPath', chromiumPath);
+  if (!chromiumPath) {
+    console.warn('Chromium not found (set CHROMIUM_PATH or install chromium): browser tests are skipped.');
+    project.provide('baseUrl', '');
+    return;
+  }
+
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: path.join(ROOT, 'web'),
+      stdio: 'inherit',
+    },
+  );
+
+  const port = await freePort();
+  let output = '';
+  const server = spawn(process.execPath, [path.join(ROOT, 'server/bin/staykeep.js'), 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'staykeep-e2e-')),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    },
+  });
+  server.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  server.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  await waitUntilReady(baseUrl, server, () => output);
+  project.provide('baseUrl', baseUrl);
+
+  return async () => {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('close', resolve));
+  };
+}
