@@ -2,18 +2,24 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
+import { registerAccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
+import { authRoutes } from './modules/auth/auth.routes.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { EmailOutbox } from './modules/email/email.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
+import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 
 export const VERSION: string = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'),
@@ -47,6 +53,8 @@ export interface BuildAppOptions {
   database?: Database;
   /** Apply pending migrations before serving (default true). */
   migrate?: boolean;
+  /** The clock; tests move it to expire tokens. */
+  now?: () => Date;
 }
 
 /**
@@ -81,7 +89,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('db', database.db);
   app.decorate('databaseKind', database.kind);
   app.decorate('appVersion', VERSION);
-  if (ownsDatabase) app.addHook('onClose', () => database.close());
+  const now = options.now ?? (() => new Date());
+
+  const outbox = new EmailOutbox({ db: database.db, config: config.email, log: app.log, now });
+  const auth = new AuthService({ db: database.db, config, outbox, now });
+  app.decorate('outbox', outbox);
+  outbox.start();
+  app.addHook('onClose', async () => {
+    await outbox.stop();
+    if (ownsDatabase) await database.close();
+  });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('X-Request-Id', request.id);
@@ -89,12 +106,16 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
+  await app.register(fastifyCookie);
+  registerAccessControl(app, (token, organizationId) => auth.resolveCaller(token, organizationId));
   await registerOpenApi(app, { version: VERSION });
 
   // Route modules are called, not registered as plugins, so the schemas they
   // add are shared with the OpenAPI document at the root.
   await healthRoutes(app);
   await instanceRoutes(app);
+  await authRoutes(app, auth);
+  await organizationRoutes(app);
 
   await registerSpa(app, config.webDistDir);
   return app;

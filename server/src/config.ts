@@ -24,6 +24,23 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Folder of the built web app; `null` serves the API alone. */
   webDistDir: string | null;
+  auth: AuthConfig;
+  email: EmailConfig;
+}
+
+export interface AuthConfig {
+  /** open: anyone registers; approval: an instance administrator approves; invite: invitations only. */
+  registrationMode: 'open' | 'approval' | 'invite';
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  passwordResetTtlMinutes: number;
+  loginThrottle: { windowSeconds: number; maxFailuresPerAccount: number; maxFailuresPerIp: number };
+}
+
+export interface EmailConfig {
+  /** smtp://user:pass@host:587 or smtps://…; null stores messages in the outbox and logs them. */
+  smtpUrl: string | null;
+  from: string;
 }
 
 export type DatabaseConfig =
@@ -54,6 +71,17 @@ const EnvSchema = Type.Object({
   TRUST_PROXY: Type.Boolean({ default: false }),
   SHUTDOWN_TIMEOUT_MS: Type.Integer({ minimum: 0, default: 10_000 }),
   WEB_DIST_DIR: Type.Optional(Type.String()),
+  REGISTRATION_MODE: Type.Union([Type.Literal('open'), Type.Literal('approval'), Type.Literal('invite')], {
+    default: 'open',
+  }),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86_400, default: 900 }),
+  REFRESH_TOKEN_TTL_DAYS: Type.Integer({ minimum: 1, maximum: 365, default: 30 }),
+  PASSWORD_RESET_TTL_MINUTES: Type.Integer({ minimum: 5, maximum: 1440, default: 30 }),
+  LOGIN_THROTTLE_WINDOW_SECONDS: Type.Integer({ minimum: 1, default: 900 }),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: Type.Integer({ minimum: 1, default: 10 }),
+  LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  EMAIL_FROM: Type.String({ minLength: 3, default: 'Staykeep <no-reply@localhost>' }),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -96,6 +124,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: parsed.TRUST_PROXY,
     shutdownTimeoutMs: parsed.SHUTDOWN_TIMEOUT_MS,
     webDistDir: parsed.WEB_DIST_DIR === undefined ? DEFAULT_WEB_DIST_DIR : parsed.WEB_DIST_DIR || null,
+    auth: {
+      registrationMode: parsed.REGISTRATION_MODE,
+      accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlDays: parsed.REFRESH_TOKEN_TTL_DAYS,
+      passwordResetTtlMinutes: parsed.PASSWORD_RESET_TTL_MINUTES,
+      loginThrottle: {
+        windowSeconds: parsed.LOGIN_THROTTLE_WINDOW_SECONDS,
+        maxFailuresPerAccount: parsed.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+        maxFailuresPerIp: parsed.LOGIN_MAX_FAILURES_PER_IP,
+      },
+    },
+    email: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.EMAIL_FROM },
   };
 }
 

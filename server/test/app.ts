@@ -20,13 +20,34 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     shutdownTimeoutMs: 1_000,
     webDistDir: null,
+    auth: {
+      registrationMode: 'open',
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlDays: 30,
+      passwordResetTtlMinutes: 30,
+      loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 10, maxFailuresPerIp: 50 },
+    },
+    email: { smtpUrl: null, from: 'Staykeep <no-reply@staykeep.test>' },
     ...overrides,
   };
+}
+
+/** A clock tests can move forward, to expire tokens without waiting. */
+export class TestClock {
+  offsetMs = 0;
+  now = (): Date => new Date(Date.now() + this.offsetMs);
+  advance(milliseconds: number): void {
+    this.offsetMs += milliseconds;
+  }
+  reset(): void {
+    this.offsetMs = 0;
+  }
 }
 
 export interface TestContext {
   app: AppInstance;
   db: TestDatabase;
+  clock: TestClock;
 }
 
 /**
@@ -40,9 +61,13 @@ export function describeApp(
 ): void {
   describeEachDatabase(title, (getDatabase) => {
     let app: AppInstance | undefined;
+    const clock = new TestClock();
     beforeAll(async () => {
       const db = getDatabase();
-      app = await buildApp(testConfig({ ...options.config, database: db.config }), { database: db.database });
+      app = await buildApp(testConfig({ ...options.config, database: db.config }), {
+        database: db.database,
+        now: clock.now,
+      });
       options.prepare?.(app);
       await app.ready();
     });
@@ -51,7 +76,7 @@ export function describeApp(
     });
     define(() => {
       if (!app) throw new Error('the app is built in beforeAll');
-      return { app, db: getDatabase() };
+      return { app, db: getDatabase(), clock };
     });
   });
 }

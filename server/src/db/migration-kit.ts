@@ -37,3 +37,8 @@ export function columnTypes(db: AnyDb) {
 export function nowDefault(db: AnyDb): Expression<string> {
   return isPostgres(db) ? sql`now()` : sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`;
 }
+
+/** A CHECK constraint expression: `column in ('a', 'b', …)`. */
+export function oneOf(column: string, values: readonly string[]): Expression<boolean> {
+  return sql<boolean>`${sql.ref(column)} in (${sql.join(values.map((value) => sql.lit(value)))})`;
+}

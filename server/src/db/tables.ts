@@ -7,14 +7,165 @@ import type { ColumnType } from 'kysely';
  */
 export interface Tables {
   instance_settings: InstanceSettingsTable;
+  users: UsersTable;
+  organizations: OrganizationsTable;
+  memberships: MembershipsTable;
+  user_status_history: UserStatusHistoryTable;
+  invitations: InvitationsTable;
+  registration_requests: RegistrationRequestsTable;
+  auth_providers: AuthProvidersTable;
+  user_providers: UserProvidersTable;
+  login_attempts: LoginAttemptsTable;
+  refresh_tokens: RefreshTokensTable;
+  password_reset_requests: OneTimeTokensTable;
+  email_verification_tokens: OneTimeTokensTable;
+  email_outbox: EmailOutboxTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
 export type Instant = ColumnType<string, string | undefined, string>;
+/** A column with a database default: optional on insert. */
+export type Defaulted<T> = ColumnType<T, T | undefined, T>;
+
+export type Role = 'admin' | 'manager' | 'staff' | 'owner';
 
 export interface InstanceSettingsTable {
   key: string;
   /** JSON text on write (always `JSON.stringify`), parsed value on read. */
   value: ColumnType<unknown, string, string>;
+  updated_at: Instant;
+}
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string | null;
+  name: string;
+  locale: Defaulted<string>;
+  active: Defaulted<boolean>;
+  verified: Defaulted<boolean>;
+  instance_admin: Defaulted<boolean>;
+  last_login_at: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OrganizationsTable {
+  id: string;
+  name: string;
+  currency: Defaulted<string>;
+  timezone: Defaulted<string>;
+  locale: Defaulted<string>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MembershipsTable {
+  organization_id: string;
+  user_id: string;
+  role: Role;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface UserStatusHistoryTable {
+  id: string;
+  user_id: string;
+  organization_id: string | null;
+  changed_by: string | null;
+  field: 'active' | 'verified' | 'role' | 'instance_admin';
+  old_value: string | null;
+  new_value: string | null;
+  changed_at: Instant;
+}
+
+export interface InvitationsTable {
+  id: string;
+  organization_id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
+  created_at: Instant;
+}
+
+export interface RegistrationRequestsTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: Defaulted<string>;
+  status: Defaulted<'pending' | 'approved' | 'rejected'>;
+  decided_by: string | null;
+  decided_at: string | null;
+  created_at: Instant;
+}
+
+export interface AuthProvidersTable {
+  code: string;
+  name: string;
+}
+
+export interface UserProvidersTable {
+  id: string;
+  user_id: string;
+  provider: string;
+  subject: string;
+  email: string | null;
+  linked_at: Instant;
+}
+
+export interface LoginAttemptsTable {
+  id: string;
+  email: string | null;
+  user_id: string | null;
+  success: boolean;
+  provider: Defaulted<string>;
+  ip: string;
+  user_agent: string | null;
+  attempted_at: Instant;
+}
+
+export interface RefreshTokensTable {
+  id: string;
+  token_hash: string;
+  family_id: string;
+  user_id: string;
+  organization_id: string | null;
+  created_at: Instant;
+  expires_at: string;
+  used_at: string | null;
+  replaced_by: string | null;
+  revoked_at: string | null;
+}
+
+/** Password reset and email verification tokens: single use, only the hash stored. */
+export interface OneTimeTokensTable {
+  id: string;
+  user_id: string;
+  email: string;
+  token_hash: string;
+  requested_at: Instant;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface EmailOutboxTable {
+  id: string;
+  recipient: string;
+  template: string;
+  locale: string;
+  subject: string;
+  body_text: string;
+  status: Defaulted<'queued' | 'sent' | 'failed' | 'logged'>;
+  attempts: Defaulted<number>;
+  last_error: string | null;
+  next_attempt_at: Instant;
+  created_at: Instant;
+  sent_at: string | null;
   updated_at: Instant;
 }

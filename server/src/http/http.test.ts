@@ -13,6 +13,7 @@ function addProbeRoutes(app: AppInstance): void {
   app.post(
     '/api/v1/probe',
     {
+      config: { policy: 'public' },
       schema: {
         body: Type.Object(
           { name: Type.String({ minLength: 1 }), nights: Type.Integer({ minimum: 1 }) },
@@ -22,7 +23,7 @@ function addProbeRoutes(app: AppInstance): void {
     },
     async (request) => ({ received: request.body }),
   );
-  app.get('/api/v1/probe/crash', async () => {
+  app.get('/api/v1/probe/crash', { config: { policy: 'public' } }, async () => {
     throw new Error('SQLITE_ERROR: no such column: secret_column in SELECT * FROM users');
   });
 }

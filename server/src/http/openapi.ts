@@ -37,6 +37,16 @@ export async function registerOpenApi(app: FastifyInstance, options: { version: 
           'idempotency) are described in the project documentation.',
       },
       servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description: 'Access token from /api/v1/auth/login; X-Organization-Id picks the organization.',
+          },
+        },
+      },
     },
     refResolver: {
       buildLocalReference: (json, _baseUri, _fragment, index) => (json.$id as string) ?? `schema${index}`,

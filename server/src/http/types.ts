@@ -8,6 +8,7 @@ import type {
 } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
+import type { EmailOutbox } from '../modules/email/email.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,6 +16,7 @@ declare module 'fastify' {
     db: Db;
     databaseKind: Database['kind'];
     appVersion: string;
+    outbox: EmailOutbox;
   }
 }
 

@@ -18,13 +18,17 @@ const ReadySchema = Type.Object(
 export async function healthRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'The process is up', response: { 200: HealthSchema } } },
+    {
+      config: { policy: 'public' },
+      schema: { tags: ['health'], summary: 'The process is up', response: { 200: HealthSchema } },
+    },
     async () => ({ status: 'ok' as const }),
   );
 
   app.get(
     '/ready',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['health'],
         summary: 'The database is reachable and migrated',

@@ -9,6 +9,7 @@ export async function instanceRoutes(app: AppInstance): Promise<void> {
   app.get(
     '/api/v1/instance',
     {
+      config: { policy: 'public' },
       schema: {
         tags: ['instance'],
         summary: 'Name and version of this installation (no authentication)',

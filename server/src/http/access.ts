@@ -1,0 +1,110 @@
+import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
+import type { Role } from '../db/tables.ts';
+import { AppError, notFound } from './errors.ts';
+
+/**
+ * Who may call a route, declared on the route as `config: { policy }`:
+ * - `public`: anyone, no credentials;
+ * - `authenticated`: any logged-in user, whatever their organization;
+ * - `instance-admin`: an instance administrator;
+ * - a list of roles: a member of the current organization with one of them.
+ * Every route under /api/v1 must declare one: the app refuses to start otherwise.
+ */
+export type Policy = 'public' | 'authenticated' | 'instance-admin' | readonly Role[];
+
+/** Every member of the organization, whatever their role. */
+export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'staff', 'owner'];
+
+export interface Caller {
+  userId: string;
+  email: string;
+  instanceAdmin: boolean;
+  /** The organization this request acts in, when the user has one. */
+  organizationId: string | null;
+  role: Role | null;
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: Policy;
+  }
+  interface FastifyRequest {
+    caller: Caller | null;
+  }
+}
+
+/** Resolves a bearer token and the X-Organization-Id header to a caller, or null when the token is not valid. */
+export type CallerResolver = (
+  token: string,
+  organizationId: string | undefined,
+) => Promise<Caller | null | 'not-member'>;
+
+const unauthorized = () =>
+  new AppError(401, 'unauthorized', 'Missing, invalid or expired credentials.', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="staykeep"' },
+  });
+const forbidden = () => new AppError(403, 'forbidden', 'Your role does not allow this.');
+
+export function registerAccessControl(app: FastifyInstance, resolveCaller: CallerResolver): void {
+  app.decorateRequest('caller', null);
+
+  // Runs before the OpenAPI document reads the routes, so it shows who may call each one.
+  app.addHook('onRoute', (route: RouteOptions) => {
+    const policy = route.config?.policy;
+    if (policy === undefined) {
+      if (route.url.startsWith('/api/v1/') && !route.schema?.hide) {
+        throw new Error(`Route ${route.method} ${route.url} declares no access policy`);
+      }
+      return;
+    }
+    const documented: FastifySchema & { 'x-policy': string | string[] } = {
+      ...route.schema,
+      security: policy === 'public' ? [] : [{ bearerAuth: [] }],
+      'x-policy': typeof policy === 'string' ? policy : [...policy],
+    };
+    route.schema = documented;
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    if (request.is404) return;
+    const policy = request.routeOptions.config.policy;
+    if (policy === undefined || policy === 'public') return;
+    request.caller = await authenticate(request, resolveCaller);
+    authorize(policy, request.caller);
+  });
+}
+
+async function authenticate(request: FastifyRequest, resolveCaller: CallerResolver): Promise<Caller> {
+  const header = request.headers.authorization;
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  if (!match?.[1]) throw unauthorized();
+  const requested = request.headers['x-organization-id'];
+  const caller = await resolveCaller(match[1], typeof requested === 'string' ? requested : undefined);
+  if (caller === null) throw unauthorized();
+  // Naming an organization you do not belong to looks exactly like naming one that does not exist.
+  if (caller === 'not-member') throw notFound('No such organization.');
+  return caller;
+}
+
+function authorize(policy: Exclude<Policy, 'public'>, caller: Caller): void {
+  if (policy === 'authenticated') return;
+  if (policy === 'instance-admin') {
+    if (!caller.instanceAdmin) throw forbidden();
+    return;
+  }
+  if (caller.role === null) throw notFound('You are not a member of any organization.');
+  if (!policy.includes(caller.role)) throw forbidden();
+}
+
+/** The caller of a route whose policy requires one. */
+export function callerOf(request: FastifyRequest): Caller {
+  if (!request.caller) throw unauthorized();
+  return request.caller;
+}
+
+/** The caller and their current organization, for routes whose policy names roles. */
+export function memberOf(request: FastifyRequest): Caller & { organizationId: string; role: Role } {
+  const caller = callerOf(request);
+  if (caller.organizationId === null || caller.role === null) throw notFound('No such organization.');
+  return caller as Caller & { organizationId: string; role: Role };
+}

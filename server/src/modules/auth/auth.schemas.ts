@@ -1,0 +1,91 @@
+import { Type } from 'typebox';
+import { PASSWORD_MAX_LENGTH } from './passwords.ts';
+
+const Email = Type.String({ format: 'email', maxLength: 254, description: 'Case-insensitive' });
+// Length and common-password rules are checked by the service, to answer with a precise message.
+const NewPassword = Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4, description: '8 to 128 characters' });
+const Locale = Type.Union([Type.Literal('en'), Type.Literal('fr')]);
+export const RoleSchema = Type.Union(
+  [Type.Literal('admin'), Type.Literal('manager'), Type.Literal('staff'), Type.Literal('owner')],
+  { $id: 'Role' },
+);
+
+export const UserSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    locale: Type.String(),
+    verified: Type.Boolean(),
+    instanceAdmin: Type.Boolean(),
+    lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'User', additionalProperties: false },
+);
+
+export const MembershipSchema = Type.Object(
+  { organizationId: Type.String(), organizationName: Type.String(), role: Type.Ref('Role') },
+  { $id: 'Membership', additionalProperties: false },
+);
+
+export const TokensSchema = Type.Object(
+  {
+    accessToken: Type.String({ description: 'JWT for the Authorization: Bearer header' }),
+    refreshToken: Type.String({ description: 'Opaque; also set as an httpOnly cookie' }),
+    tokenType: Type.Literal('bearer'),
+    expiresIn: Type.Integer({ description: 'Seconds until the access token expires' }),
+    user: Type.Ref('User'),
+  },
+  { $id: 'Tokens', additionalProperties: false },
+);
+
+export const MeSchema = Type.Object(
+  { user: Type.Ref('User'), memberships: Type.Array(Type.Ref('Membership')) },
+  { $id: 'Me', additionalProperties: false },
+);
+
+export const RegisterBody = Type.Object(
+  {
+    email: Email,
+    password: NewPassword,
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    locale: Type.Optional(Locale),
+    organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+
+export const RegistrationPendingSchema = Type.Object(
+  { status: Type.Literal('pending-approval') },
+  { $id: 'RegistrationPending', additionalProperties: false },
+);
+
+export const LoginBody = Type.Object(
+  { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }) },
+  { additionalProperties: false },
+);
+
+export const RefreshBody = Type.Object(
+  { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
+  { additionalProperties: false },
+);
+
+export const PasswordResetRequestBody = Type.Object(
+  { email: Type.String({ maxLength: 254 }) },
+  { additionalProperties: false },
+);
+
+export const PasswordResetConfirmBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }), password: NewPassword },
+  { additionalProperties: false },
+);
+
+export const authSchemas = [
+  RoleSchema,
+  UserSchema,
+  MembershipSchema,
+  TokensSchema,
+  MeSchema,
+  RegistrationPendingSchema,
+];

@@ -1,0 +1,69 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+
+/** The one algorithm access tokens are signed and accepted with. */
+const ALGORITHM = 'HS256';
+export const ACCESS_TOKEN_AUDIENCE = 'staykeep-api';
+const ACCESS_TOKEN_TYPE = 'access';
+
+export interface AccessTokenClaims {
+  userId: string;
+}
+
+export class TokenSigner {
+  readonly #key: Uint8Array;
+  readonly #issuer: string;
+  readonly #ttlSeconds: number;
+
+  constructor(options: { secretKey: string; issuer: string; ttlSeconds: number }) {
+    // A key of its own for access tokens, derived so SECRET_KEY can serve other purposes too.
+    this.#key = createHmac('sha256', options.secretKey).update('staykeep access token v1').digest();
+    this.#issuer = options.issuer;
+    this.#ttlSeconds = options.ttlSeconds;
+  }
+
+  get ttlSeconds(): number {
+    return this.#ttlSeconds;
+  }
+
+  sign(claims: AccessTokenClaims, now: Date): Promise<string> {
+    const issuedAt = Math.floor(now.getTime() / 1000);
+    return new SignJWT({ typ: ACCESS_TOKEN_TYPE })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .setIssuer(this.#issuer)
+      .setAudience(ACCESS_TOKEN_AUDIENCE)
+      .setSubject(claims.userId)
+      .setIssuedAt(issuedAt)
+      .setExpirationTime(issuedAt + this.#ttlSeconds)
+      .setJti(randomBytes(12).toString('base64url'))
+      .sign(this.#key);
+  }
+
+  /** The claims of a valid access token, or null for anything else (forged, expired, other audience…). */
+  async verify(token: string, now: Date): Promise<AccessTokenClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.#key, {
+        algorithms: [ALGORITHM],
+        issuer: this.#issuer,
+        audience: ACCESS_TOKEN_AUDIENCE,
+        requiredClaims: ['sub', 'exp', 'iat'],
+        currentDate: now,
+      });
+      if (payload.typ !== ACCESS_TOKEN_TYPE || typeof payload.sub !== 'string') return null;
+      return { userId: payload.sub };
+    } catch (error) {
+      if (error instanceof joseErrors.JOSEError) return null;
+      throw error;
+    }
+  }
+}
+
+/** A random opaque token (refresh, reset, invitation): 256 bits, URL-safe. */
+export function randomToken(): string {
+  return randomBytes(32).toString('base64url');
+}
+
+/** Only this digest is stored: a database leak does not give usable tokens. */
+export function tokenHash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
