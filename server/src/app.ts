@@ -15,11 +15,11 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
-import { AuthService } from './modules/auth/auth.service.ts';
-import { EmailOutbox } from './modules/email/email.service.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { userRoutes } from './modules/users/users.routes.ts';
+import { createServices } from './services.ts';
 
 export const VERSION: string = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'),
@@ -91,8 +91,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const outbox = new EmailOutbox({ db: database.db, config: config.email, log: app.log, now });
-  const auth = new AuthService({ db: database.db, config, outbox, now });
+  const { outbox, organizations, auth } = createServices({ database, config, log: app.log, now });
   app.decorate('outbox', outbox);
   outbox.start();
   app.addHook('onClose', async () => {
@@ -115,7 +114,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await healthRoutes(app);
   await instanceRoutes(app);
   await authRoutes(app, auth);
-  await organizationRoutes(app);
+  await organizationRoutes(app, organizations);
+  await userRoutes(app, auth);
 
   await registerSpa(app, config.webDistDir);
   return app;

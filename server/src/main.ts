@@ -2,12 +2,15 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import closeWithGrace from 'close-with-grace';
+import { pino } from 'pino';
 import { buildApp, VERSION } from './app.ts';
 import { BackupError, backupSqlite } from './cli/backup.ts';
 import { seedDemo } from './cli/seed.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { AppError } from './http/errors.ts';
+import { createServices } from './services.ts';
 
 const HELP = `Staykeep ${VERSION} — operations for holiday-rental houses
 
@@ -19,6 +22,10 @@ Commands:
   backup <file>    Write a consistent copy of the SQLite database to <file>, even while
                    the server is writing (PostgreSQL: use pg_dump)
   seed --demo      Fill the database with demonstration data
+  user:create --email <email> --name <name> [--admin] [--password-stdin]
+                   Create an account with an organization of its own; --admin makes it (or
+                   an existing account) an instance administrator. The password comes from
+                   STAYKEEP_PASSWORD, or from standard input with --password-stdin
   help             Show this help
 
 Configuration comes from environment variables; see .env.example.
@@ -73,11 +80,55 @@ async function seed(config: Config, demo: boolean): Promise<void> {
   }
 }
 
+async function readStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) text += chunk;
+  return text.replace(/\r?\n$/, '');
+}
+
+async function createUser(
+  config: Config,
+  options: { email?: string; name?: string; admin: boolean; passwordStdin: boolean },
+): Promise<void> {
+  if (!options.email) throw new UsageError('user:create needs --email <email>');
+  const password = options.passwordStdin ? await readStdin() : process.env.STAYKEEP_PASSWORD;
+  if (!password) throw new UsageError('user:create needs a password: STAYKEEP_PASSWORD or --password-stdin');
+  const database = await createDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+    const log = pino({ level: 'warn' });
+    const { auth } = createServices({ database, config, log, now: () => new Date() });
+    const outcome = await auth.createAccount({
+      email: options.email,
+      password,
+      name: options.name ?? '',
+      instanceAdmin: options.admin,
+    });
+    const role = options.admin ? 'instance administrator' : 'account';
+    console.log(
+      outcome === 'created'
+        ? `Created ${role} ${options.email}.`
+        : outcome === 'promoted'
+          ? `${options.email} is now an instance administrator.`
+          : `${options.email} already exists; nothing changed.`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { demo: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      demo: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      admin: { type: 'boolean' },
+      'password-stdin': { type: 'boolean' },
+    },
   });
   const [command = 'serve', ...rest] = positionals;
   if (values.help || command === 'help') {
@@ -94,6 +145,13 @@ async function main(argv: string[]): Promise<void> {
       return backup(config, rest[0]);
     case 'seed':
       return seed(config, values.demo ?? false);
+    case 'user:create':
+      return createUser(config, {
+        email: values.email,
+        name: values.name,
+        admin: values.admin ?? false,
+        passwordStdin: values['password-stdin'] ?? false,
+      });
     default:
       throw new UsageError(`Unknown command "${command}".\n\n${HELP}`);
   }
@@ -104,7 +162,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof ConfigError ||
     error instanceof UsageError ||
     error instanceof MigrationError ||
-    error instanceof BackupError
+    error instanceof BackupError ||
+    error instanceof AppError
   ) {
     console.error(error.message);
     process.exitCode = error instanceof UsageError ? 2 : 1;

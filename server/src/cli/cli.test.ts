@@ -139,6 +139,33 @@ describe('staykeep command', () => {
     expect(result.stderr).toContain('pg_dump');
   });
 
+  it('creates an instance administrator from the command line, reading the password from stdin', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    const child = staykeep(
+      ['user:create', '--admin', '--email', 'Owner@Example.org', '--name', 'Owner', '--password-stdin'],
+      {
+        DATA_DIR: dataDir,
+      },
+    );
+    child.stdin?.end('une phrase de passe solide\n');
+    const result = await collect(child);
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('Created instance administrator Owner@Example.org.');
+    const db = new BetterSqlite3(path.join(dataDir, 'staykeep.db'), { readonly: true });
+    expect(db.prepare('select email, instance_admin, verified from users').all()).toEqual([
+      { email: 'owner@example.org', instance_admin: 1, verified: 1 },
+    ]);
+    expect(db.prepare('select role from memberships').all()).toEqual([{ role: 'admin' }]);
+    db.close();
+
+    const weak = await run(['user:create', '--email', 'second@example.org'], {
+      DATA_DIR: dataDir,
+      STAYKEEP_PASSWORD: 'password',
+    });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('is one of the most common passwords');
+  });
+
   it('refuses to serve in production without SECRET_KEY', async () => {
     const result = await run(['serve'], { NODE_ENV: 'production', DATA_DIR: tmpdir() });
     expect(result.code).toBe(1);

@@ -314,3 +314,144 @@ export async function consumePasswordReset(tx: Tx, hash: string, now: string): P
     .executeTakeFirst();
   return row?.user_id ?? null;
 }
+
+// --- email verification -------------------------------------------------------------
+
+export async function insertEmailVerification(
+  db: DbOrTx,
+  verification: { id: string; userId: string; email: string; hash: string; now: string; expiresAt: string },
+): Promise<void> {
+  await db
+    .insertInto('email_verification_tokens')
+    .values({
+      id: verification.id,
+      user_id: verification.userId,
+      email: verification.email,
+      token_hash: verification.hash,
+      requested_at: verification.now,
+      expires_at: verification.expiresAt,
+    })
+    .execute();
+}
+
+/** Uses a verification token once; returns the user and the email it was sent to. */
+export async function consumeEmailVerification(tx: Tx, hash: string, now: string) {
+  return tx
+    .updateTable('email_verification_tokens')
+    .set({ used_at: now })
+    .where('token_hash', '=', hash)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', now)
+    .returning(['user_id', 'email'])
+    .executeTakeFirst();
+}
+
+export async function setUserVerified(db: DbOrTx, userId: string, now: string): Promise<void> {
+  await db.updateTable('users').set({ verified: true, updated_at: now }).where('id', '=', userId).execute();
+}
+
+export async function setInstanceAdmin(db: DbOrTx, userId: string, now: string): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ instance_admin: true, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function updateUserProfile(
+  db: DbOrTx,
+  userId: string,
+  changes: { name?: string; locale?: string },
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
+}
+
+// --- registration requests (approval mode) ------------------------------------------
+
+export interface RegistrationRequestRow {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string;
+  status: 'pending' | 'approved' | 'rejected';
+  decided_at: string | null;
+  created_at: string;
+}
+
+const REGISTRATION_REQUEST_COLUMNS = [
+  'id',
+  'email',
+  'name',
+  'password_hash',
+  'locale',
+  'status',
+  'decided_at',
+  'created_at',
+] as const;
+
+export async function insertRegistrationRequest(
+  db: DbOrTx,
+  request: { id: string; email: string; name: string; passwordHash: string; locale: string; now: string },
+): Promise<void> {
+  await db
+    .insertInto('registration_requests')
+    .values({
+      id: request.id,
+      email: request.email,
+      name: request.name,
+      password_hash: request.passwordHash,
+      locale: request.locale,
+      created_at: request.now,
+    })
+    .execute();
+}
+
+export function findPendingRegistrationByEmail(db: DbOrTx, email: string) {
+  return db
+    .selectFrom('registration_requests')
+    .select('id')
+    .where('email', '=', email)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+}
+
+export function listRegistrationRequests(
+  db: DbOrTx,
+  status: RegistrationRequestRow['status'],
+): Promise<RegistrationRequestRow[]> {
+  return db
+    .selectFrom('registration_requests')
+    .select(REGISTRATION_REQUEST_COLUMNS)
+    .where('status', '=', status)
+    .orderBy('created_at')
+    .execute();
+}
+
+export function findRegistrationRequest(db: DbOrTx, id: string): Promise<RegistrationRequestRow | undefined> {
+  return db
+    .selectFrom('registration_requests')
+    .select(REGISTRATION_REQUEST_COLUMNS)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Decides a pending request once; false when someone decided it first. */
+export async function decideRegistrationRequest(
+  tx: Tx,
+  id: string,
+  decision: { status: 'approved' | 'rejected'; decidedBy: string; now: string },
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('registration_requests')
+    .set({ status: decision.status, decided_by: decision.decidedBy, decided_at: decision.now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

@@ -5,11 +5,15 @@ import { AppError } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
 import {
   authSchemas,
+  DecisionBody,
   LoginBody,
   PasswordResetConfirmBody,
   PasswordResetRequestBody,
   RefreshBody,
   RegisterBody,
+  RegistrationRequestParams,
+  RegistrationRequestQuery,
+  TokenBody,
 } from './auth.schemas.ts';
 import type { AuthService, ClientInfo, Session } from './auth.service.ts';
 
@@ -26,21 +30,21 @@ const clientOf = (request: FastifyRequest): ClientInfo => ({
   userAgent: request.headers['user-agent']?.slice(0, 500) ?? null,
 });
 
+/** The web app keeps its refresh token in an httpOnly cookie; API clients use the body. */
+export function setSessionCookie(app: AppInstance, reply: FastifyReply, session: Session): Session {
+  reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
+    path: COOKIE_PATH,
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: app.config.publicUrl.startsWith('https://'),
+    maxAge: app.config.auth.refreshTokenTtlDays * 86_400,
+  });
+  return session;
+}
+
 export async function authRoutes(app: AppInstance, auth: AuthService): Promise<void> {
   for (const schema of authSchemas) app.addSchema(schema);
-  const secureCookie = app.config.publicUrl.startsWith('https://');
-
-  /** The web app keeps its refresh token in an httpOnly cookie; API clients use the body. */
-  function withSessionCookie(reply: FastifyReply, session: Session): Session {
-    reply.setCookie(REFRESH_COOKIE, session.refreshToken, {
-      path: COOKIE_PATH,
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: secureCookie,
-      maxAge: app.config.auth.refreshTokenTtlDays * 86_400,
-    });
-    return session;
-  }
+  const withSessionCookie = (reply: FastifyReply, session: Session) => setSessionCookie(app, reply, session);
 
   app.post(
     '/api/v1/auth/register',
@@ -51,13 +55,13 @@ export async function authRoutes(app: AppInstance, auth: AuthService): Promise<v
         summary: 'Create an account (and an organization of its own, as admin)',
         operationId: 'register',
         body: RegisterBody,
-        response: { 201: Type.Ref('Tokens') },
+        response: { 201: Type.Ref('Tokens'), 202: Type.Ref('RegistrationPending') },
       },
     },
     async (request, reply) => {
-      const session = await auth.register(request.body);
-      reply.code(201).header('Location', '/api/v1/auth/me');
-      return withSessionCookie(reply, session);
+      const outcome = await auth.register(request.body);
+      if ('status' in outcome) return reply.code(202).send(outcome);
+      return reply.code(201).header('Location', '/api/v1/auth/me').send(withSessionCookie(reply, outcome));
     },
   );
 
@@ -131,6 +135,41 @@ export async function authRoutes(app: AppInstance, auth: AuthService): Promise<v
   );
 
   app.post(
+    '/api/v1/auth/verify-email',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Confirm an email address with the emailed token',
+        operationId: 'verifyEmail',
+        body: TokenBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.verifyEmail(request.body.token);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/verify-email/resend',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['auth'],
+        summary: 'Email a new confirmation link to the current user',
+        operationId: 'resendVerification',
+        response: { 202: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.resendVerification(callerOf(request).userId);
+      return reply.code(202).send(null);
+    },
+  );
+
+  app.post(
     '/api/v1/auth/password-reset/request',
     {
       config: { policy: 'public' },
@@ -162,6 +201,43 @@ export async function authRoutes(app: AppInstance, auth: AuthService): Promise<v
     },
     async (request, reply) => {
       await auth.confirmPasswordReset(request.body.token, request.body.password);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/admin/registration-requests',
+    {
+      config: { policy: 'instance-admin' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Registration requests (approval mode), pending ones by default',
+        operationId: 'listRegistrationRequests',
+        querystring: RegistrationRequestQuery,
+        response: { 200: Type.Ref('RegistrationRequestList') },
+      },
+    },
+    async (request) => ({
+      items: await auth.listRegistrationRequests(request.query.status ?? 'pending'),
+      nextCursor: null,
+    }),
+  );
+
+  app.patch(
+    '/api/v1/admin/registration-requests/:requestId',
+    {
+      config: { policy: 'instance-admin' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Approve (the account is created) or reject a registration request',
+        operationId: 'decideRegistrationRequest',
+        params: RegistrationRequestParams,
+        body: DecisionBody,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await auth.decideRegistration(callerOf(request).userId, request.params.requestId, request.body.status);
       return reply.code(204).send(null);
     },
   );

@@ -52,6 +52,9 @@ export const RegisterBody = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 200 }),
     locale: Type.Optional(Locale),
     organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    invitationToken: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Join the inviting organization instead' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -81,6 +84,54 @@ export const PasswordResetConfirmBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const TokenBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+
+export const ProfileBody = Type.Object(
+  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), locale: Type.Optional(Locale) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }), newPassword: NewPassword },
+  { additionalProperties: false },
+);
+
+const RegistrationStatus = Type.Union([
+  Type.Literal('pending'),
+  Type.Literal('approved'),
+  Type.Literal('rejected'),
+]);
+
+export const RegistrationRequestSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    status: RegistrationStatus,
+    createdAt: Type.String({ format: 'date-time' }),
+    decidedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  },
+  { $id: 'RegistrationRequest', additionalProperties: false },
+);
+
+export const RegistrationRequestListSchema = Type.Object(
+  { items: Type.Array(Type.Ref('RegistrationRequest')), nextCursor: Type.Null() },
+  { $id: 'RegistrationRequestList', additionalProperties: false },
+);
+
+export const RegistrationRequestQuery = Type.Object(
+  { status: Type.Optional(RegistrationStatus) },
+  { additionalProperties: false },
+);
+export const RegistrationRequestParams = Type.Object({ requestId: Type.String({ maxLength: 64 }) });
+export const DecisionBody = Type.Object(
+  { status: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]) },
+  { additionalProperties: false },
+);
+
 export const authSchemas = [
   RoleSchema,
   UserSchema,
@@ -88,4 +139,6 @@ export const authSchemas = [
   TokensSchema,
   MeSchema,
   RegistrationPendingSchema,
+  RegistrationRequestSchema,
+  RegistrationRequestListSchema,
 ];

@@ -1,37 +1,51 @@
 import { createHmac } from 'node:crypto';
 import type { Config } from '../../config.ts';
-import { type Db, inTransaction } from '../../db/database.ts';
+import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Caller } from '../../http/access.ts';
-import { AppError, badRequest, conflict } from '../../http/errors.ts';
+import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
-import { emailLocale, passwordResetEmail } from '../email/templates.ts';
+import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
+import { insertStatusChange } from '../organizations/organizations.repository.ts';
+import type { OrganizationsService } from '../organizations/organizations.service.ts';
 import {
+  consumeEmailVerification,
   consumePasswordReset,
   countUsers,
+  decideRegistrationRequest,
+  findPendingRegistrationByEmail,
   findRefreshToken,
+  findRegistrationRequest,
   findUserByEmail,
   findUserById,
+  insertEmailVerification,
   insertLoginAttempt,
   insertOrganizationWithAdmin,
   insertPasswordReset,
   insertRefreshToken,
+  insertRegistrationRequest,
   insertUser,
   listMemberships,
+  listRegistrationRequests,
   type MembershipRow,
   markRefreshTokenUsed,
   recentFailures,
   recordLogin,
   revokeRefreshFamily,
   revokeUserRefreshTokens,
+  setInstanceAdmin,
+  setUserVerified,
   type UserRow,
   updateUserPassword,
+  updateUserProfile,
 } from './auth.repository.ts';
+import { normalizeEmail } from './emails.ts';
 import { hashPassword, needsRehash, passwordProblems, verifyPassword } from './passwords.ts';
 import { randomToken, TokenSigner, tokenHash } from './tokens.ts';
 
 /** A lost refresh response may be retried this long and get the same successor. */
 const REFRESH_GRACE_MS = 10_000;
+const VERIFICATION_DAYS = 3;
 const DAY_MS = 86_400_000;
 
 export interface User {
@@ -53,13 +67,19 @@ export interface Session {
   user: User;
 }
 
+export interface RegisterInput {
+  email: string;
+  password: string;
+  name: string;
+  locale?: string;
+  organizationName?: string;
+  invitationToken?: string;
+}
+
 export interface ClientInfo {
   ip: string;
   userAgent: string | null;
 }
-
-/** Emails are unique whatever their case: stored and compared trimmed and lower-cased. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 const invalidCredentials = () =>
   new AppError(401, 'invalid-credentials', 'The email or the password is wrong.');
@@ -83,13 +103,21 @@ export class AuthService {
   readonly #db: Db;
   readonly #config: Config;
   readonly #outbox: EmailOutbox;
+  readonly #organizations: OrganizationsService;
   readonly #now: () => Date;
   readonly signer: TokenSigner;
 
-  constructor(options: { db: Db; config: Config; outbox: EmailOutbox; now: () => Date }) {
+  constructor(options: {
+    db: Db;
+    config: Config;
+    outbox: EmailOutbox;
+    organizations: OrganizationsService;
+    now: () => Date;
+  }) {
     this.#db = options.db;
     this.#config = options.config;
     this.#outbox = options.outbox;
+    this.#organizations = options.organizations;
     this.#now = options.now;
     this.signer = new TokenSigner({
       secretKey: options.config.secretKey,
@@ -99,24 +127,14 @@ export class AuthService {
   }
 
   /**
-   * Open registration: a new account and a new organization where the user is
-   * admin. The very first account of an instance is its administrator.
+   * Registration. With an invitation the account joins the inviting
+   * organization with the invited role (whatever the registration mode).
+   * Otherwise, in open mode it gets an organization of its own where it is
+   * admin; in approval mode it waits for an instance administrator; in invite
+   * mode it is refused. The very first account of an instance is always
+   * accepted and is its administrator.
    */
-  async register(input: {
-    email: string;
-    password: string;
-    name: string;
-    locale?: string;
-    organizationName?: string;
-  }): Promise<Session> {
-    const mode = this.#config.auth.registrationMode;
-    if (mode !== 'open') {
-      throw new AppError(
-        403,
-        'registration-closed',
-        'Registration on this instance needs an invitation or approval.',
-      );
-    }
+  async register(input: RegisterInput): Promise<Session | { status: 'pending-approval' }> {
     const email = normalizeEmail(input.email);
     const name = input.name.trim();
     const problems = [
@@ -128,23 +146,256 @@ export class AuthService {
     const locale = input.locale ?? 'en';
     const now = this.#now().toISOString();
     const userId = newId();
+    const verificationToken = randomToken();
 
-    const session = await inTransaction(this.#db, async (tx) => {
+    const outcome = await inTransaction(this.#db, async (tx) => {
       if (await findUserByEmail(tx, email)) {
         throw conflict('email-taken', 'An account with this email already exists.');
       }
       const firstUser = (await countUsers(tx)) === 0;
+      const mode = this.#config.auth.registrationMode;
+      if (!input.invitationToken && !firstUser && mode === 'invite') {
+        throw new AppError(403, 'registration-closed', 'Joining this instance needs an invitation.');
+      }
+      if (!input.invitationToken && !firstUser && mode === 'approval') {
+        if (!(await findPendingRegistrationByEmail(tx, email))) {
+          await insertRegistrationRequest(tx, { id: newId(), email, name, passwordHash, locale, now });
+        }
+        return 'pending-approval' as const;
+      }
       await insertUser(tx, { id: userId, email, passwordHash, name, locale, instanceAdmin: firstUser, now });
+      if (input.invitationToken) {
+        await this.#organizations.joinWithInvitation(tx, input.invitationToken, { id: userId, email });
+        // The invitation reached this address: it is verified.
+        await setUserVerified(tx, userId, now);
+      } else {
+        await insertOrganizationWithAdmin(tx, {
+          id: newId(),
+          name: input.organizationName?.trim() || name,
+          locale,
+          adminUserId: userId,
+          now,
+        });
+        await this.#queueVerification(tx, { userId, email, name, locale }, verificationToken);
+      }
+      return this.#startSession(tx, userId, now);
+    });
+    this.#outbox.deliverSoon();
+    return outcome === 'pending-approval' ? { status: outcome } : outcome;
+  }
+
+  async #queueVerification(
+    tx: Tx,
+    user: { userId: string; email: string; name: string; locale: string },
+    token: string,
+  ): Promise<void> {
+    const now = this.#now();
+    await insertEmailVerification(tx, {
+      id: newId(),
+      userId: user.userId,
+      email: user.email,
+      hash: tokenHash(token),
+      now: now.toISOString(),
+      expiresAt: new Date(now.getTime() + VERIFICATION_DAYS * DAY_MS).toISOString(),
+    });
+    const locale = emailLocale(user.locale);
+    await this.#outbox.queue(tx, {
+      to: user.email,
+      template: 'email-verification',
+      locale,
+      ...verificationEmail(locale, {
+        name: user.name,
+        link: `${this.#config.publicUrl}/verify-email?token=${encodeURIComponent(token)}`,
+      }),
+    });
+  }
+
+  /** Confirms an email address with the emailed token (single use). */
+  async verifyEmail(token: string): Promise<void> {
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const used = await consumeEmailVerification(tx, tokenHash(token), now);
+      const user = used ? await findUserById(tx, used.user_id) : undefined;
+      // A token sent to an address the user has since changed proves nothing.
+      if (!used || !user || user.email !== used.email) {
+        throw new AppError(
+          400,
+          'invalid-verification-token',
+          'This link is invalid, expired or already used.',
+          {
+            errors: [{ path: 'body.token', message: 'is invalid, expired or already used' }],
+          },
+        );
+      }
+      if (user.verified) return;
+      await setUserVerified(tx, user.id, now);
+      await insertStatusChange(tx, {
+        id: newId(),
+        userId: user.id,
+        organizationId: null,
+        changedBy: user.id,
+        field: 'verified',
+        oldValue: 'false',
+        newValue: 'true',
+        now,
+      });
+    });
+  }
+
+  async resendVerification(userId: string): Promise<void> {
+    const user = await findUserById(this.#db, userId);
+    if (!user || user.verified) return;
+    await inTransaction(this.#db, (tx) =>
+      this.#queueVerification(
+        tx,
+        { userId, email: user.email, name: user.name, locale: user.locale },
+        randomToken(),
+      ),
+    );
+    this.#outbox.deliverSoon();
+  }
+
+  /** Changes the password, checking the current one; every other session ends, the caller gets a new one. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<Session> {
+    const user = await findUserById(this.#db, userId);
+    if (!user) throw invalidCredentials();
+    if (!(await verifyPassword(user.password_hash, currentPassword))) {
+      throw new AppError(400, 'wrong-password', 'The current password is wrong.', {
+        errors: [{ path: 'body.currentPassword', message: 'is wrong' }],
+      });
+    }
+    const problems = passwordProblems(newPassword, 'body.newPassword');
+    if (problems.length > 0) throw badRequest('The request is not valid.', problems);
+    const passwordHash = await hashPassword(newPassword);
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      await updateUserPassword(tx, userId, passwordHash, now);
+      await revokeUserRefreshTokens(tx, userId, now);
+      return this.#startSession(tx, userId, now);
+    });
+  }
+
+  async updateProfile(userId: string, changes: { name?: string; locale?: string }): Promise<User> {
+    const name = changes.name?.trim();
+    if (name === '')
+      throw badRequest('The request is not valid.', [{ path: 'body.name', message: 'must not be blank' }]);
+    await updateUserProfile(
+      this.#db,
+      userId,
+      { ...changes, ...(name ? { name } : {}) },
+      this.#now().toISOString(),
+    );
+    const user = await findUserById(this.#db, userId);
+    if (!user) throw invalidCredentials();
+    return toUser(user);
+  }
+
+  /**
+   * An account made by the operator from the command line: verified, with an
+   * organization of its own. An existing account is only promoted to instance
+   * administrator when asked.
+   */
+  async createAccount(input: {
+    email: string;
+    password: string;
+    name: string;
+    instanceAdmin: boolean;
+  }): Promise<'created' | 'promoted' | 'unchanged'> {
+    const email = normalizeEmail(input.email);
+    const problems = passwordProblems(input.password, 'password');
+    if (problems.length > 0)
+      throw badRequest(problems.map((p) => `${p.path} ${p.message}`).join('; '), problems);
+    const passwordHash = await hashPassword(input.password);
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      const existing = await findUserByEmail(tx, email);
+      if (existing) {
+        if (!input.instanceAdmin || existing.instance_admin) return 'unchanged';
+        await setInstanceAdmin(tx, existing.id, now);
+        await insertStatusChange(tx, {
+          id: newId(),
+          userId: existing.id,
+          organizationId: null,
+          changedBy: null,
+          field: 'instance_admin',
+          oldValue: 'false',
+          newValue: 'true',
+          now,
+        });
+        return 'promoted';
+      }
+      const userId = newId();
+      const name = input.name.trim() || email;
+      await insertUser(tx, {
+        id: userId,
+        email,
+        passwordHash,
+        name,
+        locale: 'en',
+        instanceAdmin: input.instanceAdmin,
+        now,
+      });
+      await setUserVerified(tx, userId, now);
+      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      return 'created';
+    });
+  }
+
+  // --- approval mode --------------------------------------------------------------
+
+  async listRegistrationRequests(status: 'pending' | 'approved' | 'rejected') {
+    const rows = await listRegistrationRequests(this.#db, status);
+    return rows.map((row) => ({
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      status: row.status,
+      createdAt: row.created_at,
+      decidedAt: row.decided_at,
+    }));
+  }
+
+  /** Approves a registration: the account and its organization are created as in open mode. */
+  async decideRegistration(
+    adminId: string,
+    requestId: string,
+    decision: 'approved' | 'rejected',
+  ): Promise<void> {
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const request = await findRegistrationRequest(tx, requestId);
+      if (!request) throw notFound('No such registration request.');
+      if (!(await decideRegistrationRequest(tx, requestId, { status: decision, decidedBy: adminId, now }))) {
+        throw conflict('already-decided', 'This registration request has already been decided.');
+      }
+      if (decision === 'rejected') return;
+      if (await findUserByEmail(tx, request.email)) {
+        throw conflict('email-taken', 'An account with this email already exists.');
+      }
+      const userId = newId();
+      await insertUser(tx, {
+        id: userId,
+        email: request.email,
+        passwordHash: request.password_hash,
+        name: request.name,
+        locale: request.locale,
+        instanceAdmin: false,
+        now,
+      });
       await insertOrganizationWithAdmin(tx, {
         id: newId(),
-        name: input.organizationName?.trim() || name,
-        locale,
+        name: request.name,
+        locale: request.locale,
         adminUserId: userId,
         now,
       });
-      return this.#startSession(tx, userId, now);
+      await this.#queueVerification(
+        tx,
+        { userId, email: request.email, name: request.name, locale: request.locale },
+        randomToken(),
+      );
     });
-    return session;
+    this.#outbox.deliverSoon();
   }
 
   async login(input: { email: string; password: string }, client: ClientInfo): Promise<Session> {

@@ -26,6 +26,7 @@ export class EmailOutbox {
   readonly #transport: Transporter | null;
   #timer: NodeJS.Timeout | undefined;
   #delivering: Promise<void> | undefined;
+  #again = false;
 
   constructor(options: { db: Db; config: EmailConfig; log: FastifyBaseLogger; now: () => Date }) {
     this.#db = options.db;
@@ -67,9 +68,22 @@ export class EmailOutbox {
     });
   }
 
-  /** Sends every due message once; safe to run in several processes at once. */
+  /**
+   * Sends every due message; safe to run in several processes at once. A call
+   * made while a round is running schedules one more round, so a message
+   * queued meanwhile is not left for the next poll.
+   */
   deliverDue(): Promise<void> {
-    this.#delivering ??= this.#deliver().finally(() => {
+    if (this.#delivering) {
+      this.#again = true;
+      return this.#delivering;
+    }
+    this.#delivering = (async () => {
+      do {
+        this.#again = false;
+        await this.#deliver();
+      } while (this.#again);
+    })().finally(() => {
       this.#delivering = undefined;
     });
     return this.#delivering;

@@ -1,12 +1,28 @@
 import { Type } from 'typebox';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import type { Role } from '../../db/tables.ts';
+import { ALL_ROLES, callerOf, memberOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { findOrganization } from './organizations.repository.ts';
-import { OrganizationSchema } from './organizations.schemas.ts';
+import {
+  InvitationIdParams,
+  InvitationTokenBody,
+  InvitationTokenQuery,
+  InviteBody,
+  organizationSchemas,
+  RoleBody,
+  UserIdParams,
+} from './organizations.schemas.ts';
+import type { OrganizationsService } from './organizations.service.ts';
 
-export async function organizationRoutes(app: AppInstance): Promise<void> {
-  app.addSchema(OrganizationSchema);
+const ADMIN: readonly Role[] = ['admin'];
+const ADMIN_AND_MANAGER: readonly Role[] = ['admin', 'manager'];
+
+export async function organizationRoutes(
+  app: AppInstance,
+  organizations: OrganizationsService,
+): Promise<void> {
+  for (const schema of organizationSchemas) app.addSchema(schema);
 
   app.get(
     '/api/v1/organization',
@@ -24,6 +40,156 @@ export async function organizationRoutes(app: AppInstance): Promise<void> {
       const organization = await findOrganization(app.db, member.organizationId);
       if (!organization) throw notFound('No such organization.');
       return { ...organization, role: member.role };
+    },
+  );
+
+  app.get(
+    '/api/v1/members',
+    {
+      config: { policy: ADMIN_AND_MANAGER },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Members of the organization',
+        operationId: 'listMembers',
+        response: { 200: Type.Ref('MemberList') },
+      },
+    },
+    async (request) => ({
+      items: await organizations.listMembers(memberOf(request).organizationId),
+      nextCursor: null,
+    }),
+  );
+
+  app.patch(
+    '/api/v1/members/:userId',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: "Change a member's role (the last admin stays admin)",
+        operationId: 'updateMember',
+        params: UserIdParams,
+        body: RoleBody,
+        response: { 200: Type.Ref('Member') },
+      },
+    },
+    async (request) => {
+      const member = memberOf(request);
+      return organizations.changeRole(
+        member.userId,
+        member.organizationId,
+        request.params.userId,
+        request.body.role as Role,
+      );
+    },
+  );
+
+  app.delete(
+    '/api/v1/members/:userId',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Remove a member (not the last admin)',
+        operationId: 'removeMember',
+        params: UserIdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      const member = memberOf(request);
+      await organizations.removeMember(member.userId, member.organizationId, request.params.userId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/v1/invitations',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Invite someone by email with a role; the link is emailed',
+        operationId: 'createInvitation',
+        body: InviteBody,
+        response: { 201: Type.Ref('Invitation') },
+      },
+    },
+    async (request, reply) => {
+      const member = memberOf(request);
+      const invitation = await organizations.invite(member.userId, member.organizationId, {
+        email: request.body.email,
+        role: request.body.role as Role,
+      });
+      return reply.code(201).header('Location', `/api/v1/invitations/${invitation.id}`).send(invitation);
+    },
+  );
+
+  app.get(
+    '/api/v1/invitations',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Pending invitations',
+        operationId: 'listInvitations',
+        response: { 200: Type.Ref('InvitationList') },
+      },
+    },
+    async (request) => ({
+      items: await organizations.listInvitations(memberOf(request).organizationId),
+      nextCursor: null,
+    }),
+  );
+
+  app.delete(
+    '/api/v1/invitations/:invitationId',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Revoke a pending invitation',
+        operationId: 'revokeInvitation',
+        params: InvitationIdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await organizations.revokeInvitation(memberOf(request).organizationId, request.params.invitationId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/v1/invitations/preview',
+    {
+      config: { policy: 'public' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'What an invitation link offers (organization, email, role, status)',
+        operationId: 'previewInvitation',
+        querystring: InvitationTokenQuery,
+        response: { 200: Type.Ref('InvitationPreview') },
+      },
+    },
+    async (request) => organizations.lookupInvitation(request.query.token),
+  );
+
+  app.post(
+    '/api/v1/invitations/accept',
+    {
+      config: { policy: 'authenticated' },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Join the organization of an invitation addressed to your email',
+        operationId: 'acceptInvitation',
+        body: InvitationTokenBody,
+        response: { 200: Type.Ref('Membership') },
+      },
+    },
+    async (request) => {
+      const caller = callerOf(request);
+      return organizations.acceptInvitation(request.body.token, { id: caller.userId, email: caller.email });
     },
   );
 }

@@ -11,3 +11,68 @@ export const OrganizationSchema = Type.Object(
   },
   { $id: 'Organization', additionalProperties: false },
 );
+
+export const MemberSchema = Type.Object(
+  {
+    userId: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    role: Type.Ref('Role'),
+    joinedAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Member', additionalProperties: false },
+);
+
+export const MemberListSchema = Type.Object(
+  { items: Type.Array(Type.Ref('Member')), nextCursor: Type.Null() },
+  { $id: 'MemberList', additionalProperties: false },
+);
+
+export const InvitationSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    role: Type.Ref('Role'),
+    expiresAt: Type.String({ format: 'date-time' }),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'Invitation', additionalProperties: false },
+);
+
+export const InvitationListSchema = Type.Object(
+  { items: Type.Array(Type.Ref('Invitation')), nextCursor: Type.Null() },
+  { $id: 'InvitationList', additionalProperties: false },
+);
+
+export const InvitationPreviewSchema = Type.Object(
+  {
+    organizationName: Type.String(),
+    email: Type.String(),
+    role: Type.Ref('Role'),
+    expiresAt: Type.String({ format: 'date-time' }),
+    status: Type.Union([Type.Literal('pending'), Type.Literal('accepted'), Type.Literal('expired')]),
+  },
+  { $id: 'InvitationPreview', additionalProperties: false },
+);
+
+export const UserIdParams = Type.Object({ userId: Type.String({ maxLength: 64 }) });
+export const InvitationIdParams = Type.Object({ invitationId: Type.String({ maxLength: 64 }) });
+export const InvitationTokenBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const InvitationTokenQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
+export const RoleBody = Type.Object({ role: Type.Ref('Role') }, { additionalProperties: false });
+export const InviteBody = Type.Object(
+  { email: Type.String({ format: 'email', maxLength: 254 }), role: Type.Ref('Role') },
+  { additionalProperties: false },
+);
+
+export const organizationSchemas = [
+  OrganizationSchema,
+  MemberSchema,
+  MemberListSchema,
+  InvitationSchema,
+  InvitationListSchema,
+  InvitationPreviewSchema,
+];

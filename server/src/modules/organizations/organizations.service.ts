@@ -1,0 +1,239 @@
+import type { Config } from '../../config.ts';
+import { type Db, inTransaction, type Tx } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import type { Role } from '../../db/tables.ts';
+import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { findUserByEmail, findUserById } from '../auth/auth.repository.ts';
+import { normalizeEmail } from '../auth/emails.ts';
+import { randomToken, tokenHash } from '../auth/tokens.ts';
+import type { EmailOutbox } from '../email/email.service.ts';
+import { emailLocale, invitationEmail } from '../email/templates.ts';
+import {
+  deleteMembership,
+  findInvitation,
+  findInvitationByTokenHash,
+  findMember,
+  findOrganization,
+  type InvitationRow,
+  insertInvitation,
+  insertMembership,
+  insertStatusChange,
+  listMembers,
+  listPendingInvitations,
+  lockAdmins,
+  markInvitationAccepted,
+  revokeInvitation,
+  revokePendingInvitations,
+  updateMemberRole,
+} from './organizations.repository.ts';
+
+const INVITATION_DAYS = 7;
+
+export interface Invitation {
+  id: string;
+  email: string;
+  role: Role;
+  expiresAt: string;
+  createdAt: string;
+}
+
+const toInvitation = (row: InvitationRow): Invitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  expiresAt: row.expires_at,
+  createdAt: row.created_at,
+});
+
+const lastAdmin = () =>
+  conflict('last-admin', 'An organization keeps at least one admin: make someone else admin first.');
+
+export class OrganizationsService {
+  readonly #db: Db;
+  readonly #config: Config;
+  readonly #outbox: EmailOutbox;
+  readonly #now: () => Date;
+  readonly #postgres: boolean;
+
+  constructor(options: { db: Db; config: Config; outbox: EmailOutbox; now: () => Date; postgres: boolean }) {
+    this.#db = options.db;
+    this.#config = options.config;
+    this.#outbox = options.outbox;
+    this.#now = options.now;
+    this.#postgres = options.postgres;
+  }
+
+  listMembers(organizationId: string) {
+    return listMembers(this.#db, organizationId);
+  }
+
+  async changeRole(actorId: string, organizationId: string, userId: string, role: Role) {
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      const member = await findMember(tx, organizationId, userId);
+      if (!member) throw notFound('No such member.');
+      if (member.role === role) return member;
+      if (member.role === 'admin') {
+        const admins = await lockAdmins(tx, organizationId, this.#postgres);
+        if (admins.length <= 1) throw lastAdmin();
+      }
+      await updateMemberRole(tx, organizationId, userId, role, now);
+      await insertStatusChange(tx, {
+        id: newId(),
+        userId,
+        organizationId,
+        changedBy: actorId,
+        field: 'role',
+        oldValue: member.role,
+        newValue: role,
+        now,
+      });
+      return { ...member, role };
+    });
+  }
+
+  async removeMember(actorId: string, organizationId: string, userId: string): Promise<void> {
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const member = await findMember(tx, organizationId, userId);
+      if (!member) throw notFound('No such member.');
+      if (member.role === 'admin') {
+        const admins = await lockAdmins(tx, organizationId, this.#postgres);
+        if (admins.length <= 1) throw lastAdmin();
+      }
+      await deleteMembership(tx, organizationId, userId);
+      await insertStatusChange(tx, {
+        id: newId(),
+        userId,
+        organizationId,
+        changedBy: actorId,
+        field: 'role',
+        oldValue: member.role,
+        newValue: null,
+        now,
+      });
+    });
+  }
+
+  /** Invites an email with a role; a new invitation replaces a pending one for the same email. */
+  async invite(
+    actorId: string,
+    organizationId: string,
+    input: { email: string; role: Role },
+  ): Promise<Invitation> {
+    const email = normalizeEmail(input.email);
+    const now = this.#now();
+    const token = randomToken();
+    const invitation = await inTransaction(this.#db, async (tx) => {
+      const existing = await findUserByEmail(tx, email);
+      if (existing && (await findMember(tx, organizationId, existing.id))) {
+        throw conflict('already-member', 'This person is already a member of the organization.');
+      }
+      const inviter = await findUserById(tx, actorId);
+      const organization = await findOrganization(tx, organizationId);
+      if (!organization) throw notFound('No such organization.');
+      const organizationName = organization.name;
+      await revokePendingInvitations(tx, organizationId, email, now.toISOString());
+      const id = newId();
+      await insertInvitation(tx, {
+        id,
+        organizationId,
+        email,
+        role: input.role,
+        tokenHash: tokenHash(token),
+        invitedBy: actorId,
+        expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+        now: now.toISOString(),
+      });
+      const locale = emailLocale(existing?.locale ?? inviter?.locale);
+      await this.#outbox.queue(tx, {
+        to: email,
+        template: 'invitation',
+        locale,
+        ...invitationEmail(locale, {
+          organizationName,
+          inviterName: inviter?.name ?? organizationName,
+          role: input.role,
+          link: `${this.#config.publicUrl}/invitations/accept?token=${encodeURIComponent(token)}`,
+          days: INVITATION_DAYS,
+        }),
+      });
+      const row = await findInvitation(tx, organizationId, id);
+      if (!row) throw new Error('the invitation just written is missing');
+      return toInvitation(row);
+    });
+    this.#outbox.deliverSoon();
+    return invitation;
+  }
+
+  async listInvitations(organizationId: string): Promise<Invitation[]> {
+    const rows = await listPendingInvitations(this.#db, organizationId, this.#now().toISOString());
+    return rows.map(toInvitation);
+  }
+
+  async revokeInvitation(organizationId: string, id: string): Promise<void> {
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const invitation = await findInvitation(tx, organizationId, id);
+      if (!invitation || invitation.accepted_at || invitation.revoked_at)
+        throw notFound('No such pending invitation.');
+      await revokeInvitation(tx, id, now);
+    });
+  }
+
+  /** What an invitation link offers, for the page that accepts it. */
+  async lookupInvitation(token: string) {
+    const invitation = await findInvitationByTokenHash(this.#db, tokenHash(token));
+    if (!invitation || invitation.revokedAt) throw notFound('No such invitation.');
+    return {
+      organizationName: invitation.organizationName,
+      email: invitation.email,
+      role: invitation.role,
+      expiresAt: invitation.expiresAt,
+      status: invitation.acceptedAt
+        ? ('accepted' as const)
+        : invitation.expiresAt <= this.#now().toISOString()
+          ? ('expired' as const)
+          : ('pending' as const),
+    };
+  }
+
+  /**
+   * Makes a user a member through an invitation, inside the caller's
+   * transaction (registration uses it too). The invitation is for one email:
+   * a forwarded link does not let someone else in.
+   */
+  async joinWithInvitation(tx: Tx, token: string, user: { id: string; email: string }) {
+    const now = this.#now().toISOString();
+    const invitation = await findInvitationByTokenHash(tx, tokenHash(token));
+    if (!invitation || invitation.revokedAt) throw notFound('No such invitation.');
+    if (invitation.acceptedAt)
+      throw conflict('invitation-used', 'This invitation has already been accepted.');
+    if (invitation.expiresAt <= now)
+      throw conflict('invitation-expired', 'This invitation has expired; ask for a new one.');
+    if (invitation.email !== normalizeEmail(user.email)) {
+      throw new AppError(403, 'invitation-for-another-email', `This invitation is for ${invitation.email}.`);
+    }
+    if (await findMember(tx, invitation.organizationId, user.id)) {
+      throw conflict('already-member', 'You are already a member of this organization.');
+    }
+    if (!(await markInvitationAccepted(tx, invitation.id, user.id, now))) {
+      throw conflict('invitation-used', 'This invitation has already been accepted.');
+    }
+    await insertMembership(tx, {
+      organizationId: invitation.organizationId,
+      userId: user.id,
+      role: invitation.role,
+      now,
+    });
+    return {
+      organizationId: invitation.organizationId,
+      organizationName: invitation.organizationName,
+      role: invitation.role,
+    };
+  }
+
+  acceptInvitation(token: string, user: { id: string; email: string }) {
+    return inTransaction(this.#db, (tx) => this.joinWithInvitation(tx, token, user));
+  }
+}

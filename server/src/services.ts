@@ -1,0 +1,32 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Config } from './config.ts';
+import type { Database } from './db/database.ts';
+import { AuthService } from './modules/auth/auth.service.ts';
+import { EmailOutbox } from './modules/email/email.service.ts';
+import { OrganizationsService } from './modules/organizations/organizations.service.ts';
+
+export interface Services {
+  outbox: EmailOutbox;
+  organizations: OrganizationsService;
+  auth: AuthService;
+}
+
+/** The application's services, wired once; the HTTP app and the command line share them. */
+export function createServices(options: {
+  database: Database;
+  config: Config;
+  log: FastifyBaseLogger;
+  now: () => Date;
+}): Services {
+  const { database, config, log, now } = options;
+  const outbox = new EmailOutbox({ db: database.db, config: config.email, log, now });
+  const organizations = new OrganizationsService({
+    db: database.db,
+    config,
+    outbox,
+    now,
+    postgres: database.kind !== 'sqlite',
+  });
+  const auth = new AuthService({ db: database.db, config, outbox, organizations, now });
+  return { outbox, organizations, auth };
+}
