@@ -1,0 +1,174 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { generateData } from './data.ts';
+import { scenarios } from './scenarios/index.ts';
+import type { BenchContext, Scenario } from './scenarios/types.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const WARMUP_SECONDS = 2;
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '20' },
+    only: { type: 'string' },
+    label: { type: 'string', default: 'run' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
+// Ratios need the ceiling of the same run: health always runs.
+const selected = scenarios.filter(
+  (scenario) => scenario.name === 'health' || !only || only.has(scenario.name),
+);
+
+interface Measure {
+  scenario: Scenario;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
+    });
+  });
+}
+
+async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; baseUrl: string }> {
+  let output = '';
+  const child = spawn(process.execPath, [path.join(ROOT, 'server/bin/staykeep.js'), 'serve'], {
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      SECRET_KEY: randomBytes(32).toString('base64url'),
+      DATA_DIR: dataDir,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'warn',
+      LOG_FORMAT: 'json',
+    },
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += chunk;
+  });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}):\n${output}`);
+    try {
+      if ((await fetch(`${baseUrl}/ready`)).ok) return { child, baseUrl };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the server was not ready within 60 s:\n${output}`);
+}
+
+async function load(context: BenchContext, scenario: Scenario, seconds: number): Promise<autocannon.Result> {
+  const requests = scenario.requests(context).map((request) => ({
+    method: request.method ?? 'GET',
+    path: request.path,
+    headers: request.headers,
+    body: request.body,
+  }));
+  return autocannon({ url: context.baseUrl, connections, duration: seconds, requests });
+}
+
+function commit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function report(measures: Measure[]): string {
+  const ceiling =
+    measures.find((measure) => measure.scenario.name === 'health')?.requestsPerSecond ?? Number.NaN;
+  const cpus = os.cpus();
+  const lines = [
+    `# Bench: ${values.label}`,
+    '',
+    `- date: ${new Date().toISOString()}`,
+    `- commit: ${commit()}`,
+    `- node: ${process.version}`,
+    `- cpu: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
+    '- database: SQLite (fresh file)',
+    `- load: autocannon, ${connections} connections, ${duration} s per scenario after a ${WARMUP_SECONDS} s warm-up`,
+    '',
+    'Absolute numbers on a shared 2-core machine are noisy (the load generator shares the cores);',
+    'the ratio to /health in the same run is what counts.',
+    '',
+    '| scenario | req/s | p50 ms | p99 ms | ratio to /health | non-2xx / errors |',
+    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    ...measures.map((measure) => {
+      const flag = measure.non2xx + measure.errors > 0 ? ' ⚠' : '';
+      return `| ${measure.scenario.name} | ${measure.requestsPerSecond.toFixed(0)} | ${measure.p50} | ${measure.p99} | ${(measure.requestsPerSecond / ceiling).toFixed(2)} | ${measure.non2xx} / ${measure.errors}${flag} |`;
+    }),
+    '',
+    ...measures.map((measure) => `- **${measure.scenario.name}**: ${measure.scenario.description}`),
+    '',
+  ];
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'staykeep-bench-'));
+  const { child, baseUrl } = await startServer(dataDir, await freePort());
+  const stop = () => {
+    child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  process.once('SIGINT', () => {
+    stop();
+    process.exit(130);
+  });
+  try {
+    const context: BenchContext = { baseUrl, data: await generateData(baseUrl) };
+    const measures: Measure[] = [];
+    for (const scenario of selected) {
+      process.stdout.write(`${scenario.name}: warming up… `);
+      await load(context, scenario, WARMUP_SECONDS);
+      process.stdout.write('measuring… ');
+      const result = await load(context, scenario, duration);
+      measures.push({
+        scenario,
+        requestsPerSecond: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors + result.timeouts,
+      });
+      console.log(`${result.requests.average.toFixed(0)} req/s`);
+    }
+    const markdown = report(measures);
+    const dir = path.join(ROOT, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${values.label}.md`);
+    writeFileSync(file, markdown);
+    console.log(`\n${markdown}\nwritten to ${path.relative(process.cwd(), file)}`);
+  } finally {
+    stop();
+  }
+}
+
+await main();

@@ -1,0 +1,6 @@
+import { health } from './health.ts';
+import { instance } from './instance.ts';
+import type { Scenario } from './types.ts';
+
+/** Every scenario, in the order they run; `health` first, as the others are measured against it. */
+export const scenarios: Scenario[] = [health, instance];
