@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -38,3 +39,29 @@ export function newContext(
 }
 
 export const screenshotPath = (name: string) => path.join(SCREENSHOT_DIR, `${name}.png`);
+
+/**
+ * The last email sent to an address. The test server has no SMTP server, so
+ * every message waits in its outbox table: that is the mailbox.
+ */
+export function lastEmail(to: string, template: string): { subject: string; text: string } {
+  const database = new BetterSqlite3(path.join(inject('dataDir'), 'staykeep.db'), { readonly: true });
+  try {
+    const row = database
+      .prepare(
+        'select subject, body_text as text from email_outbox where recipient = ? and template = ? order by created_at desc limit 1',
+      )
+      .get(to, template) as { subject: string; text: string } | undefined;
+    if (!row) throw new Error(`no ${template} email to ${to}`);
+    return row;
+  } finally {
+    database.close();
+  }
+}
+
+/** The first link of an email's text. */
+export function linkIn(text: string): string {
+  const link = text.match(/https?:\/\/\S+/)?.[0];
+  if (!link) throw new Error(`no link in: ${text}`);
+  return link;
+}

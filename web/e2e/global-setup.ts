@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     chromiumPath: string;
+    /** The server's DATA_DIR: tests read its outbox as a mailbox. */
+    dataDir: string;
   }
 }
 
@@ -57,6 +59,7 @@ export default async function setup(project: TestProject) {
   if (!chromiumPath) {
     console.warn('Chromium not found (set CHROMIUM_PATH or install chromium): browser tests are skipped.');
     project.provide('baseUrl', '');
+    project.provide('dataDir', '');
     return;
   }
 
@@ -70,6 +73,8 @@ export default async function setup(project: TestProject) {
   );
 
   const port = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-e2e-'));
+  project.provide('dataDir', dataDir);
   let output = '';
   const server = spawn(process.execPath, [path.join(ROOT, 'server/bin/staykeep.js'), 'serve'], {
     env: {
@@ -77,7 +82,8 @@ export default async function setup(project: TestProject) {
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: String(port),
-      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'staykeep-e2e-')),
+      DATA_DIR: dataDir,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
     },

@@ -1,6 +1,8 @@
 import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { AuthProvider } from '../features/auth/AuthProvider.tsx';
+import { ApiError } from '../lib/api/client.ts';
 import { router } from './router.tsx';
 
 const theme = createTheme({
@@ -12,8 +14,12 @@ const theme = createTheme({
 
 const queryClient = new QueryClient({
   defaultOptions: {
-    // A weak phone connection: retry reads a little, never retry writes behind the user's back.
-    queries: { retry: 2, staleTime: 30_000, refetchOnWindowFocus: false },
+    // A weak phone connection: retry failed reads a little, but not answers the server meant (4xx).
+    queries: {
+      retry: (failures, error) => failures < 2 && !(error instanceof ApiError && error.problem.status < 500),
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+    },
     mutations: { retry: 0 },
   },
 });
@@ -22,7 +28,9 @@ export function App() {
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <AuthProvider>
+          <RouterProvider router={router} />
+        </AuthProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

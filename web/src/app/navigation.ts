@@ -1,14 +1,20 @@
+import type { Schemas } from '../lib/api/client.ts';
+
 /**
  * The main navigation. Each module adds its entry here as it lands; `labelKey`
- * is a translation key, `external` links leave the single-page app.
+ * is a translation key, `roles` limits an entry to some roles of the current
+ * organization, `external` links leave the single-page app.
  */
 export interface NavigationEntry {
   to: string;
   labelKey: string;
+  roles?: Schemas['Role'][];
   external?: boolean;
 }
 
 export const navigation: NavigationEntry[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
+  { to: '/profile', labelKey: 'nav.profile' },
   { to: '/api/docs', labelKey: 'nav.apiDocs', external: true },
 ];

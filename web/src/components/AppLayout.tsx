@@ -1,40 +1,63 @@
 import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { Outlet, NavLink as RouterNavLink } from 'react-router';
+import { Link, Outlet, NavLink as RouterNavLink } from 'react-router';
 import { navigation } from '../app/navigation.ts';
+import { useAuth } from '../features/auth/AuthProvider.tsx';
+import { OrganizationSwitcher } from '../features/auth/OrganizationSwitcher.tsx';
+import { UserMenu } from '../features/auth/UserMenu.tsx';
+import { VerificationBanner } from '../features/auth/VerificationBanner.tsx';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
 export function AppLayout() {
   const { t } = useTranslation();
+  const auth = useAuth();
   const [opened, { toggle, close }] = useDisclosure(false);
+  const signedIn = auth.status === 'authenticated';
+  const role = auth.organization?.role;
+  const entries = navigation.filter(
+    (entry) => entry.external || (signedIn && (!entry.roles || (role && entry.roles.includes(role)))),
+  );
 
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !signedIn } }}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger
-              opened={opened}
-              onClick={toggle}
-              hiddenFrom="sm"
-              size="sm"
-              aria-label={opened ? t('nav.close') : t('nav.open')}
-            />
+            {signedIn && (
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="sm"
+                size="sm"
+                aria-label={opened ? t('nav.close') : t('nav.open')}
+              />
+            )}
             <Title order={1} size="h3" c="cyan.8">
-              Staykeep
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                Staykeep
+              </Link>
             </Title>
           </Group>
-          <LanguageSwitch />
+          <Group gap="xs" wrap="nowrap">
+            <Group visibleFrom="xs">
+              <OrganizationSwitcher />
+            </Group>
+            <LanguageSwitch />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
 
       <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
-        {navigation.map((entry) =>
+        <Group hiddenFrom="xs" mb="sm">
+          <OrganizationSwitcher />
+        </Group>
+        {entries.map((entry) =>
           entry.external ? (
             <NavLink
               key={entry.to}
@@ -60,6 +83,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
+        <VerificationBanner />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,0 +1,78 @@
+import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { errorSummary } from '../../lib/form-errors.ts';
+import { AuthCard } from './AuthCard.tsx';
+import { useAuth } from './AuthProvider.tsx';
+import { safeNext } from './next.ts';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const [failure, setFailure] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { email: '', password: '' },
+    validate: {
+      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email')),
+      password: (value) => (value ? null : t('errors.required')),
+    },
+  });
+
+  if (auth.status === 'authenticated') return <Navigate to={next} replace />;
+
+  const submit = form.onSubmit(async (values) => {
+    setFailure(null);
+    try {
+      await auth.login(values.email.trim(), values.password);
+      navigate(next, { replace: true });
+    } catch (error) {
+      setFailure(errorSummary(t, error));
+    }
+  });
+
+  return (
+    <AuthCard title={t('auth.login.title')} subtitle={t('auth.login.subtitle')}>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {failure && (
+            <Alert color="red" role="alert">
+              {failure}
+            </Alert>
+          )}
+          <TextInput
+            label={t('auth.fields.email')}
+            type="email"
+            autoComplete="username"
+            required
+            {...form.getInputProps('email')}
+          />
+          <PasswordInput
+            label={t('auth.fields.password')}
+            autoComplete="current-password"
+            required
+            {...form.getInputProps('password')}
+          />
+          <Group justify="flex-end">
+            <Anchor component={Link} to="/forgot-password" size="sm">
+              {t('auth.login.forgot')}
+            </Anchor>
+          </Group>
+          <Button type="submit" loading={form.submitting} fullWidth size="md">
+            {t('auth.login.submit')}
+          </Button>
+          <Text size="sm" ta="center">
+            {t('auth.login.noAccount')}{' '}
+            <Anchor component={Link} to="/register">
+              {t('auth.login.register')}
+            </Anchor>
+          </Text>
+        </Stack>
+      </form>
+    </AuthCard>
+  );
+}
