@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
+import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createServices } from './services.ts';
@@ -91,7 +92,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth } = createServices({ database, config, log: app.log, now });
+  const { outbox, organizations, auth, oauth } = createServices({ database, config, log: app.log, now });
   app.decorate('outbox', outbox);
   outbox.start();
   app.addHook('onClose', async () => {
@@ -105,7 +106,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
 
   registerErrorHandling(app);
   await registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
-  await app.register(fastifyCookie);
+  // Signed cookies (the OAuth flow's state) use a key of their own, derived from SECRET_KEY.
+  await app.register(fastifyCookie, {
+    secret: createHmac('sha256', config.secretKey).update('staykeep cookie v1').digest('base64url'),
+  });
   registerAccessControl(app, (token, organizationId) => auth.resolveCaller(token, organizationId));
   await registerOpenApi(app, { version: VERSION });
 
@@ -116,6 +120,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await authRoutes(app, auth);
   await organizationRoutes(app, organizations);
   await userRoutes(app, auth);
+  await oauthRoutes(app, oauth);
 
   await registerSpa(app, config.webDistDir);
   return app;

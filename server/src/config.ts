@@ -26,6 +26,21 @@ export interface Config {
   webDistDir: string | null;
   auth: AuthConfig;
   email: EmailConfig;
+  oauth: OAuthConfig;
+}
+
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
+/** Each provider is enabled by setting its client id and secret. */
+export interface OAuthConfig {
+  google: OAuthClient | null;
+  github: OAuthClient | null;
+  facebook: OAuthClient | null;
+  /** Any OpenID Connect provider (Keycloak, Authentik…), found by discovery from its issuer URL. */
+  oidc: (OAuthClient & { issuer: string; name: string }) | null;
 }
 
 export interface AuthConfig {
@@ -82,6 +97,16 @@ const EnvSchema = Type.Object({
   LOGIN_MAX_FAILURES_PER_IP: Type.Integer({ minimum: 1, default: 50 }),
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   EMAIL_FROM: Type.String({ minLength: 3, default: 'Staykeep <no-reply@localhost>' }),
+  GOOGLE_CLIENT_ID: Type.Optional(Type.String()),
+  GOOGLE_CLIENT_SECRET: Type.Optional(Type.String()),
+  GITHUB_CLIENT_ID: Type.Optional(Type.String()),
+  GITHUB_CLIENT_SECRET: Type.Optional(Type.String()),
+  FACEBOOK_CLIENT_ID: Type.Optional(Type.String()),
+  FACEBOOK_CLIENT_SECRET: Type.Optional(Type.String()),
+  OIDC_ISSUER_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  OIDC_CLIENT_ID: Type.Optional(Type.String()),
+  OIDC_CLIENT_SECRET: Type.Optional(Type.String()),
+  OIDC_NAME: Type.String({ minLength: 1, default: 'Single sign-on' }),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -136,7 +161,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
     },
     email: { smtpUrl: parsed.SMTP_URL ?? null, from: parsed.EMAIL_FROM },
+    oauth: {
+      google: oauthClient('GOOGLE', parsed.GOOGLE_CLIENT_ID, parsed.GOOGLE_CLIENT_SECRET),
+      github: oauthClient('GITHUB', parsed.GITHUB_CLIENT_ID, parsed.GITHUB_CLIENT_SECRET),
+      facebook: oauthClient('FACEBOOK', parsed.FACEBOOK_CLIENT_ID, parsed.FACEBOOK_CLIENT_SECRET),
+      oidc: oidcClient(parsed),
+    },
   };
+}
+
+function oauthClient(prefix: string, clientId?: string, clientSecret?: string): OAuthClient | null {
+  if (!clientId && !clientSecret) return null;
+  if (!clientId || !clientSecret) {
+    throw new ConfigError(
+      `${prefix}_CLIENT_ID and ${prefix}_CLIENT_SECRET go together: set both or neither.`,
+    );
+  }
+  return { clientId, clientSecret };
+}
+
+function oidcClient(parsed: Static<typeof EnvSchema>): OAuthConfig['oidc'] {
+  const client = oauthClient('OIDC', parsed.OIDC_CLIENT_ID, parsed.OIDC_CLIENT_SECRET);
+  if (!client && !parsed.OIDC_ISSUER_URL) return null;
+  if (!client || !parsed.OIDC_ISSUER_URL) {
+    throw new ConfigError('OIDC_ISSUER_URL, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together.');
+  }
+  return { ...client, issuer: parsed.OIDC_ISSUER_URL, name: parsed.OIDC_NAME };
 }
 
 export function parseDatabaseUrl(url: string | undefined, dataDir: string): DatabaseConfig {

@@ -3,12 +3,15 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
+import { OAuthService } from './modules/oauth/oauth.service.ts';
+import { enabledProviders } from './modules/oauth/providers.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
 
 export interface Services {
   outbox: EmailOutbox;
   organizations: OrganizationsService;
   auth: AuthService;
+  oauth: OAuthService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -28,5 +31,7 @@ export function createServices(options: {
     postgres: database.kind !== 'sqlite',
   });
   const auth = new AuthService({ db: database.db, config, outbox, organizations, now });
-  return { outbox, organizations, auth };
+  const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
+  const oauth = new OAuthService({ db: database.db, providers, auth, now });
+  return { outbox, organizations, auth, oauth };
 }

@@ -28,6 +28,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       loginThrottle: { windowSeconds: 900, maxFailuresPerAccount: 10, maxFailuresPerIp: 50 },
     },
     email: { smtpUrl: null, from: 'Staykeep <no-reply@staykeep.test>' },
+    oauth: { google: null, github: null, facebook: null, oidc: null },
     ...overrides,
   };
 }

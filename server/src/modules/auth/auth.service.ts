@@ -6,6 +6,7 @@ import type { Caller } from '../../http/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
+import { insertUserProvider } from '../oauth/oauth.repository.ts';
 import { insertStatusChange } from '../organizations/organizations.repository.ts';
 import type { OrganizationsService } from '../organizations/organizations.service.ts';
 import {
@@ -338,6 +339,71 @@ export class AuthService {
       await setUserVerified(tx, userId, now);
       await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
       return 'created';
+    });
+  }
+
+  // --- logins through a provider (OAuth) ------------------------------------------
+
+  async recordExternalAttempt(
+    attempt: { provider: string; email: string | null; userId: string | null; success: boolean },
+    client: ClientInfo,
+  ): Promise<void> {
+    await insertLoginAttempt(this.#db, {
+      id: newId(),
+      email: attempt.email,
+      userId: attempt.userId,
+      success: attempt.success,
+      provider: attempt.provider,
+      ip: client.ip,
+      userAgent: client.userAgent,
+      at: this.#now().toISOString(),
+    });
+  }
+
+  /** A session for a user a provider has just vouched for. */
+  async sessionFor(userId: string): Promise<Session> {
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      await recordLogin(tx, userId, now);
+      return this.#startSession(tx, userId, now);
+    });
+  }
+
+  /**
+   * An account for someone a provider vouched for, when registration is open
+   * (or for the instance's first account). An email that already has an
+   * account is never linked automatically: its owner links from the profile.
+   */
+  async registerExternal(
+    provider: string,
+    identity: { subject: string; email: string | null; emailVerified: boolean; name: string | null },
+  ): Promise<
+    { kind: 'created'; session: Session } | { kind: 'link-required' | 'registration-closed' | 'no-email' }
+  > {
+    if (!identity.email || !identity.emailVerified) return { kind: 'no-email' };
+    const email = normalizeEmail(identity.email);
+    const name = identity.name?.trim() || email.split('@')[0] || email;
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      if (await findUserByEmail(tx, email)) return { kind: 'link-required' as const };
+      const firstUser = (await countUsers(tx)) === 0;
+      if (this.#config.auth.registrationMode !== 'open' && !firstUser)
+        return { kind: 'registration-closed' as const };
+      const userId = newId();
+      await insertUser(tx, {
+        id: userId,
+        email,
+        passwordHash: null,
+        name,
+        locale: 'en',
+        instanceAdmin: firstUser,
+        now,
+      });
+      await setUserVerified(tx, userId, now);
+      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      await insertUserProvider(tx, { id: newId(), userId, provider, subject: identity.subject, email, now });
+      await recordLogin(tx, userId, now);
+      return { kind: 'created' as const, session: await this.#startSession(tx, userId, now) };
     });
   }
 

@@ -459,12 +459,15 @@ describeApp('organizations and access policies', (get) => {
     expect(missing).toEqual([]);
     // Anything else that opens up without credentials has to be added here, on purpose.
     expect(publicRoutes.sort()).toEqual([
+      'GET /api/v1/auth/oauth/{provider}/callback',
+      'GET /api/v1/auth/providers',
       'GET /api/v1/instance',
       'GET /api/v1/invitations/preview',
       'GET /health',
       'GET /ready',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',
+      'POST /api/v1/auth/oauth/{provider}/login',
       'POST /api/v1/auth/password-reset/confirm',
       'POST /api/v1/auth/password-reset/request',
       'POST /api/v1/auth/refresh',

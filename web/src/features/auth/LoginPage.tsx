@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { errorSummary } from '../../lib/form-errors.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { useAuth } from './AuthProvider.tsx';
 import { safeNext } from './next.ts';
+import { useLoginProviders, useStartProvider } from './use-providers.ts';
 
 export function LoginPage() {
   const { t } = useTranslation();
@@ -14,7 +15,12 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
-  const [failure, setFailure] = useState<string | null>(null);
+  const oauthError = params.get('oauthError');
+  const [failure, setFailure] = useState<string | null>(
+    oauthError ? t(`oauthErrors.${oauthError}`, { defaultValue: t('oauthErrors.provider-error') }) : null,
+  );
+  const providers = useLoginProviders();
+  const startProvider = useStartProvider('login');
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
@@ -65,6 +71,22 @@ export function LoginPage() {
           <Button type="submit" loading={form.submitting} fullWidth size="md">
             {t('auth.login.submit')}
           </Button>
+          {(providers.data?.length ?? 0) > 0 && (
+            <>
+              <Divider label={t('auth.login.or')} labelPosition="center" />
+              {providers.data?.map((provider) => (
+                <Button
+                  key={provider.id}
+                  variant="default"
+                  fullWidth
+                  loading={startProvider.isPending && startProvider.variables?.provider === provider.id}
+                  onClick={() => startProvider.mutate({ provider: provider.id, next })}
+                >
+                  {t('auth.login.with', { provider: provider.name })}
+                </Button>
+              ))}
+            </>
+          )}
           <Text size="sm" ta="center">
             {t('auth.login.noAccount')}{' '}
             <Anchor component={Link} to="/register">

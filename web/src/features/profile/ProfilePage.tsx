@@ -17,6 +17,7 @@ import { setSession } from '../../lib/auth/session.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/RegisterPage.tsx';
+import { LinkedProviders } from './LinkedProviders.tsx';
 
 export function ProfilePage() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function ProfilePage() {
       <Title order={2}>{t('profile.title')}</Title>
       <ProfileForm />
       <PasswordForm />
+      <LinkedProviders />
     </Stack>
   );
 }
