@@ -82,6 +82,12 @@ describe.skipIf(!browserAvailable())('accounts in Chromium', () => {
     await page.getByText('The email or the password is wrong.').waitFor();
     await logIn(page, email, 'un nouveau mot de passe');
     await page.getByRole('heading', { name: 'Welcome to Staykeep' }).waitFor();
+
+    // The first account of the instance administers it.
+    await page.getByRole('link', { name: 'Administration' }).click();
+    await page.getByRole('heading', { name: 'Instance administration' }).waitFor();
+    await page.getByText(email, { exact: true }).waitFor();
+    await page.screenshot({ path: screenshotPath('admin'), fullPage: true });
     await context.close();
   });
 

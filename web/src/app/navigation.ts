@@ -9,6 +9,8 @@ export interface NavigationEntry {
   to: string;
   labelKey: string;
   roles?: Schemas['Role'][];
+  /** Only for instance administrators. */
+  instanceAdmin?: boolean;
   external?: boolean;
 }
 
@@ -16,5 +18,6 @@ export const navigation: NavigationEntry[] = [
   { to: '/', labelKey: 'nav.home' },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
   { to: '/profile', labelKey: 'nav.profile' },
+  { to: '/admin', labelKey: 'nav.admin', instanceAdmin: true },
   { to: '/api/docs', labelKey: 'nav.apiDocs', external: true },
 ];

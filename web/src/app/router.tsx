@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
+import { AdminPage } from '../features/admin/AdminPage.tsx';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -44,6 +45,14 @@ export const router = createBrowserRouter([
         element: (
           <RequireAuth>
             <MembersPage />
+          </RequireAuth>
+        ),
+      },
+      {
+        path: 'admin',
+        element: (
+          <RequireAuth>
+            <AdminPage />
           </RequireAuth>
         ),
       },

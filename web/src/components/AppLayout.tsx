@@ -16,7 +16,11 @@ export function AppLayout() {
   const signedIn = auth.status === 'authenticated';
   const role = auth.organization?.role;
   const entries = navigation.filter(
-    (entry) => entry.external || (signedIn && (!entry.roles || (role && entry.roles.includes(role)))),
+    (entry) =>
+      entry.external ||
+      (signedIn &&
+        (!entry.roles || (role && entry.roles.includes(role))) &&
+        (!entry.instanceAdmin || auth.user?.instanceAdmin)),
   );
 
   return (

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import type { Role } from '../../db/tables.ts';
 
@@ -350,12 +351,41 @@ export async function setUserVerified(db: DbOrTx, userId: string, now: string): 
   await db.updateTable('users').set({ verified: true, updated_at: now }).where('id', '=', userId).execute();
 }
 
-export async function setInstanceAdmin(db: DbOrTx, userId: string, now: string): Promise<void> {
+export async function setInstanceAdmin(db: DbOrTx, userId: string, instanceAdmin: boolean, now: string) {
   await db
     .updateTable('users')
-    .set({ instance_admin: true, updated_at: now })
+    .set({ instance_admin: instanceAdmin, updated_at: now })
     .where('id', '=', userId)
     .execute();
+}
+
+export async function setUserActive(db: DbOrTx, userId: string, active: boolean, now: string): Promise<void> {
+  await db.updateTable('users').set({ active, updated_at: now }).where('id', '=', userId).execute();
+}
+
+/** Accounts by email, a page at a time (keyset on the unique email). */
+export function listUsers(db: DbOrTx, options: { search?: string; limit: number; afterEmail?: string }) {
+  const pattern = `%${escapeLike(options.search ?? '')}%`;
+  return db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .$if(options.search !== undefined, (query) =>
+      query.where((eb) =>
+        eb.or([
+          eb('email', 'like', sql<string>`${pattern} escape '\\'`),
+          eb(eb.fn('lower', ['name']), 'like', sql<string>`${pattern} escape '\\'`),
+        ]),
+      ),
+    )
+    .$if(options.afterEmail !== undefined, (query) => query.where('email', '>', options.afterEmail ?? ''))
+    .orderBy('email')
+    .limit(options.limit)
+    .execute();
+}
+
+/** A search term taken literally by LIKE. */
+function escapeLike(term: string): string {
+  return term.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 export async function updateUserProfile(

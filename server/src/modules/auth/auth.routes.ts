@@ -4,6 +4,9 @@ import { callerOf } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
 import {
+  AdminUserBody,
+  AdminUserParams,
+  AdminUserQuery,
   authSchemas,
   DecisionBody,
   LoginBody,
@@ -240,5 +243,42 @@ export async function authRoutes(app: AppInstance, auth: AuthService): Promise<v
       await auth.decideRegistration(callerOf(request).userId, request.params.requestId, request.body.status);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/v1/admin/users',
+    {
+      config: { policy: 'instance-admin' },
+      schema: {
+        tags: ['admin'],
+        summary: 'Every account of the instance, by email',
+        operationId: 'listUsers',
+        querystring: AdminUserQuery,
+        response: { 200: Type.Ref('AdminUserList') },
+      },
+    },
+    async (request) =>
+      auth.listUsers({
+        search: request.query.search,
+        limit: request.query.limit,
+        after: request.query.cursor,
+      }),
+  );
+
+  app.patch(
+    '/api/v1/admin/users/:userId',
+    {
+      config: { policy: 'instance-admin' },
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Deactivate or reactivate an account (deactivation ends its sessions), or make it an administrator',
+        operationId: 'updateUser',
+        params: AdminUserParams,
+        body: AdminUserBody,
+        response: { 200: Type.Ref('AdminUser') },
+      },
+    },
+    async (request) => auth.updateUserStatus(callerOf(request).userId, request.params.userId, request.body),
   );
 }

@@ -132,7 +132,46 @@ export const DecisionBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const AdminUserSchema = Type.Object(
+  {
+    id: Type.String(),
+    email: Type.String(),
+    name: Type.String(),
+    locale: Type.String(),
+    verified: Type.Boolean(),
+    instanceAdmin: Type.Boolean(),
+    active: Type.Boolean(),
+    lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    createdAt: Type.String({ format: 'date-time' }),
+  },
+  { $id: 'AdminUser', additionalProperties: false },
+);
+
+export const AdminUserListSchema = Type.Object(
+  { items: Type.Array(Type.Ref('AdminUser')), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { $id: 'AdminUserList', additionalProperties: false },
+);
+
+export const AdminUserQuery = Type.Object(
+  {
+    search: Type.Optional(
+      Type.String({ minLength: 1, maxLength: 200, description: 'Part of an email or a name' }),
+    ),
+    limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+    cursor: Type.Optional(Type.String({ maxLength: 300 })),
+  },
+  { additionalProperties: false },
+);
+
+export const AdminUserParams = Type.Object({ userId: Type.String({ maxLength: 64 }) });
+export const AdminUserBody = Type.Object(
+  { active: Type.Optional(Type.Boolean()), instanceAdmin: Type.Optional(Type.Boolean()) },
+  { additionalProperties: false, minProperties: 1 },
+);
+
 export const authSchemas = [
+  AdminUserSchema,
+  AdminUserListSchema,
   RoleSchema,
   UserSchema,
   MembershipSchema,

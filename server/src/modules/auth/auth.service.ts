@@ -28,6 +28,7 @@ import {
   insertUser,
   listMemberships,
   listRegistrationRequests,
+  listUsers,
   type MembershipRow,
   markRefreshTokenUsed,
   recentFailures,
@@ -35,6 +36,7 @@ import {
   revokeRefreshFamily,
   revokeUserRefreshTokens,
   setInstanceAdmin,
+  setUserActive,
   setUserVerified,
   type UserRow,
   updateUserPassword,
@@ -312,7 +314,7 @@ export class AuthService {
       const existing = await findUserByEmail(tx, email);
       if (existing) {
         if (!input.instanceAdmin || existing.instance_admin) return 'unchanged';
-        await setInstanceAdmin(tx, existing.id, now);
+        await setInstanceAdmin(tx, existing.id, true, now);
         await insertStatusChange(tx, {
           id: newId(),
           userId: existing.id,
@@ -407,6 +409,67 @@ export class AuthService {
     });
   }
 
+  // --- instance administration -----------------------------------------------------
+
+  async listUsers(options: { search?: string; limit: number; after?: string }) {
+    const rows = await listUsers(this.#db, {
+      search: options.search ? normalizeEmail(options.search) : undefined,
+      limit: options.limit + 1,
+      afterEmail: options.after,
+    });
+    const page = rows.slice(0, options.limit);
+    return {
+      items: page.map((row) => ({ ...toUser(row), active: row.active })),
+      nextCursor: rows.length > options.limit ? (page.at(-1)?.email ?? null) : null,
+    };
+  }
+
+  /**
+   * Activates or deactivates an account, or makes it an instance
+   * administrator. Deactivation ends every session at once. An administrator
+   * cannot lock themselves out, and the instance keeps one administrator.
+   */
+  async updateUserStatus(
+    adminId: string,
+    userId: string,
+    changes: { active?: boolean; instanceAdmin?: boolean },
+  ): Promise<User & { active: boolean }> {
+    const now = this.#now().toISOString();
+    return inTransaction(this.#db, async (tx) => {
+      const user = await findUserById(tx, userId);
+      if (!user) throw notFound('No such user.');
+      if (userId === adminId && (changes.active === false || changes.instanceAdmin === false)) {
+        throw conflict(
+          'cannot-change-self',
+          'You cannot deactivate yourself or drop your own administrator role.',
+        );
+      }
+      const history = (field: 'active' | 'instance_admin', oldValue: boolean, newValue: boolean) =>
+        insertStatusChange(tx, {
+          id: newId(),
+          userId,
+          organizationId: null,
+          changedBy: adminId,
+          field,
+          oldValue: String(oldValue),
+          newValue: String(newValue),
+          now,
+        });
+      if (changes.active !== undefined && changes.active !== user.active) {
+        await setUserActive(tx, userId, changes.active, now);
+        await history('active', user.active, changes.active);
+        if (!changes.active) await revokeUserRefreshTokens(tx, userId, now);
+      }
+      if (changes.instanceAdmin !== undefined && changes.instanceAdmin !== user.instance_admin) {
+        await setInstanceAdmin(tx, userId, changes.instanceAdmin, now);
+        await history('instance_admin', user.instance_admin, changes.instanceAdmin);
+      }
+      const updated = await findUserById(tx, userId);
+      if (!updated) throw notFound('No such user.');
+      return { ...toUser(updated), active: updated.active };
+    });
+  }
+
   // --- approval mode --------------------------------------------------------------
 
   async listRegistrationRequests(status: 'pending' | 'approved' | 'rejected') {
@@ -467,22 +530,29 @@ export class AuthService {
   async login(input: { email: string; password: string }, client: ClientInfo): Promise<Session> {
     const email = normalizeEmail(input.email);
     const now = this.#now();
-    await this.#throttle(email, client, now);
+    const attempt = (success: boolean, userId: string | null) =>
+      insertLoginAttempt(this.#db, {
+        id: newId(),
+        email,
+        userId,
+        success,
+        provider: 'email',
+        ip: client.ip,
+        userAgent: client.userAgent,
+        at: now.toISOString(),
+      });
+    try {
+      await this.#throttle(email, client, now);
+    } catch (error) {
+      await attempt(false, null);
+      throw error;
+    }
 
     const user = await findUserByEmail(this.#db, email);
     // The password is checked even without an account, so both answers take as long.
     const passwordValid = await verifyPassword(user?.password_hash ?? null, input.password);
     const success = passwordValid && user?.active === true;
-    await insertLoginAttempt(this.#db, {
-      id: newId(),
-      email,
-      userId: user?.id ?? null,
-      success,
-      provider: 'email',
-      ip: client.ip,
-      userAgent: client.userAgent,
-      at: now.toISOString(),
-    });
+    await attempt(success, user?.id ?? null);
     if (!success || !user) throw invalidCredentials();
 
     if (user.password_hash && needsRehash(user.password_hash)) {
