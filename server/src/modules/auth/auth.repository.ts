@@ -303,6 +303,22 @@ export async function insertPasswordReset(
     .execute();
 }
 
+/** Reset or verification tokens issued to a user since an instant. */
+export async function countRecentTokens(
+  db: DbOrTx,
+  table: 'password_reset_requests' | 'email_verification_tokens',
+  userId: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('requested_at', '>', since)
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
 /** Uses a reset token once: returns its user when it was unused and unexpired. */
 export async function consumePasswordReset(tx: Tx, hash: string, now: string): Promise<string | null> {
   const row = await tx

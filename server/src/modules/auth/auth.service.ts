@@ -12,6 +12,7 @@ import type { OrganizationsService } from '../organizations/organizations.servic
 import {
   consumeEmailVerification,
   consumePasswordReset,
+  countRecentTokens,
   countUsers,
   decideRegistrationRequest,
   findPendingRegistrationByEmail,
@@ -49,6 +50,9 @@ import { randomToken, TokenSigner, tokenHash } from './tokens.ts';
 /** A lost refresh response may be retried this long and get the same successor. */
 const REFRESH_GRACE_MS = 10_000;
 const VERIFICATION_DAYS = 3;
+const HOUR_MS = 3_600_000;
+/** At most this many reset or verification emails per account and hour; more are silently dropped. */
+const EMAILS_PER_HOUR = 3;
 const DAY_MS = 86_400_000;
 
 export interface User {
@@ -248,6 +252,9 @@ export class AuthService {
   async resendVerification(userId: string): Promise<void> {
     const user = await findUserById(this.#db, userId);
     if (!user || user.verified) return;
+    const since = new Date(this.#now().getTime() - HOUR_MS).toISOString();
+    if ((await countRecentTokens(this.#db, 'email_verification_tokens', userId, since)) >= EMAILS_PER_HOUR)
+      return;
     await inTransaction(this.#db, (tx) =>
       this.#queueVerification(
         tx,
@@ -667,8 +674,12 @@ export class AuthService {
     const email = normalizeEmail(rawEmail);
     const user = await findUserByEmail(this.#db, email);
     if (!user?.active) return;
-    const token = randomToken();
     const now = this.#now();
+    // Someone typing another person's address over and over must not flood their mailbox.
+    const since = new Date(now.getTime() - HOUR_MS).toISOString();
+    if ((await countRecentTokens(this.#db, 'password_reset_requests', user.id, since)) >= EMAILS_PER_HOUR)
+      return;
+    const token = randomToken();
     const minutes = this.#config.auth.passwordResetTtlMinutes;
     await inTransaction(this.#db, async (tx) => {
       await insertPasswordReset(tx, {

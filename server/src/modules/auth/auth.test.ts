@@ -394,6 +394,26 @@ describeApp('auth: password reset', (get) => {
     expect(again.json().type).toBe('urn:staykeep:problem:invalid-reset-token');
   });
 
+  it('sends at most 3 reset emails per account and hour, answering 202 all the same', async () => {
+    const { app, db, clock } = get();
+    const account = await registerUser(app);
+    for (let i = 0; i < 5; i++) expect((await requestReset(account.email)).statusCode).toBe(202);
+    const count = async () =>
+      (
+        await db.database.db
+          .selectFrom('email_outbox')
+          .select((eb) => eb.fn.countAll<number>().as('count'))
+          .where('recipient', '=', account.email)
+          .where('template', '=', 'password-reset')
+          .executeTakeFirstOrThrow()
+      ).count;
+    expect(await count()).toBe(3);
+    clock.advance(61 * MINUTE);
+    await requestReset(account.email);
+    clock.reset();
+    expect(await count()).toBe(4);
+  });
+
   it('refuses a reset token after 30 minutes', async () => {
     const { app, clock } = get();
     const account = await registerUser(app);
