@@ -133,17 +133,7 @@ export const DecisionBody = Type.Object(
 );
 
 export const AdminUserSchema = Type.Object(
-  {
-    id: Type.String(),
-    email: Type.String(),
-    name: Type.String(),
-    locale: Type.String(),
-    verified: Type.Boolean(),
-    instanceAdmin: Type.Boolean(),
-    active: Type.Boolean(),
-    lastLoginAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    createdAt: Type.String({ format: 'date-time' }),
-  },
+  { ...UserSchema.properties, active: Type.Boolean() },
   { $id: 'AdminUser', additionalProperties: false },
 );
 

@@ -19,7 +19,8 @@ export interface MemberRow {
   joinedAt: string;
 }
 
-export function listMembers(db: DbOrTx, organizationId: string): Promise<MemberRow[]> {
+/** Members of one organization with their account details. */
+function membersOf(db: DbOrTx, organizationId: string) {
   return db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
@@ -30,10 +31,11 @@ export function listMembers(db: DbOrTx, organizationId: string): Promise<MemberR
       'memberships.role as role',
       'memberships.created_at as joinedAt',
     ])
-    .where('memberships.organization_id', '=', organizationId)
-    .orderBy('users.name')
-    .orderBy('users.id')
-    .execute();
+    .where('memberships.organization_id', '=', organizationId);
+}
+
+export function listMembers(db: DbOrTx, organizationId: string): Promise<MemberRow[]> {
+  return membersOf(db, organizationId).orderBy('users.name').orderBy('users.id').execute();
 }
 
 export function findMember(
@@ -41,19 +43,7 @@ export function findMember(
   organizationId: string,
   userId: string,
 ): Promise<MemberRow | undefined> {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      'users.id as userId',
-      'users.email as email',
-      'users.name as name',
-      'memberships.role as role',
-      'memberships.created_at as joinedAt',
-    ])
-    .where('memberships.organization_id', '=', organizationId)
-    .where('memberships.user_id', '=', userId)
-    .executeTakeFirst();
+  return membersOf(db, organizationId).where('memberships.user_id', '=', userId).executeTakeFirst();
 }
 
 export async function insertMembership(

@@ -73,10 +73,7 @@ export class OrganizationsService {
       const member = await findMember(tx, organizationId, userId);
       if (!member) throw notFound('No such member.');
       if (member.role === role) return member;
-      if (member.role === 'admin') {
-        const admins = await lockAdmins(tx, organizationId, this.#postgres);
-        if (admins.length <= 1) throw lastAdmin();
-      }
+      await this.#keepAnAdmin(tx, organizationId, member.role);
       await updateMemberRole(tx, organizationId, userId, role, now);
       await insertStatusChange(tx, {
         id: newId(),
@@ -97,10 +94,7 @@ export class OrganizationsService {
     await inTransaction(this.#db, async (tx) => {
       const member = await findMember(tx, organizationId, userId);
       if (!member) throw notFound('No such member.');
-      if (member.role === 'admin') {
-        const admins = await lockAdmins(tx, organizationId, this.#postgres);
-        if (admins.length <= 1) throw lastAdmin();
-      }
+      await this.#keepAnAdmin(tx, organizationId, member.role);
       await deleteMembership(tx, organizationId, userId);
       await insertStatusChange(tx, {
         id: newId(),
@@ -113,6 +107,13 @@ export class OrganizationsService {
         now,
       });
     });
+  }
+
+  /** Refuses to take the admin role away from the organization's last admin. */
+  async #keepAnAdmin(tx: Tx, organizationId: string, currentRole: Role): Promise<void> {
+    if (currentRole !== 'admin') return;
+    const admins = await lockAdmins(tx, organizationId, this.#postgres);
+    if (admins.length <= 1) throw lastAdmin();
   }
 
   /** Invites an email with a role; a new invitation replaces a pending one for the same email. */

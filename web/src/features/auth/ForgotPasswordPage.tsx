@@ -3,8 +3,10 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
 import { api, unwrap } from '../../lib/api/client.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
+import { emailRule } from '../../lib/validation.ts';
 import { AuthCard } from './AuthCard.tsx';
 
 export function ForgotPasswordPage() {
@@ -13,7 +15,7 @@ export function ForgotPasswordPage() {
   const [failure, setFailure] = useState<string | null>(null);
   const form = useForm({
     initialValues: { email: '' },
-    validate: { email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email')) },
+    validate: { email: emailRule(t) },
   });
 
   const submit = form.onSubmit(async ({ email }) => {
@@ -35,11 +37,7 @@ export function ForgotPasswordPage() {
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
-            {failure && (
-              <Alert color="red" role="alert">
-                {failure}
-              </Alert>
-            )}
+            <FailureAlert>{failure}</FailureAlert>
             <TextInput
               label={t('auth.fields.email')}
               type="email"

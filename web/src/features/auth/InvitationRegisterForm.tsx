@@ -1,11 +1,13 @@
-import { Alert, Button, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Button, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { NewPasswordInput } from '../../components/NewPasswordInput.tsx';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { newPasswordRule, requiredRule } from '../../lib/validation.ts';
 import { useAuth } from './AuthProvider.tsx';
-import { PASSWORD_MAX, PASSWORD_MIN } from './RegisterPage.tsx';
 
 /** Creates the invitee's account, for the invited email, and joins the organization. */
 export function InvitationRegisterForm({ email, token }: { email: string; token: string }) {
@@ -16,13 +18,8 @@ export function InvitationRegisterForm({ email, token }: { email: string; token:
   const form = useForm({
     initialValues: { name: '', password: '' },
     validate: {
-      name: (value) => (value.trim() ? null : t('errors.required')),
-      password: (value) =>
-        value.length < PASSWORD_MIN
-          ? t('errors.minLength', { count: PASSWORD_MIN })
-          : value.length > PASSWORD_MAX
-            ? t('errors.maxLength', { count: PASSWORD_MAX })
-            : null,
+      name: requiredRule(t),
+      password: newPasswordRule(t),
     },
   });
 
@@ -46,11 +43,7 @@ export function InvitationRegisterForm({ email, token }: { email: string; token:
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {failure && (
-          <Alert color="red" role="alert">
-            {failure}
-          </Alert>
-        )}
+        <FailureAlert>{failure}</FailureAlert>
         <TextInput label={t('auth.fields.email')} value={email} readOnly />
         <TextInput
           label={t('auth.fields.name')}
@@ -58,13 +51,7 @@ export function InvitationRegisterForm({ email, token }: { email: string; token:
           required
           {...form.getInputProps('name')}
         />
-        <PasswordInput
-          label={t('auth.fields.password')}
-          description={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-          autoComplete="new-password"
-          required
-          {...form.getInputProps('password')}
-        />
+        <NewPasswordInput {...form.getInputProps('password')} />
         <Button type="submit" loading={form.submitting} fullWidth size="md">
           {t('invitation.createAndJoin')}
         </Button>

@@ -1,9 +1,11 @@
-import { Alert, Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Divider, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
+import { emailRule } from '../../lib/validation.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { useAuth } from './AuthProvider.tsx';
 import { safeNext } from './next.ts';
@@ -24,7 +26,7 @@ export function LoginPage() {
   const form = useForm({
     initialValues: { email: '', password: '' },
     validate: {
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email')),
+      email: emailRule(t),
       password: (value) => (value ? null : t('errors.required')),
     },
   });
@@ -45,11 +47,7 @@ export function LoginPage() {
     <AuthCard title={t('auth.login.title')} subtitle={t('auth.login.subtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <FailureAlert>{failure}</FailureAlert>
           <TextInput
             label={t('auth.fields.email')}
             type="email"

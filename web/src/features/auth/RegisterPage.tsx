@@ -1,15 +1,15 @@
-import { Alert, Anchor, Button, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate } from 'react-router';
+import { FailureAlert } from '../../components/FailureAlert.tsx';
+import { NewPasswordInput } from '../../components/NewPasswordInput.tsx';
 import { ApiError } from '../../lib/api/client.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { emailRule, newPasswordRule, requiredRule } from '../../lib/validation.ts';
 import { AuthCard } from './AuthCard.tsx';
 import { useAuth } from './AuthProvider.tsx';
-
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 128;
 
 export function RegisterPage() {
   const { t } = useTranslation();
@@ -20,14 +20,9 @@ export function RegisterPage() {
   const form = useForm({
     initialValues: { name: '', email: '', password: '' },
     validate: {
-      name: (value) => (value.trim() ? null : t('errors.required')),
-      email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email')),
-      password: (value) =>
-        value.length < PASSWORD_MIN
-          ? t('errors.minLength', { count: PASSWORD_MIN })
-          : value.length > PASSWORD_MAX
-            ? t('errors.maxLength', { count: PASSWORD_MAX })
-            : null,
+      name: requiredRule(t),
+      email: emailRule(t),
+      password: newPasswordRule(t),
     },
   });
 
@@ -63,11 +58,7 @@ export function RegisterPage() {
     <AuthCard title={t('auth.register.title')} subtitle={t('auth.register.subtitle')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          {failure && (
-            <Alert color="red" role="alert">
-              {failure}
-            </Alert>
-          )}
+          <FailureAlert>{failure}</FailureAlert>
           <TextInput
             label={t('auth.fields.name')}
             autoComplete="name"
@@ -81,13 +72,7 @@ export function RegisterPage() {
             required
             {...form.getInputProps('email')}
           />
-          <PasswordInput
-            label={t('auth.fields.password')}
-            description={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('password')}
-          />
+          <NewPasswordInput {...form.getInputProps('password')} />
           <Button type="submit" loading={form.submitting} fullWidth size="md">
             {t('auth.register.submit')}
           </Button>

@@ -3,10 +3,11 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { NewPasswordInput } from '../../components/NewPasswordInput.tsx';
 import { ApiError, api, unwrap } from '../../lib/api/client.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { newPasswordRule } from '../../lib/validation.ts';
 import { AuthCard } from './AuthCard.tsx';
-import { PASSWORD_MAX, PASSWORD_MIN } from './RegisterPage.tsx';
 
 export function ResetPasswordPage() {
   const { t } = useTranslation();
@@ -17,12 +18,7 @@ export function ResetPasswordPage() {
   const form = useForm({
     initialValues: { password: '', confirmation: '' },
     validate: {
-      password: (value) =>
-        value.length < PASSWORD_MIN
-          ? t('errors.minLength', { count: PASSWORD_MIN })
-          : value.length > PASSWORD_MAX
-            ? t('errors.maxLength', { count: PASSWORD_MAX })
-            : null,
+      password: newPasswordRule(t),
       confirmation: (value, values) => (value === values.password ? null : t('errors.passwordsDiffer')),
     },
   });
@@ -65,13 +61,7 @@ export function ResetPasswordPage() {
                 </Anchor>
               </Alert>
             )}
-            <PasswordInput
-              label={t('auth.fields.newPassword')}
-              description={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-              autoComplete="new-password"
-              required
-              {...form.getInputProps('password')}
-            />
+            <NewPasswordInput label={t('auth.fields.newPassword')} {...form.getInputProps('password')} />
             <PasswordInput
               label={t('auth.fields.confirmPassword')}
               autoComplete="new-password"

@@ -16,6 +16,7 @@ import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { emailRule } from '../../lib/validation.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import {
   ROLES,
@@ -144,7 +145,7 @@ function InviteForm() {
   const invite = useInvite();
   const form = useForm({
     initialValues: { email: '', role: 'staff' as Role },
-    validate: { email: (value) => (/^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email')) },
+    validate: { email: emailRule(t) },
   });
   const submit = form.onSubmit(async (values) => {
     try {

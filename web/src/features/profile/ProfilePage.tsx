@@ -12,11 +12,12 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NewPasswordInput } from '../../components/NewPasswordInput.tsx';
 import { api, unwrap } from '../../lib/api/client.ts';
 import { setSession } from '../../lib/auth/session.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { newPasswordRule, requiredRule } from '../../lib/validation.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { PASSWORD_MAX, PASSWORD_MIN } from '../auth/RegisterPage.tsx';
 import { LinkedProviders } from './LinkedProviders.tsx';
 
 export function ProfilePage() {
@@ -37,7 +38,7 @@ function ProfileForm() {
   const [saved, setSaved] = useState(false);
   const form = useForm({
     initialValues: { name: auth.user?.name ?? '', locale: auth.user?.locale === 'fr' ? 'fr' : 'en' },
-    validate: { name: (value) => (value.trim() ? null : t('errors.required')) },
+    validate: { name: requiredRule(t) },
   });
   const submit = form.onSubmit(async (values) => {
     setSaved(false);
@@ -96,12 +97,7 @@ function PasswordForm() {
     initialValues: { currentPassword: '', newPassword: '' },
     validate: {
       currentPassword: (value) => (value ? null : t('errors.required')),
-      newPassword: (value) =>
-        value.length < PASSWORD_MIN
-          ? t('errors.minLength', { count: PASSWORD_MIN })
-          : value.length > PASSWORD_MAX
-            ? t('errors.maxLength', { count: PASSWORD_MAX })
-            : null,
+      newPassword: newPasswordRule(t),
     },
   });
   const submit = form.onSubmit(async (values) => {
@@ -135,13 +131,7 @@ function PasswordForm() {
             required
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
-            label={t('auth.fields.newPassword')}
-            description={t('auth.fields.passwordHint', { min: PASSWORD_MIN })}
-            autoComplete="new-password"
-            required
-            {...form.getInputProps('newPassword')}
-          />
+          <NewPasswordInput label={t('auth.fields.newPassword')} {...form.getInputProps('newPassword')} />
           {changed && (
             <Alert color="teal" role="status">
               {t('profile.passwordChanged')}

@@ -620,10 +620,10 @@ export interface components {
             locale: string;
             verified: boolean;
             instanceAdmin: boolean;
-            active: boolean;
             lastLoginAt: string | null;
             /** Format: date-time */
             createdAt: string;
+            active: boolean;
         };
         AdminUserList: {
             items: components["schemas"]["AdminUser"][];
