@@ -10,12 +10,14 @@ import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAccessControl } from './http/access.ts';
 import { registerErrorHandling } from './http/errors.ts';
+import { registerIdempotency } from './http/idempotency.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -92,7 +94,12 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth, oauth } = createServices({ database, config, log: app.log, now });
+  const { outbox, organizations, auth, oauth, houses } = createServices({
+    database,
+    config,
+    log: app.log,
+    now,
+  });
   app.decorate('outbox', outbox);
   outbox.start();
   app.addHook('onClose', async () => {
@@ -111,6 +118,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     secret: createHmac('sha256', config.secretKey).update('staykeep cookie v1').digest('base64url'),
   });
   registerAccessControl(app, (token, organizationId) => auth.resolveCaller(token, organizationId));
+  registerIdempotency(app, database.db, now);
   await registerOpenApi(app, { version: VERSION });
 
   // Route modules are called, not registered as plugins, so the schemas they
@@ -121,6 +129,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await organizationRoutes(app, organizations);
   await userRoutes(app, auth);
   await oauthRoutes(app, oauth);
+  await houseRoutes(app, houses);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
+import { HousesService } from './modules/houses/houses.service.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
@@ -12,6 +13,7 @@ export interface Services {
   organizations: OrganizationsService;
   auth: AuthService;
   oauth: OAuthService;
+  houses: HousesService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -33,5 +35,6 @@ export function createServices(options: {
   const auth = new AuthService({ db: database.db, config, outbox, organizations, now });
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
-  return { outbox, organizations, auth, oauth };
+  const houses = new HousesService({ db: database.db, now });
+  return { outbox, organizations, auth, oauth, houses };
 }

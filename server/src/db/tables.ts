@@ -20,6 +20,10 @@ export interface Tables {
   password_reset_requests: OneTimeTokensTable;
   email_verification_tokens: OneTimeTokensTable;
   email_outbox: EmailOutboxTable;
+  sites: SitesTable;
+  houses: HousesTable;
+  membership_houses: MembershipHousesTable;
+  idempotency_keys: IdempotencyKeysTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -168,4 +172,53 @@ export interface EmailOutboxTable {
   created_at: Instant;
   sent_at: string | null;
   updated_at: Instant;
+}
+
+export interface SitesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  address: string | null;
+  notes: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type HouseType = 'villa' | 'apartment' | 'room' | 'guesthouse' | 'other';
+
+export interface HousesTable {
+  id: string;
+  organization_id: string;
+  code: string;
+  name: string;
+  type: HouseType;
+  site_id: string | null;
+  location: string | null;
+  max_guests: number;
+  nightly_price_cents: number | null;
+  timezone: string;
+  check_in_time: Defaulted<string>;
+  check_out_time: Defaulted<string>;
+  status: Defaulted<'active' | 'inactive'>;
+  notes: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface MembershipHousesTable {
+  organization_id: string;
+  user_id: string;
+  house_id: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  location: string | null;
+  created_at: Instant;
 }
