@@ -21,6 +21,7 @@ import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
+import { reservationRoutes } from './modules/reservations/reservations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createServices } from './services.ts';
 
@@ -94,7 +95,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth, oauth, houses } = createServices({
+  const { outbox, organizations, auth, oauth, houses, reservations } = createServices({
     database,
     config,
     log: app.log,
@@ -130,6 +131,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await userRoutes(app, auth);
   await oauthRoutes(app, oauth);
   await houseRoutes(app, houses);
+  await reservationRoutes(app, reservations);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -7,6 +7,7 @@ import { HousesService } from './modules/houses/houses.service.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
+import { ReservationsService } from './modules/reservations/reservations.service.ts';
 
 export interface Services {
   outbox: EmailOutbox;
@@ -14,6 +15,7 @@ export interface Services {
   auth: AuthService;
   oauth: OAuthService;
   houses: HousesService;
+  reservations: ReservationsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -36,5 +38,6 @@ export function createServices(options: {
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
   const houses = new HousesService({ db: database.db, now });
-  return { outbox, organizations, auth, oauth, houses };
+  const reservations = new ReservationsService({ db: database.db, now });
+  return { outbox, organizations, auth, oauth, houses, reservations };
 }

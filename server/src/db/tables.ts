@@ -24,6 +24,11 @@ export interface Tables {
   houses: HousesTable;
   membership_houses: MembershipHousesTable;
   idempotency_keys: IdempotencyKeysTable;
+  guests: GuestsTable;
+  reservations: ReservationsTable;
+  blocks: BlocksTable;
+  occupied_nights: OccupiedNightsTable;
+  audit_log: AuditLogTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -221,4 +226,77 @@ export interface IdempotencyKeysTable {
   response_body: string | null;
   location: string | null;
   created_at: Instant;
+}
+
+export interface GuestsTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  nationality: string | null;
+  notes: string | null;
+  anonymized_at: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export type ReservationStatus = 'pending' | 'confirmed' | 'checked_in' | 'checked_out' | 'cancelled';
+export type ReservationSource = 'direct' | 'airbnb' | 'booking' | 'vrbo' | 'other';
+
+export interface ReservationsTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  guest_id: string;
+  /** YYYY-MM-DD */
+  check_in: string;
+  /** YYYY-MM-DD, the morning of departure: the stay is [check_in, check_out). */
+  check_out: string;
+  guests: number;
+  status: ReservationStatus;
+  source: ReservationSource;
+  external_ref: string | null;
+  total_cents: Defaulted<number>;
+  advance_cents: Defaulted<number>;
+  notes: string | null;
+  cancellation_reason: string | null;
+  cancelled_at: string | null;
+  created_by: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface BlocksTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  start_date: string;
+  end_date: string;
+  kind: 'maintenance' | 'owner' | 'other';
+  note: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface OccupiedNightsTable {
+  house_id: string;
+  night: string;
+  reservation_id: string | null;
+  block_id: string | null;
+}
+
+export interface AuditLogTable {
+  id: string;
+  organization_id: string;
+  entity: string;
+  entity_id: string;
+  action: string;
+  actor_id: string | null;
+  at: Instant;
+  before: ColumnType<unknown, string | null, string | null>;
+  after: ColumnType<unknown, string | null, string | null>;
 }

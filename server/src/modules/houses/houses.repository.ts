@@ -104,6 +104,23 @@ export async function deleteHouse(
   return result.numDeletedRows > 0n;
 }
 
+/** Whether any reservation or block, even cancelled, refers to the house: its history must stay. */
+export async function houseHasHistory(db: DbOrTx, houseId: string): Promise<boolean> {
+  const reservation = await db
+    .selectFrom('reservations')
+    .select('id')
+    .where('house_id', '=', houseId)
+    .limit(1)
+    .executeTakeFirst();
+  const block = await db
+    .selectFrom('blocks')
+    .select('id')
+    .where('house_id', '=', houseId)
+    .limit(1)
+    .executeTakeFirst();
+  return reservation !== undefined || block !== undefined;
+}
+
 /** The houses an owner member is assigned. */
 export async function assignedHouseIds(
   db: DbOrTx,

@@ -16,6 +16,7 @@ import {
   findHouseByCode,
   findSite,
   type HouseRow,
+  houseHasHistory,
   insertHouse,
   insertSite,
   listHouses,
@@ -230,6 +231,12 @@ export class HousesService {
       const current = await findHouse(tx, member.organizationId, houseId);
       if (!current) throw noSuchHouse();
       if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
+      if (await houseHasHistory(tx, houseId)) {
+        throw conflict(
+          'house-has-reservations',
+          'This house has reservations: deactivate it instead of deleting it.',
+        );
+      }
       if (!(await deleteHouse(tx, member.organizationId, houseId, current.version))) {
         throw versionMismatch(current.version);
       }

@@ -659,6 +659,60 @@ export interface paths {
         patch: operations["updateSite"];
         trace?: never;
     };
+    "/api/v1/reservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reservations by check-in; from/to keep the stays overlapping [from, to) */
+        get: operations["listReservations"];
+        put?: never;
+        /** Create a reservation; 409 with conflictingReservationId or conflictingBlockId when a night is taken */
+        post: operations["createReservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{reservationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One reservation */
+        get: operations["getReservation"];
+        put?: never;
+        post?: never;
+        /** Delete a reservation entered by mistake (cancel a real one instead) */
+        delete: operations["deleteReservation"];
+        options?: never;
+        head?: never;
+        /** Change a reservation (If-Match: its ETag). Status: pending → confirmed → checked_in → checked_out, or pending/confirmed → cancelled */
+        patch: operations["updateReservation"];
+        trace?: never;
+    };
+    "/api/v1/reservations/{reservationId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a reservation: who, when, before and after */
+        get: operations["getReservationHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -873,6 +927,83 @@ export interface components {
         SiteList: {
             items: components["schemas"]["Site"][];
             nextCursor: string | null;
+        };
+        ReservationStatus: "pending" | "confirmed" | "checked_in" | "checked_out" | "cancelled";
+        ReservationSource: "direct" | "airbnb" | "booking" | "vrbo" | "other";
+        Reservation: {
+            id: string;
+            houseId: string;
+            guestId: string;
+            guestName: string;
+            /** @description YYYY-MM-DD */
+            checkIn: string;
+            /** @description YYYY-MM-DD */
+            checkOut: string;
+            nights: number;
+            guests: number;
+            status: components["schemas"]["ReservationStatus"];
+            source: components["schemas"]["ReservationSource"];
+            externalRef: string | null;
+            notes: string | null;
+            cancellationReason: string | null;
+            cancelledAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            guestEmail: string | null;
+            guestPhone: string | null;
+            /** @description Two decimals, e.g. "150.00" */
+            totalPrice: string;
+            /** @description Two decimals, e.g. "150.00" */
+            advancePaid: string;
+            /** @description Two decimals, e.g. "150.00" */
+            balanceDue: string;
+        };
+        ReservationLimitedView: {
+            id: string;
+            houseId: string;
+            guestId: string;
+            guestName: string;
+            /** @description YYYY-MM-DD */
+            checkIn: string;
+            /** @description YYYY-MM-DD */
+            checkOut: string;
+            nights: number;
+            guests: number;
+            status: components["schemas"]["ReservationStatus"];
+            source: components["schemas"]["ReservationSource"];
+            externalRef: string | null;
+            notes: string | null;
+            cancellationReason: string | null;
+            cancelledAt: string | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ReservationList: {
+            items: (components["schemas"]["Reservation"] | components["schemas"]["ReservationLimitedView"])[];
+            nextCursor: string | null;
+        };
+        ReservationHistory: {
+            items: {
+                id: string;
+                /** @description create | update | status | cancel | delete */
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                before: {
+                    [key: string]: unknown;
+                } | null;
+                after: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
         };
     };
     responses: never;
@@ -2673,6 +2804,298 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Site"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReservations: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                houseId?: string;
+                siteId?: string;
+                status?: components["schemas"]["ReservationStatus"];
+                source?: components["schemas"]["ReservationSource"];
+                guestId?: string;
+                /** @description YYYY-MM-DD */
+                from?: string;
+                /** @description YYYY-MM-DD */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseId: string;
+                    guestId?: string;
+                    guestName?: string;
+                    /** Format: email */
+                    guestEmail?: string;
+                    guestPhone?: string;
+                    /** @description YYYY-MM-DD */
+                    checkIn: string;
+                    /** @description YYYY-MM-DD */
+                    checkOut: string;
+                    guests: number;
+                    status?: "pending" | "confirmed";
+                    source?: components["schemas"]["ReservationSource"];
+                    externalRef?: string | null;
+                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    totalPrice?: string | number;
+                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    advancePaid?: string | number;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"] | components["schemas"]["ReservationLimitedView"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateReservation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseId?: string;
+                    guestId?: string;
+                    /** @description YYYY-MM-DD */
+                    checkIn?: string;
+                    /** @description YYYY-MM-DD */
+                    checkOut?: string;
+                    guests?: number;
+                    status?: components["schemas"]["ReservationStatus"];
+                    cancellationReason?: string | null;
+                    source?: components["schemas"]["ReservationSource"];
+                    externalRef?: string | null;
+                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    totalPrice?: string | number;
+                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    advancePaid?: string | number;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Reservation"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReservationHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReservationHistory"];
                 };
             };
             /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */

@@ -1,0 +1,27 @@
+/**
+ * Calendar dates are `YYYY-MM-DD` strings with no time zone. Arithmetic goes
+ * through UTC midnight so the process time zone can never shift a day.
+ */
+const DAY_MS = 86_400_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  if (!DATE.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function nightsBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+}
+
+/** The nights of the half-open range [start, end): a stay from the 1st to the 3rd holds the 1st and the 2nd. */
+export function eachNight(start: string, end: string): string[] {
+  const nights: string[] = [];
+  for (let night = start; night < end; night = addDays(night, 1)) nights.push(night);
+  return nights;
+}

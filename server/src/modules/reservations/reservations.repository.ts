@@ -1,0 +1,255 @@
+import type { Selectable } from 'kysely';
+import type { DbOrTx, Tx } from '../../db/database.ts';
+import type { ReservationStatus, ReservationsTable } from '../../db/tables.ts';
+
+export type ReservationRecord = Selectable<ReservationsTable>;
+
+/** A reservation with its guest's details, as every read returns it. */
+export interface ReservationRow extends ReservationRecord {
+  guest_name: string;
+  guest_email: string | null;
+  guest_phone: string | null;
+}
+
+function reservationsWithGuests(db: DbOrTx, organizationId: string) {
+  return db
+    .selectFrom('reservations')
+    .innerJoin('guests', 'guests.id', 'reservations.guest_id')
+    .selectAll('reservations')
+    .select(['guests.name as guest_name', 'guests.email as guest_email', 'guests.phone as guest_phone'])
+    .where('reservations.organization_id', '=', organizationId);
+}
+
+export function findReservation(
+  db: DbOrTx,
+  organizationId: string,
+  id: string,
+): Promise<ReservationRow | undefined> {
+  return reservationsWithGuests(db, organizationId).where('reservations.id', '=', id).executeTakeFirst();
+}
+
+export function listReservations(
+  db: DbOrTx,
+  filter: {
+    organizationId: string;
+    houseIds?: string[];
+    houseId?: string;
+    siteId?: string;
+    status?: ReservationStatus;
+    source?: string;
+    guestId?: string;
+    /** Stays overlapping [from, to). */
+    from?: string;
+    to?: string;
+    after?: [string, string];
+    limit: number;
+  },
+): Promise<ReservationRow[]> {
+  return reservationsWithGuests(db, filter.organizationId)
+    .$if(filter.houseIds !== undefined, (q) =>
+      q.where('reservations.house_id', 'in', filter.houseIds?.length ? filter.houseIds : ['']),
+    )
+    .$if(filter.houseId !== undefined, (q) => q.where('reservations.house_id', '=', filter.houseId ?? ''))
+    .$if(filter.siteId !== undefined, (q) =>
+      q.where('reservations.house_id', 'in', (eb) =>
+        eb
+          .selectFrom('houses')
+          .select('houses.id')
+          .where('houses.site_id', '=', filter.siteId ?? ''),
+      ),
+    )
+    .$if(filter.status !== undefined, (q) => q.where('reservations.status', '=', filter.status ?? 'pending'))
+    .$if(filter.source !== undefined, (q) => q.where('reservations.source', '=', filter.source as never))
+    .$if(filter.guestId !== undefined, (q) => q.where('reservations.guest_id', '=', filter.guestId ?? ''))
+    .$if(filter.to !== undefined, (q) => q.where('reservations.check_in', '<', filter.to ?? ''))
+    .$if(filter.from !== undefined, (q) => q.where('reservations.check_out', '>', filter.from ?? ''))
+    .$if(filter.after !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([
+          eb('reservations.check_in', '>', filter.after?.[0] ?? ''),
+          eb.and([
+            eb('reservations.check_in', '=', filter.after?.[0] ?? ''),
+            eb('reservations.id', '>', filter.after?.[1] ?? ''),
+          ]),
+        ]),
+      ),
+    )
+    .orderBy('reservations.check_in')
+    .orderBy('reservations.id')
+    .limit(filter.limit)
+    .execute();
+}
+
+export async function insertReservation(tx: Tx, row: Omit<ReservationRecord, 'version'>): Promise<void> {
+  await tx.insertInto('reservations').values(row).execute();
+}
+
+export async function updateReservation(
+  tx: Tx,
+  key: { organizationId: string; id: string; version: number },
+  changes: Partial<
+    Omit<ReservationRecord, 'id' | 'organization_id' | 'version' | 'created_at' | 'created_by'>
+  >,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('reservations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteReservation(tx: Tx, organizationId: string, id: string): Promise<void> {
+  await tx.deleteFrom('occupied_nights').where('reservation_id', '=', id).execute();
+  await tx
+    .deleteFrom('reservations')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .execute();
+}
+
+// --- occupied nights: the no-double-booking guarantee -------------------------------
+
+/**
+ * Takes the nights of a stay or a block. The primary key (house, night) makes
+ * the database refuse a night already taken, inside the caller's transaction.
+ */
+export async function occupyNights(
+  tx: Tx,
+  houseId: string,
+  nights: string[],
+  holder: { reservationId: string } | { blockId: string },
+): Promise<void> {
+  if (nights.length === 0) return;
+  await tx
+    .insertInto('occupied_nights')
+    .values(
+      nights.map((night) => ({
+        house_id: houseId,
+        night,
+        reservation_id: 'reservationId' in holder ? holder.reservationId : null,
+        block_id: 'blockId' in holder ? holder.blockId : null,
+      })),
+    )
+    .execute();
+}
+
+export async function releaseReservationNights(tx: Tx, reservationId: string): Promise<void> {
+  await tx.deleteFrom('occupied_nights').where('reservation_id', '=', reservationId).execute();
+}
+
+/** Who holds a night of [start, end) in a house, other than `except`; undefined when all are free. */
+export function firstOccupant(db: DbOrTx, houseId: string, start: string, end: string, except?: string) {
+  return db
+    .selectFrom('occupied_nights')
+    .select(['night', 'reservation_id', 'block_id'])
+    .where('house_id', '=', houseId)
+    .where('night', '>=', start)
+    .where('night', '<', end)
+    .$if(except !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', except ?? '')])),
+    )
+    .orderBy('night')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+// --- guests (the part reservations need) ------------------------------------------------
+
+export function findGuest(db: DbOrTx, organizationId: string, id: string) {
+  return db
+    .selectFrom('guests')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export function findGuestByEmail(db: DbOrTx, organizationId: string, email: string) {
+  return db
+    .selectFrom('guests')
+    .select(['id', 'name', 'email', 'phone'])
+    .where('organization_id', '=', organizationId)
+    .where('email', '=', email)
+    .executeTakeFirst();
+}
+
+export async function insertGuest(
+  tx: Tx,
+  guest: {
+    id: string;
+    organizationId: string;
+    name: string;
+    email: string | null;
+    phone: string | null;
+    now: string;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('guests')
+    .values({
+      id: guest.id,
+      organization_id: guest.organizationId,
+      name: guest.name,
+      email: guest.email,
+      phone: guest.phone,
+      created_at: guest.now,
+      updated_at: guest.now,
+    })
+    .execute();
+}
+
+// --- history ------------------------------------------------------------------------
+
+export async function insertAuditEntry(
+  tx: Tx,
+  entry: {
+    id: string;
+    organizationId: string;
+    entity: string;
+    entityId: string;
+    action: string;
+    actorId: string | null;
+    at: string;
+    before: unknown;
+    after: unknown;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('audit_log')
+    .values({
+      id: entry.id,
+      organization_id: entry.organizationId,
+      entity: entry.entity,
+      entity_id: entry.entityId,
+      action: entry.action,
+      actor_id: entry.actorId,
+      at: entry.at,
+      before: entry.before === null ? null : JSON.stringify(entry.before),
+      after: entry.after === null ? null : JSON.stringify(entry.after),
+    })
+    .execute();
+}
+
+export function listAuditEntries(db: DbOrTx, organizationId: string, entity: string, entityId: string) {
+  return db
+    .selectFrom('audit_log')
+    .leftJoin('users', 'users.id', 'audit_log.actor_id')
+    .select([
+      'audit_log.id as id',
+      'audit_log.action as action',
+      'audit_log.at as at',
+      'audit_log.actor_id as actorId',
+      'users.name as actorName',
+      'audit_log.before as before',
+      'audit_log.after as after',
+    ])
+    .where('audit_log.organization_id', '=', organizationId)
+    .where('audit_log.entity', '=', entity)
+    .where('audit_log.entity_id', '=', entityId)
+    .orderBy('audit_log.at')
+    .orderBy('audit_log.id')
+    .execute();
+}

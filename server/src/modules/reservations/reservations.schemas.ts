@@ -1,0 +1,143 @@
+import { Type } from 'typebox';
+import { MoneyInput, MoneyOutput } from '../../http/money.ts';
+import { PageQuery } from '../../http/pagination.ts';
+
+const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+const StatusSchema = Type.Union(
+  ['pending', 'confirmed', 'checked_in', 'checked_out', 'cancelled'].map((status) => Type.Literal(status)),
+  { $id: 'ReservationStatus' },
+);
+const SourceSchema = Type.Union(
+  ['direct', 'airbnb', 'booking', 'vrbo', 'other'].map((source) => Type.Literal(source)),
+  { $id: 'ReservationSource' },
+);
+const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
+
+const staffFields = {
+  id: Type.String(),
+  houseId: Type.String(),
+  guestId: Type.String(),
+  guestName: Type.String(),
+  checkIn: CalendarDate,
+  checkOut: CalendarDate,
+  nights: Type.Integer(),
+  guests: Type.Integer(),
+  status: Type.Ref('ReservationStatus'),
+  source: Type.Ref('ReservationSource'),
+  externalRef: Type.Union([Type.String(), Type.Null()]),
+  notes: Type.Union([Type.String(), Type.Null()]),
+  cancellationReason: Type.Union([Type.String(), Type.Null()]),
+  cancelledAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  version: Type.Integer(),
+  createdAt: Type.String({ format: 'date-time' }),
+  updatedAt: Type.String({ format: 'date-time' }),
+};
+
+/** A reservation as managers and admins see it. */
+export const ReservationSchema = Type.Object(
+  {
+    ...staffFields,
+    guestEmail: Type.Union([Type.String(), Type.Null()]),
+    guestPhone: Type.Union([Type.String(), Type.Null()]),
+    totalPrice: MoneyOutput,
+    advancePaid: MoneyOutput,
+    balanceDue: MoneyOutput,
+  },
+  { $id: 'Reservation', additionalProperties: false },
+);
+
+/** A reservation as staff and owners see it: the guest's name and the dates, no contact details, no money. */
+export const ReservationLimitedViewSchema = Type.Object(staffFields, {
+  $id: 'ReservationLimitedView',
+  additionalProperties: false,
+});
+
+export const ReservationAnyView = Type.Union([Type.Ref('Reservation'), Type.Ref('ReservationLimitedView')]);
+
+export const ReservationListSchema = Type.Object(
+  { items: Type.Array(ReservationAnyView), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { $id: 'ReservationList', additionalProperties: false },
+);
+
+export const ReservationCreateBody = Type.Object(
+  {
+    houseId: Type.String({ maxLength: 64 }),
+    guestId: Type.Optional(Type.String({ maxLength: 64 })),
+    guestName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    guestEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    guestPhone: Type.Optional(Type.String({ maxLength: 50 })),
+    checkIn: CalendarDate,
+    checkOut: CalendarDate,
+    guests: Type.Integer({ minimum: 1, maximum: 500 }),
+    status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed')])),
+    source: Type.Optional(Type.Ref('ReservationSource')),
+    externalRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    totalPrice: Type.Optional(MoneyInput),
+    advancePaid: Type.Optional(MoneyInput),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+  },
+  { additionalProperties: false },
+);
+
+export const ReservationUpdateBody = Type.Object(
+  {
+    houseId: Type.Optional(Type.String({ maxLength: 64 })),
+    guestId: Type.Optional(Type.String({ maxLength: 64 })),
+    checkIn: Type.Optional(CalendarDate),
+    checkOut: Type.Optional(CalendarDate),
+    guests: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+    status: Type.Optional(Type.Ref('ReservationStatus')),
+    cancellationReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    source: Type.Optional(Type.Ref('ReservationSource')),
+    externalRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    totalPrice: Type.Optional(MoneyInput),
+    advancePaid: Type.Optional(MoneyInput),
+    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+export const ReservationListQuery = Type.Object(
+  {
+    ...PageQuery,
+    houseId: Type.Optional(Type.String({ maxLength: 64 })),
+    siteId: Type.Optional(Type.String({ maxLength: 64 })),
+    status: Type.Optional(Type.Ref('ReservationStatus')),
+    source: Type.Optional(Type.Ref('ReservationSource')),
+    guestId: Type.Optional(Type.String({ maxLength: 64 })),
+    from: Type.Optional(CalendarDate),
+    to: Type.Optional(CalendarDate),
+  },
+  { additionalProperties: false },
+);
+
+export const ReservationParams = Type.Object({ reservationId: Type.String({ maxLength: 64 }) });
+
+export const ReservationHistorySchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          action: Type.String({ description: 'create | update | status | cancel | delete' }),
+          at: Type.String({ format: 'date-time' }),
+          actorId: Type.Union([Type.String(), Type.Null()]),
+          actorName: Type.Union([Type.String(), Type.Null()]),
+          before: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+          after: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: 'ReservationHistory', additionalProperties: false },
+);
+
+export const reservationSchemas = [
+  StatusSchema,
+  SourceSchema,
+  ReservationSchema,
+  ReservationLimitedViewSchema,
+  ReservationListSchema,
+  ReservationHistorySchema,
+];

@@ -1,0 +1,427 @@
+import type { Static } from 'typebox';
+import { type Db, inTransaction, type Tx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { newId } from '../../db/ids.ts';
+import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
+import { type AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { fromCents, toCents } from '../../http/money.ts';
+import { decodeCursor, page } from '../../http/pagination.ts';
+import { versionMismatch } from '../../http/versions.ts';
+import { normalizeEmail } from '../auth/emails.ts';
+import { assignedHouseIds, findHouse } from '../houses/houses.repository.ts';
+import type { Member } from '../houses/houses.service.ts';
+import { eachNight, isCalendarDate, nightsBetween } from './nights.ts';
+import {
+  deleteReservation,
+  findGuest,
+  findGuestByEmail,
+  findReservation,
+  firstOccupant,
+  insertAuditEntry,
+  insertGuest,
+  insertReservation,
+  listAuditEntries,
+  listReservations,
+  occupyNights,
+  type ReservationRow,
+  releaseReservationNights,
+  updateReservation,
+} from './reservations.repository.ts';
+import type {
+  ReservationCreateBody,
+  ReservationListQuery,
+  ReservationUpdateBody,
+} from './reservations.schemas.ts';
+
+/** The only status changes there are; anything else is a 409. */
+const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
+  pending: ['confirmed', 'cancelled'],
+  confirmed: ['checked_in', 'cancelled'],
+  checked_in: ['checked_out'],
+  checked_out: [],
+  cancelled: [],
+};
+const MAX_NIGHTS = 366;
+
+const noSuchReservation = () => notFound('No such reservation.');
+const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
+
+/** A 409 naming what already holds the nights. */
+function overlap(occupant: {
+  night: string;
+  reservation_id: string | null;
+  block_id: string | null;
+}): AppError {
+  return conflict(
+    'overlap',
+    occupant.reservation_id
+      ? `The house is already reserved on the night of ${occupant.night}.`
+      : `The house is blocked on the night of ${occupant.night}.`,
+    occupant.reservation_id
+      ? { conflictingReservationId: occupant.reservation_id }
+      : { conflictingBlockId: occupant.block_id },
+  );
+}
+
+/** What a member sees of a reservation: managers everything, staff and owners no contact details and no money. */
+function reservationView(row: ReservationRow, role: Role) {
+  const limited = {
+    id: row.id,
+    houseId: row.house_id,
+    guestId: row.guest_id,
+    guestName: row.guest_name,
+    checkIn: row.check_in,
+    checkOut: row.check_out,
+    nights: nightsBetween(row.check_in, row.check_out),
+    guests: row.guests,
+    status: row.status,
+    source: row.source,
+    externalRef: row.external_ref,
+    notes: row.notes,
+    cancellationReason: row.cancellation_reason,
+    cancelledAt: row.cancelled_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+  if (role === 'staff' || role === 'owner') return limited;
+  return {
+    ...limited,
+    guestEmail: row.guest_email,
+    guestPhone: row.guest_phone,
+    totalPrice: fromCents(row.total_cents),
+    advancePaid: fromCents(row.advance_cents),
+    balanceDue: fromCents(row.total_cents - row.advance_cents),
+  };
+}
+
+/** The record kept in the history: every field, as managers see them. */
+const snapshot = (row: ReservationRow) => reservationView(row, 'admin');
+
+function checkStay(checkIn: string, checkOut: string, prefix = 'body'): void {
+  const errors: FieldError[] = [];
+  if (!isCalendarDate(checkIn)) errors.push({ path: `${prefix}.checkIn`, message: 'is not a calendar date' });
+  if (!isCalendarDate(checkOut))
+    errors.push({ path: `${prefix}.checkOut`, message: 'is not a calendar date' });
+  if (errors.length === 0 && checkOut <= checkIn) {
+    errors.push({ path: `${prefix}.checkOut`, message: 'must be after checkIn' });
+  }
+  if (errors.length === 0 && nightsBetween(checkIn, checkOut) > MAX_NIGHTS) {
+    errors.push({ path: `${prefix}.checkOut`, message: `a stay lasts at most ${MAX_NIGHTS} nights` });
+  }
+  if (errors.length > 0) throw invalid(errors);
+}
+
+function checkMoney(totalCents: number, advanceCents: number): void {
+  const errors: FieldError[] = [];
+  if (totalCents < 0) errors.push({ path: 'body.totalPrice', message: 'must not be negative' });
+  if (advanceCents < 0) errors.push({ path: 'body.advancePaid', message: 'must not be negative' });
+  if (advanceCents > totalCents)
+    errors.push({ path: 'body.advancePaid', message: 'must not exceed totalPrice' });
+  if (errors.length > 0) throw invalid(errors);
+}
+
+export class ReservationsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+
+  constructor(options: { db: Db; now: () => Date }) {
+    this.#db = options.db;
+    this.#now = options.now;
+  }
+
+  async #visibleHouseIds(member: Member): Promise<string[] | undefined> {
+    return member.role === 'owner'
+      ? assignedHouseIds(this.#db, member.organizationId, member.userId)
+      : undefined;
+  }
+
+  async #visible(member: Member, reservationId: string): Promise<ReservationRow> {
+    const row = await findReservation(this.#db, member.organizationId, reservationId);
+    const visible = await this.#visibleHouseIds(member);
+    if (!row || (visible && !visible.includes(row.house_id))) throw noSuchReservation();
+    return row;
+  }
+
+  async get(member: Member, reservationId: string) {
+    return reservationView(await this.#visible(member, reservationId), member.role);
+  }
+
+  async list(member: Member, query: Static<typeof ReservationListQuery>) {
+    const after = decodeCursor(query.cursor, 2);
+    const rows = await listReservations(this.#db, {
+      organizationId: member.organizationId,
+      houseIds: await this.#visibleHouseIds(member),
+      houseId: query.houseId,
+      siteId: query.siteId,
+      status: query.status as ReservationStatus | undefined,
+      source: query.source as string | undefined,
+      guestId: query.guestId,
+      from: query.from,
+      to: query.to,
+      after: after ? [String(after[0]), String(after[1])] : undefined,
+      limit: query.limit + 1,
+    });
+    const result = page(rows, query.limit, (row) => [row.check_in, row.id]);
+    return {
+      items: result.items.map((row) => reservationView(row, member.role)),
+      nextCursor: result.nextCursor,
+    };
+  }
+
+  /**
+   * Runs a write that takes nights. The primary key of occupied_nights is the
+   * guarantee; when it refuses a night, the transaction is rolled back and
+   * the answer names the stay or block holding it.
+   */
+  async #withNights<T>(
+    houseId: string,
+    start: string,
+    end: string,
+    except: string | undefined,
+    work: (tx: Tx) => Promise<T>,
+  ) {
+    try {
+      return await inTransaction(this.#db, work);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const occupant = await firstOccupant(this.#db, houseId, start, end, except);
+      if (occupant) throw overlap(occupant);
+      throw conflict('concurrent-change', 'Another change happened at the same moment: try again.');
+    }
+  }
+
+  async create(member: Member, input: Static<typeof ReservationCreateBody>) {
+    checkStay(input.checkIn, input.checkOut);
+    const totalCents = input.totalPrice === undefined ? 0 : toCents(input.totalPrice, 'body.totalPrice');
+    const advanceCents = input.advancePaid === undefined ? 0 : toCents(input.advancePaid, 'body.advancePaid');
+    checkMoney(totalCents, advanceCents);
+    if (!input.guestId && !input.guestName?.trim()) {
+      throw invalid([{ path: 'body.guestName', message: 'is required without guestId' }]);
+    }
+    const id = newId();
+    const now = this.#now().toISOString();
+
+    await this.#withNights(input.houseId, input.checkIn, input.checkOut, undefined, async (tx) => {
+      const house = await findHouse(tx, member.organizationId, input.houseId);
+      if (!house) throw notFound('No such house.');
+      if (house.status !== 'active')
+        throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
+      if (input.guests > house.max_guests) {
+        throw invalid([
+          { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
+        ]);
+      }
+      const guestId = await this.#guestFor(tx, member.organizationId, input, now);
+      const occupant = await firstOccupant(tx, house.id, input.checkIn, input.checkOut);
+      if (occupant) throw overlap(occupant);
+      await insertReservation(tx, {
+        id,
+        organization_id: member.organizationId,
+        house_id: house.id,
+        guest_id: guestId,
+        check_in: input.checkIn,
+        check_out: input.checkOut,
+        guests: input.guests,
+        status: input.status ?? 'pending',
+        source: (input.source ?? 'direct') as ReservationSource,
+        external_ref: input.externalRef ?? null,
+        total_cents: totalCents,
+        advance_cents: advanceCents,
+        notes: input.notes ?? null,
+        cancellation_reason: null,
+        cancelled_at: null,
+        created_by: member.userId,
+        created_at: now,
+        updated_at: now,
+      });
+      await occupyNights(tx, house.id, eachNight(input.checkIn, input.checkOut), { reservationId: id });
+      const created = await findReservation(tx, member.organizationId, id);
+      await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null, now);
+    });
+    return this.get(member, id);
+  }
+
+  /** The guest of a new reservation: the one named, the known guest with that email, or a new one. */
+  async #guestFor(tx: Tx, organizationId: string, input: Static<typeof ReservationCreateBody>, now: string) {
+    if (input.guestId) {
+      const guest = await findGuest(tx, organizationId, input.guestId);
+      if (!guest) throw notFound('No such guest.');
+      return guest.id;
+    }
+    const email = input.guestEmail ? normalizeEmail(input.guestEmail) : null;
+    if (email) {
+      const known = await findGuestByEmail(tx, organizationId, email);
+      if (known) return known.id;
+    }
+    const id = newId();
+    await insertGuest(tx, {
+      id,
+      organizationId,
+      name: input.guestName?.trim() ?? '',
+      email,
+      phone: input.guestPhone?.trim() || null,
+      now,
+    });
+    return id;
+  }
+
+  async update(
+    member: Member,
+    reservationId: string,
+    input: Static<typeof ReservationUpdateBody>,
+    expected?: number,
+  ) {
+    const now = this.#now().toISOString();
+    const current = await this.#visible(member, reservationId);
+    const houseId = input.houseId ?? current.house_id;
+    const checkIn = input.checkIn ?? current.check_in;
+    const checkOut = input.checkOut ?? current.check_out;
+
+    await this.#withNights(houseId, checkIn, checkOut, reservationId, async (tx) => {
+      const before = await findReservation(tx, member.organizationId, reservationId);
+      if (!before) throw noSuchReservation();
+      if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+
+      const status = (input.status ?? before.status) as ReservationStatus;
+      if (status !== before.status && !TRANSITIONS[before.status].includes(status)) {
+        throw conflict('invalid-transition', `A ${before.status} reservation cannot become ${status}.`, {
+          currentStatus: before.status,
+        });
+      }
+      const moved =
+        input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
+      const movedAnything =
+        (input.houseId ?? before.house_id) !== before.house_id ||
+        checkIn !== before.check_in ||
+        checkOut !== before.check_out;
+      if (moved) checkStay(checkIn, checkOut);
+      if (
+        (movedAnything || input.guests !== undefined) &&
+        (before.status === 'cancelled' || status === 'cancelled')
+      ) {
+        throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
+      }
+
+      const totalCents =
+        input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
+      const advanceCents =
+        input.advancePaid === undefined
+          ? before.advance_cents
+          : toCents(input.advancePaid, 'body.advancePaid');
+      checkMoney(totalCents, advanceCents);
+
+      const house = await findHouse(tx, member.organizationId, houseId);
+      if (!house) throw notFound('No such house.');
+      const guests = input.guests ?? before.guests;
+      if (guests > house.max_guests) {
+        throw invalid([
+          { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
+        ]);
+      }
+      let guestId = before.guest_id;
+      if (input.guestId !== undefined && input.guestId !== before.guest_id) {
+        const guest = await findGuest(tx, member.organizationId, input.guestId);
+        if (!guest) throw notFound('No such guest.');
+        guestId = guest.id;
+      }
+
+      if (status === 'cancelled' && before.status !== 'cancelled') {
+        await releaseReservationNights(tx, reservationId);
+      } else if (movedAnything) {
+        if (house.status !== 'active' && house.id !== before.house_id) {
+          throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
+        }
+        await releaseReservationNights(tx, reservationId);
+        const occupant = await firstOccupant(tx, house.id, checkIn, checkOut, reservationId);
+        if (occupant) throw overlap(occupant);
+        await occupyNights(tx, house.id, eachNight(checkIn, checkOut), { reservationId });
+      }
+
+      const changes = {
+        house_id: house.id,
+        guest_id: guestId,
+        check_in: checkIn,
+        check_out: checkOut,
+        guests,
+        status,
+        source: (input.source ?? before.source) as ReservationSource,
+        external_ref: input.externalRef === undefined ? before.external_ref : input.externalRef,
+        total_cents: totalCents,
+        advance_cents: advanceCents,
+        notes: input.notes === undefined ? before.notes : input.notes,
+        cancellation_reason:
+          input.cancellationReason === undefined ? before.cancellation_reason : input.cancellationReason,
+        cancelled_at: status === 'cancelled' && before.status !== 'cancelled' ? now : before.cancelled_at,
+        updated_at: now,
+      };
+      const key = { organizationId: member.organizationId, id: reservationId, version: before.version };
+      if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
+      const after = await findReservation(tx, member.organizationId, reservationId);
+      const action =
+        status === 'cancelled' && before.status !== 'cancelled'
+          ? 'cancel'
+          : status !== before.status
+            ? 'status'
+            : 'update';
+      await this.#record(
+        tx,
+        member,
+        reservationId,
+        action,
+        snapshot(before),
+        after ? snapshot(after) : null,
+        now,
+      );
+    });
+    return this.get(member, reservationId);
+  }
+
+  async delete(member: Member, reservationId: string, expected?: number): Promise<void> {
+    await this.#visible(member, reservationId);
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const before = await findReservation(tx, member.organizationId, reservationId);
+      if (!before) throw noSuchReservation();
+      if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      await deleteReservation(tx, member.organizationId, reservationId);
+      await this.#record(tx, member, reservationId, 'delete', snapshot(before), null, now);
+    });
+  }
+
+  async history(member: Member, reservationId: string) {
+    await this.#visible(member, reservationId);
+    const entries = await listAuditEntries(this.#db, member.organizationId, 'reservation', reservationId);
+    // Staff and owners see when and who, not the money or contact details the snapshots hold.
+    const limited = member.role === 'staff' || member.role === 'owner';
+    return {
+      items: entries.map((entry) => ({
+        ...entry,
+        before: limited ? null : (entry.before as Record<string, unknown> | null),
+        after: limited ? null : (entry.after as Record<string, unknown> | null),
+      })),
+    };
+  }
+
+  async #record(
+    tx: Tx,
+    member: Member,
+    reservationId: string,
+    action: string,
+    before: unknown,
+    after: unknown,
+    at: string,
+  ): Promise<void> {
+    await insertAuditEntry(tx, {
+      id: newId(),
+      organizationId: member.organizationId,
+      entity: 'reservation',
+      entityId: reservationId,
+      action,
+      actorId: member.userId,
+      at,
+      before,
+      after,
+    });
+  }
+}

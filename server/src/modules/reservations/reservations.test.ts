@@ -1,0 +1,344 @@
+import { expect, it } from 'vitest';
+import { describeApp } from '../../../test/app.ts';
+import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+
+describeApp('reservations', (get) => {
+  let admin: TestSession;
+  let houseId: string;
+  let smallHouseId: string;
+  const as = (session: { accessToken: string }) => bearer(session);
+
+  const reserve = (payload: Record<string, unknown>, session: { accessToken: string } = admin) =>
+    get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers: as(session), payload });
+  const stay = (checkIn: string, checkOut: string, extra: Record<string, unknown> = {}) =>
+    reserve({ houseId, guestName: 'Guest', checkIn, checkOut, guests: 2, ...extra });
+  const patch = (id: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+    get().app.inject({
+      method: 'PATCH',
+      url: `/api/v1/reservations/${id}`,
+      headers: { ...as(admin), ...headers },
+      payload,
+    });
+  async function countRows(table: 'reservations' | 'occupied_nights' | 'guests') {
+    const row = await get()
+      .app.db.selectFrom(table)
+      .select((eb) => eb.fn.countAll<number>().as('count'))
+      .executeTakeFirstOrThrow();
+    return row.count;
+  }
+
+  it('creates a reservation with its guest, money and nights', async () => {
+    const { app } = get();
+    admin = await registerUser(app, { organizationName: 'Villas' });
+    const house = await app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: as(admin),
+      payload: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6 },
+    });
+    houseId = house.json().id;
+    const small = await app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: as(admin),
+      payload: { code: 'studio', name: 'Studio', type: 'apartment', maxGuests: 2 },
+    });
+    smallHouseId = small.json().id;
+
+    const created = await stay('2027-07-10', '2027-07-15', {
+      guestName: 'Jeanne Martin',
+      guestEmail: 'Jeanne@Example.org',
+      guestPhone: '+33 6 12 34 56 78',
+      guests: 4,
+      source: 'airbnb',
+      externalRef: 'HMABC123',
+      totalPrice: '1500.00',
+      advancePaid: 450,
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.headers.location).toBe(`/api/v1/reservations/${created.json().id}`);
+    expect(created.headers.etag).toBe('"1"');
+    expect(created.json()).toMatchObject({
+      houseId,
+      guestName: 'Jeanne Martin',
+      guestEmail: 'jeanne@example.org',
+      guestPhone: '+33 6 12 34 56 78',
+      checkIn: '2027-07-10',
+      checkOut: '2027-07-15',
+      nights: 5,
+      guests: 4,
+      status: 'pending',
+      source: 'airbnb',
+      externalRef: 'HMABC123',
+      totalPrice: '1500.00',
+      advancePaid: '450.00',
+      balanceDue: '1050.00',
+      version: 1,
+    });
+    expect(await countRows('occupied_nights')).toBe(5);
+
+    // A later stay by the same email is linked to the known guest.
+    const again = await stay('2027-09-01', '2027-09-03', {
+      guestName: 'J. Martin',
+      guestEmail: 'jeanne@example.org',
+    });
+    expect(again.json().guestId).toBe(created.json().guestId);
+    expect(again.json().guestName).toBe('Jeanne Martin');
+  });
+
+  it.each([
+    ['a departure and an arrival on the same day', '2027-07-15', '2027-07-18', 201],
+    ['a stay ending on the arrival day', '2027-07-08', '2027-07-10', 201],
+    ['a contained stay', '2027-07-11', '2027-07-12', 409],
+    ['a containing stay', '2027-07-01', '2027-07-31', 409],
+    ['an overlap at the start', '2027-07-09', '2027-07-11', 409],
+    ['an overlap at the end', '2027-07-14', '2027-07-16', 409],
+    ['the very same stay', '2027-07-10', '2027-07-15', 409],
+  ])('judges %s: %s → %s', async (_name, checkIn, checkOut, status) => {
+    const before = await countRows('reservations');
+    const response = await stay(checkIn, checkOut);
+    expect(response.statusCode).toBe(status);
+    if (status === 409) {
+      expect(response.json()).toMatchObject({
+        type: 'urn:staykeep:problem:overlap',
+        conflictingReservationId: expect.any(String),
+      });
+      expect(await countRows('reservations')).toBe(before);
+    } else {
+      // Leave the calendar as it was for the next case.
+      await get().app.inject({
+        method: 'DELETE',
+        url: `/api/v1/reservations/${response.json().id}`,
+        headers: as(admin),
+      });
+    }
+  });
+
+  it('frees the nights of a cancelled stay, and keeps its dates', async () => {
+    const created = await stay('2027-08-01', '2027-08-05');
+    const id = created.json().id;
+    expect((await stay('2027-08-02', '2027-08-03')).statusCode).toBe(409);
+    const cancelled = await patch(id, { status: 'cancelled', cancellationReason: 'Flight cancelled' });
+    expect(cancelled.statusCode).toBe(200);
+    expect(cancelled.json()).toMatchObject({
+      status: 'cancelled',
+      cancellationReason: 'Flight cancelled',
+      cancelledAt: expect.stringMatching(/Z$/),
+      checkIn: '2027-08-01',
+    });
+    expect((await stay('2027-08-02', '2027-08-03')).statusCode).toBe(201);
+    const reopen = await patch(id, { status: 'confirmed' });
+    expect(reopen.statusCode).toBe(409);
+    expect(reopen.json().type).toBe('urn:staykeep:problem:invalid-transition');
+    const move = await patch(id, { checkIn: '2027-10-01', checkOut: '2027-10-03' });
+    expect(move.statusCode).toBe(409);
+  });
+
+  it('follows the status machine and nothing else', async () => {
+    const id = (await stay('2027-11-01', '2027-11-04')).json().id;
+    expect((await patch(id, { status: 'checked_out' })).statusCode).toBe(409);
+    for (const status of ['confirmed', 'checked_in', 'checked_out']) {
+      const response = await patch(id, { status });
+      expect(response.statusCode, status).toBe(200);
+      expect(response.json().status).toBe(status);
+    }
+    const late = await patch(id, { status: 'cancelled' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ currentStatus: 'checked_out' });
+  });
+
+  it.each([
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-10' }, 'body.checkOut'],
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-09' }, 'body.checkOut'],
+    [{ checkIn: '2027-02-30', checkOut: '2027-03-02' }, 'body.checkIn'],
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-12', guests: 7 }, 'body.guests'],
+    [
+      { checkIn: '2027-12-10', checkOut: '2027-12-12', totalPrice: '100', advancePaid: '100.01' },
+      'body.advancePaid',
+    ],
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-12', totalPrice: '100.001' }, 'body.totalPrice'],
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-12', guestName: undefined }, 'body.guestName'],
+    [{ checkIn: '2027-12-10', checkOut: '2027-12-12', status: 'checked_in' }, 'body.status'],
+  ])('refuses %o with a 400 naming %s, writing nothing', async (payload, path) => {
+    const before = [
+      await countRows('reservations'),
+      await countRows('occupied_nights'),
+      await countRows('guests'),
+    ];
+    const response = await reserve({ houseId, guestName: 'Guest', guests: 2, ...payload });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().errors.map((error: { path: string }) => error.path)).toContain(path);
+    expect([
+      await countRows('reservations'),
+      await countRows('occupied_nights'),
+      await countRows('guests'),
+    ]).toEqual(before);
+  });
+
+  it('moves a stay to free dates or another house, and refuses a move onto taken nights', async () => {
+    const id = (await stay('2028-01-10', '2028-01-12')).json().id;
+    await stay('2028-01-20', '2028-01-25');
+    const blocked = await patch(id, { checkIn: '2028-01-19', checkOut: '2028-01-21' }, { 'if-match': '"1"' });
+    expect(blocked.statusCode).toBe(409);
+    const unchanged = await get().app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${id}`,
+      headers: as(admin),
+    });
+    expect(unchanged.json()).toMatchObject({ checkIn: '2028-01-10', checkOut: '2028-01-12', version: 1 });
+
+    const moved = await patch(id, { checkIn: '2028-01-12', checkOut: '2028-01-15' }, { 'if-match': '"1"' });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json()).toMatchObject({ nights: 3, version: 2 });
+    expect((await stay('2028-01-10', '2028-01-12')).statusCode).toBe(201);
+
+    const stale = await patch(id, { notes: 'late arrival' }, { 'if-match': '"1"' });
+    expect(stale.statusCode).toBe(412);
+    const tooMany = await patch(id, { houseId: smallHouseId, guests: 4 });
+    expect(tooMany.statusCode).toBe(400);
+    const otherHouse = await patch(id, { houseId: smallHouseId });
+    expect(otherHouse.json().houseId).toBe(smallHouseId);
+    expect((await stay('2028-01-12', '2028-01-15')).statusCode).toBe(201);
+  });
+
+  it('records every change with who, when, before and after', async () => {
+    const { app } = get();
+    const id = (await stay('2028-03-01', '2028-03-04', { totalPrice: '300' })).json().id;
+    await patch(id, { totalPrice: '320' });
+    await patch(id, { status: 'confirmed' });
+    await patch(id, { status: 'cancelled' });
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${id}/history`,
+      headers: as(admin),
+    });
+    const items = history.json().items;
+    expect(items.map((item: { action: string }) => item.action)).toEqual([
+      'create',
+      'update',
+      'status',
+      'cancel',
+    ]);
+    expect(items[0]).toMatchObject({ actorId: admin.user.id, actorName: admin.user.name, before: null });
+    expect(items[1].before.totalPrice).toBe('300.00');
+    expect(items[1].after.totalPrice).toBe('320.00');
+    expect(items[3].after.status).toBe('cancelled');
+  });
+
+  it('lists stays overlapping a range, by check-in, page by page', async () => {
+    const { app } = get();
+    const list = async (query: string) =>
+      (await app.inject({ method: 'GET', url: `/api/v1/reservations?${query}`, headers: as(admin) })).json();
+    const july = await list(`houseId=${houseId}&from=2027-07-01&to=2027-08-01`);
+    expect(july.items.map((item: { checkIn: string }) => item.checkIn)).toEqual(['2027-07-10']);
+    const edge = await list(`houseId=${houseId}&from=2027-07-15&to=2027-07-16`);
+    expect(edge.items).toEqual([]);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const body = await list(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
+      seen.push(...body.items.map((item: { checkIn: string }) => item.checkIn));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual([...seen].sort());
+    expect(seen.length).toBe((await list('limit=200')).items.length);
+  });
+
+  it('shapes reservations by role: staff and owners see no contact details or money, and cannot write', async () => {
+    const { app } = get();
+    const staff = await addMember(app, admin, 'staff');
+    const owner = await addMember(app, admin, 'owner');
+    const list = (
+      await app.inject({ method: 'GET', url: '/api/v1/reservations', headers: staff.headers })
+    ).json();
+    expect(list.items.length).toBeGreaterThan(0);
+    for (const item of list.items) {
+      for (const field of ['guestEmail', 'guestPhone', 'totalPrice', 'advancePaid', 'balanceDue']) {
+        expect(item).not.toHaveProperty(field);
+      }
+    }
+    const one = list.items[0];
+    const single = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${one.id}`,
+      headers: staff.headers,
+    });
+    expect(single.json()).not.toHaveProperty('guestEmail');
+    const history = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reservations/${one.id}/history`,
+      headers: staff.headers,
+    });
+    expect(history.json().items[0]).toMatchObject({ action: 'create', before: null, after: null });
+    expect(
+      (await app.inject({ method: 'POST', url: '/api/v1/reservations', headers: staff.headers, payload: {} }))
+        .statusCode,
+    ).toBe(403);
+
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/reservations', headers: owner.headers })).json().items,
+    ).toEqual([]);
+    await app.db
+      .insertInto('membership_houses')
+      .values({ organization_id: owner.organizationId, user_id: owner.user.id, house_id: smallHouseId })
+      .execute();
+    const ownerItems = (
+      await app.inject({ method: 'GET', url: '/api/v1/reservations', headers: owner.headers })
+    ).json().items as { houseId: string }[];
+    expect(ownerItems.length).toBeGreaterThan(0);
+    expect(new Set(ownerItems.map((item) => item.houseId))).toEqual(new Set([smallHouseId]));
+    const hidden = list.items.find((item: { houseId: string }) => item.houseId === houseId);
+    expect(
+      (await app.inject({ method: 'GET', url: `/api/v1/reservations/${hidden.id}`, headers: owner.headers }))
+        .statusCode,
+    ).toBe(404);
+  });
+
+  it("answers 404 for another organization's reservations and houses, on every route", async () => {
+    const { app } = get();
+    const outsider = await registerUser(app);
+    const id = (await stay('2028-05-01', '2028-05-02')).json().id;
+    for (const attempt of [
+      { method: 'GET', url: `/api/v1/reservations/${id}` },
+      { method: 'PATCH', url: `/api/v1/reservations/${id}`, payload: { notes: 'x' } },
+      { method: 'DELETE', url: `/api/v1/reservations/${id}` },
+      { method: 'GET', url: `/api/v1/reservations/${id}/history` },
+    ] as const) {
+      const response = await app.inject({ ...attempt, headers: as(outsider) });
+      expect(response.statusCode, `${attempt.method} ${attempt.url}`).toBe(404);
+    }
+    const intoForeignHouse = await reserve(
+      { houseId, guestName: 'Intruder', checkIn: '2029-01-01', checkOut: '2029-01-02', guests: 1 },
+      outsider,
+    );
+    expect(intoForeignHouse.statusCode).toBe(404);
+  });
+
+  it('replays an idempotent create and refuses the key for another stay', async () => {
+    const headers = { ...as(admin), 'idempotency-key': 'booking-42' };
+    const payload = { houseId, guestName: 'Idem', checkIn: '2028-06-01', checkOut: '2028-06-03', guests: 1 };
+    const first = await get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
+    const second = await get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.json().id).toBe(first.json().id);
+    const other = await get().app.inject({
+      method: 'POST',
+      url: '/api/v1/reservations',
+      headers,
+      payload: { ...payload, checkIn: '2028-06-05', checkOut: '2028-06-06' },
+    });
+    expect(other.statusCode).toBe(422);
+  });
+
+  it('refuses to delete a house that has reservations', async () => {
+    const response = await get().app.inject({
+      method: 'DELETE',
+      url: `/api/v1/houses/${houseId}`,
+      headers: as(admin),
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().type).toBe('urn:staykeep:problem:house-has-reservations');
+  });
+});
