@@ -16,6 +16,7 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
@@ -95,7 +96,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth, oauth, houses, reservations } = createServices({
+  const { outbox, organizations, auth, oauth, houses, reservations, calendar } = createServices({
     database,
     config,
     log: app.log,
@@ -132,6 +133,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await oauthRoutes(app, oauth);
   await houseRoutes(app, houses);
   await reservationRoutes(app, reservations);
+  await calendarRoutes(app, calendar);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
@@ -16,6 +17,7 @@ export interface Services {
   oauth: OAuthService;
   houses: HousesService;
   reservations: ReservationsService;
+  calendar: CalendarService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -39,5 +41,6 @@ export function createServices(options: {
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
   const houses = new HousesService({ db: database.db, now });
   const reservations = new ReservationsService({ db: database.db, now });
-  return { outbox, organizations, auth, oauth, houses, reservations };
+  const calendar = new CalendarService({ db: database.db, now, houses });
+  return { outbox, organizations, auth, oauth, houses, reservations, calendar };
 }

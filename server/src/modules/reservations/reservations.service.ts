@@ -1,22 +1,21 @@
 import type { Static } from 'typebox';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
-import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
-import { type AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
 import { assignedHouseIds, findHouse } from '../houses/houses.repository.ts';
 import type { Member } from '../houses/houses.service.ts';
-import { eachNight, isCalendarDate, nightsBetween } from './nights.ts';
+import { eachNight, nightsBetween } from './nights.ts';
+import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
   deleteReservation,
   findGuest,
   findGuestByEmail,
   findReservation,
-  firstOccupant,
   insertAuditEntry,
   insertGuest,
   insertReservation,
@@ -41,27 +40,9 @@ const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
   checked_out: [],
   cancelled: [],
 };
-const MAX_NIGHTS = 366;
 
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
-
-/** A 409 naming what already holds the nights. */
-function overlap(occupant: {
-  night: string;
-  reservation_id: string | null;
-  block_id: string | null;
-}): AppError {
-  return conflict(
-    'overlap',
-    occupant.reservation_id
-      ? `The house is already reserved on the night of ${occupant.night}.`
-      : `The house is blocked on the night of ${occupant.night}.`,
-    occupant.reservation_id
-      ? { conflictingReservationId: occupant.reservation_id }
-      : { conflictingBlockId: occupant.block_id },
-  );
-}
 
 /** What a member sees of a reservation: managers everything, staff and owners no contact details and no money. */
 function reservationView(row: ReservationRow, role: Role) {
@@ -97,20 +78,6 @@ function reservationView(row: ReservationRow, role: Role) {
 
 /** The record kept in the history: every field, as managers see them. */
 const snapshot = (row: ReservationRow) => reservationView(row, 'admin');
-
-function checkStay(checkIn: string, checkOut: string, prefix = 'body'): void {
-  const errors: FieldError[] = [];
-  if (!isCalendarDate(checkIn)) errors.push({ path: `${prefix}.checkIn`, message: 'is not a calendar date' });
-  if (!isCalendarDate(checkOut))
-    errors.push({ path: `${prefix}.checkOut`, message: 'is not a calendar date' });
-  if (errors.length === 0 && checkOut <= checkIn) {
-    errors.push({ path: `${prefix}.checkOut`, message: 'must be after checkIn' });
-  }
-  if (errors.length === 0 && nightsBetween(checkIn, checkOut) > MAX_NIGHTS) {
-    errors.push({ path: `${prefix}.checkOut`, message: `a stay lasts at most ${MAX_NIGHTS} nights` });
-  }
-  if (errors.length > 0) throw invalid(errors);
-}
 
 function checkMoney(totalCents: number, advanceCents: number): void {
   const errors: FieldError[] = [];
@@ -169,30 +136,8 @@ export class ReservationsService {
     };
   }
 
-  /**
-   * Runs a write that takes nights. The primary key of occupied_nights is the
-   * guarantee; when it refuses a night, the transaction is rolled back and
-   * the answer names the stay or block holding it.
-   */
-  async #withNights<T>(
-    houseId: string,
-    start: string,
-    end: string,
-    except: string | undefined,
-    work: (tx: Tx) => Promise<T>,
-  ) {
-    try {
-      return await inTransaction(this.#db, work);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const occupant = await firstOccupant(this.#db, houseId, start, end, except);
-      if (occupant) throw overlap(occupant);
-      throw conflict('concurrent-change', 'Another change happened at the same moment: try again.');
-    }
-  }
-
   async create(member: Member, input: Static<typeof ReservationCreateBody>) {
-    checkStay(input.checkIn, input.checkOut);
+    checkRange(input.checkIn, input.checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
     const totalCents = input.totalPrice === undefined ? 0 : toCents(input.totalPrice, 'body.totalPrice');
     const advanceCents = input.advancePaid === undefined ? 0 : toCents(input.advancePaid, 'body.advancePaid');
     checkMoney(totalCents, advanceCents);
@@ -202,43 +147,46 @@ export class ReservationsService {
     const id = newId();
     const now = this.#now().toISOString();
 
-    await this.#withNights(input.houseId, input.checkIn, input.checkOut, undefined, async (tx) => {
-      const house = await findHouse(tx, member.organizationId, input.houseId);
-      if (!house) throw notFound('No such house.');
-      if (house.status !== 'active')
-        throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
-      if (input.guests > house.max_guests) {
-        throw invalid([
-          { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
-        ]);
-      }
-      const guestId = await this.#guestFor(tx, member.organizationId, input, now);
-      const occupant = await firstOccupant(tx, house.id, input.checkIn, input.checkOut);
-      if (occupant) throw overlap(occupant);
-      await insertReservation(tx, {
-        id,
-        organization_id: member.organizationId,
-        house_id: house.id,
-        guest_id: guestId,
-        check_in: input.checkIn,
-        check_out: input.checkOut,
-        guests: input.guests,
-        status: input.status ?? 'pending',
-        source: (input.source ?? 'direct') as ReservationSource,
-        external_ref: input.externalRef ?? null,
-        total_cents: totalCents,
-        advance_cents: advanceCents,
-        notes: input.notes ?? null,
-        cancellation_reason: null,
-        cancelled_at: null,
-        created_by: member.userId,
-        created_at: now,
-        updated_at: now,
-      });
-      await occupyNights(tx, house.id, eachNight(input.checkIn, input.checkOut), { reservationId: id });
-      const created = await findReservation(tx, member.organizationId, id);
-      await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null, now);
-    });
+    await writeWithNights(
+      this.#db,
+      { houseId: input.houseId, start: input.checkIn, end: input.checkOut },
+      async (tx) => {
+        const house = await findHouse(tx, member.organizationId, input.houseId);
+        if (!house) throw notFound('No such house.');
+        if (house.status !== 'active')
+          throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
+        if (input.guests > house.max_guests) {
+          throw invalid([
+            { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
+          ]);
+        }
+        const guestId = await this.#guestFor(tx, member.organizationId, input, now);
+        await ensureNightsFree(tx, house.id, input.checkIn, input.checkOut);
+        await insertReservation(tx, {
+          id,
+          organization_id: member.organizationId,
+          house_id: house.id,
+          guest_id: guestId,
+          check_in: input.checkIn,
+          check_out: input.checkOut,
+          guests: input.guests,
+          status: input.status ?? 'pending',
+          source: (input.source ?? 'direct') as ReservationSource,
+          external_ref: input.externalRef ?? null,
+          total_cents: totalCents,
+          advance_cents: advanceCents,
+          notes: input.notes ?? null,
+          cancellation_reason: null,
+          cancelled_at: null,
+          created_by: member.userId,
+          created_at: now,
+          updated_at: now,
+        });
+        await occupyNights(tx, house.id, eachNight(input.checkIn, input.checkOut), { reservationId: id });
+        const created = await findReservation(tx, member.organizationId, id);
+        await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null, now);
+      },
+    );
     return this.get(member, id);
   }
 
@@ -278,102 +226,105 @@ export class ReservationsService {
     const checkIn = input.checkIn ?? current.check_in;
     const checkOut = input.checkOut ?? current.check_out;
 
-    await this.#withNights(houseId, checkIn, checkOut, reservationId, async (tx) => {
-      const before = await findReservation(tx, member.organizationId, reservationId);
-      if (!before) throw noSuchReservation();
-      if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+    await writeWithNights(
+      this.#db,
+      { houseId, start: checkIn, end: checkOut, except: reservationId },
+      async (tx) => {
+        const before = await findReservation(tx, member.organizationId, reservationId);
+        if (!before) throw noSuchReservation();
+        if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
 
-      const status = (input.status ?? before.status) as ReservationStatus;
-      if (status !== before.status && !TRANSITIONS[before.status].includes(status)) {
-        throw conflict('invalid-transition', `A ${before.status} reservation cannot become ${status}.`, {
-          currentStatus: before.status,
-        });
-      }
-      const moved =
-        input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
-      const movedAnything =
-        (input.houseId ?? before.house_id) !== before.house_id ||
-        checkIn !== before.check_in ||
-        checkOut !== before.check_out;
-      if (moved) checkStay(checkIn, checkOut);
-      if (
-        (movedAnything || input.guests !== undefined) &&
-        (before.status === 'cancelled' || status === 'cancelled')
-      ) {
-        throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
-      }
-
-      const totalCents =
-        input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
-      const advanceCents =
-        input.advancePaid === undefined
-          ? before.advance_cents
-          : toCents(input.advancePaid, 'body.advancePaid');
-      checkMoney(totalCents, advanceCents);
-
-      const house = await findHouse(tx, member.organizationId, houseId);
-      if (!house) throw notFound('No such house.');
-      const guests = input.guests ?? before.guests;
-      if (guests > house.max_guests) {
-        throw invalid([
-          { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
-        ]);
-      }
-      let guestId = before.guest_id;
-      if (input.guestId !== undefined && input.guestId !== before.guest_id) {
-        const guest = await findGuest(tx, member.organizationId, input.guestId);
-        if (!guest) throw notFound('No such guest.');
-        guestId = guest.id;
-      }
-
-      if (status === 'cancelled' && before.status !== 'cancelled') {
-        await releaseReservationNights(tx, reservationId);
-      } else if (movedAnything) {
-        if (house.status !== 'active' && house.id !== before.house_id) {
-          throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
+        const status = (input.status ?? before.status) as ReservationStatus;
+        if (status !== before.status && !TRANSITIONS[before.status].includes(status)) {
+          throw conflict('invalid-transition', `A ${before.status} reservation cannot become ${status}.`, {
+            currentStatus: before.status,
+          });
         }
-        await releaseReservationNights(tx, reservationId);
-        const occupant = await firstOccupant(tx, house.id, checkIn, checkOut, reservationId);
-        if (occupant) throw overlap(occupant);
-        await occupyNights(tx, house.id, eachNight(checkIn, checkOut), { reservationId });
-      }
+        const moved =
+          input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
+        const movedAnything =
+          (input.houseId ?? before.house_id) !== before.house_id ||
+          checkIn !== before.check_in ||
+          checkOut !== before.check_out;
+        if (moved) checkRange(checkIn, checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
+        if (
+          (movedAnything || input.guests !== undefined) &&
+          (before.status === 'cancelled' || status === 'cancelled')
+        ) {
+          throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
+        }
 
-      const changes = {
-        house_id: house.id,
-        guest_id: guestId,
-        check_in: checkIn,
-        check_out: checkOut,
-        guests,
-        status,
-        source: (input.source ?? before.source) as ReservationSource,
-        external_ref: input.externalRef === undefined ? before.external_ref : input.externalRef,
-        total_cents: totalCents,
-        advance_cents: advanceCents,
-        notes: input.notes === undefined ? before.notes : input.notes,
-        cancellation_reason:
-          input.cancellationReason === undefined ? before.cancellation_reason : input.cancellationReason,
-        cancelled_at: status === 'cancelled' && before.status !== 'cancelled' ? now : before.cancelled_at,
-        updated_at: now,
-      };
-      const key = { organizationId: member.organizationId, id: reservationId, version: before.version };
-      if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
-      const after = await findReservation(tx, member.organizationId, reservationId);
-      const action =
-        status === 'cancelled' && before.status !== 'cancelled'
-          ? 'cancel'
-          : status !== before.status
-            ? 'status'
-            : 'update';
-      await this.#record(
-        tx,
-        member,
-        reservationId,
-        action,
-        snapshot(before),
-        after ? snapshot(after) : null,
-        now,
-      );
-    });
+        const totalCents =
+          input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
+        const advanceCents =
+          input.advancePaid === undefined
+            ? before.advance_cents
+            : toCents(input.advancePaid, 'body.advancePaid');
+        checkMoney(totalCents, advanceCents);
+
+        const house = await findHouse(tx, member.organizationId, houseId);
+        if (!house) throw notFound('No such house.');
+        const guests = input.guests ?? before.guests;
+        if (guests > house.max_guests) {
+          throw invalid([
+            { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
+          ]);
+        }
+        let guestId = before.guest_id;
+        if (input.guestId !== undefined && input.guestId !== before.guest_id) {
+          const guest = await findGuest(tx, member.organizationId, input.guestId);
+          if (!guest) throw notFound('No such guest.');
+          guestId = guest.id;
+        }
+
+        if (status === 'cancelled' && before.status !== 'cancelled') {
+          await releaseReservationNights(tx, reservationId);
+        } else if (movedAnything) {
+          if (house.status !== 'active' && house.id !== before.house_id) {
+            throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
+          }
+          await releaseReservationNights(tx, reservationId);
+          await ensureNightsFree(tx, house.id, checkIn, checkOut, reservationId);
+          await occupyNights(tx, house.id, eachNight(checkIn, checkOut), { reservationId });
+        }
+
+        const changes = {
+          house_id: house.id,
+          guest_id: guestId,
+          check_in: checkIn,
+          check_out: checkOut,
+          guests,
+          status,
+          source: (input.source ?? before.source) as ReservationSource,
+          external_ref: input.externalRef === undefined ? before.external_ref : input.externalRef,
+          total_cents: totalCents,
+          advance_cents: advanceCents,
+          notes: input.notes === undefined ? before.notes : input.notes,
+          cancellation_reason:
+            input.cancellationReason === undefined ? before.cancellation_reason : input.cancellationReason,
+          cancelled_at: status === 'cancelled' && before.status !== 'cancelled' ? now : before.cancelled_at,
+          updated_at: now,
+        };
+        const key = { organizationId: member.organizationId, id: reservationId, version: before.version };
+        if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
+        const after = await findReservation(tx, member.organizationId, reservationId);
+        const action =
+          status === 'cancelled' && before.status !== 'cancelled'
+            ? 'cancel'
+            : status !== before.status
+              ? 'status'
+              : 'update';
+        await this.#record(
+          tx,
+          member,
+          reservationId,
+          action,
+          snapshot(before),
+          after ? snapshot(after) : null,
+          now,
+        );
+      },
+    );
     return this.get(member, reservationId);
   }
 

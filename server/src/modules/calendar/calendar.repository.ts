@@ -1,0 +1,161 @@
+import type { Selectable } from 'kysely';
+import type { DbOrTx, Tx } from '../../db/database.ts';
+import type { BlocksTable } from '../../db/tables.ts';
+
+export type BlockRow = Selectable<BlocksTable>;
+
+interface Scope {
+  organizationId: string;
+  /** Only these houses (an owner's); undefined for all. */
+  houseIds?: string[];
+  houseId?: string;
+  siteId?: string;
+}
+
+/** The houses of a calendar, by code. */
+export function calendarHouses(db: DbOrTx, scope: Scope) {
+  return db
+    .selectFrom('houses')
+    .select(['id', 'code', 'name', 'status'])
+    .where('organization_id', '=', scope.organizationId)
+    .$if(scope.houseIds !== undefined, (q) =>
+      q.where('id', 'in', scope.houseIds?.length ? scope.houseIds : ['']),
+    )
+    .$if(scope.houseId !== undefined, (q) => q.where('id', '=', scope.houseId ?? ''))
+    .$if(scope.siteId !== undefined, (q) => q.where('site_id', '=', scope.siteId ?? ''))
+    .orderBy('code')
+    .execute();
+}
+
+/** Non-cancelled stays overlapping [from, to) in the given houses. */
+export function staysOverlapping(
+  db: DbOrTx,
+  organizationId: string,
+  houseIds: string[],
+  from: string,
+  to: string,
+) {
+  if (houseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('reservations')
+    .innerJoin('guests', 'guests.id', 'reservations.guest_id')
+    .select([
+      'reservations.id as id',
+      'reservations.house_id as houseId',
+      'guests.name as guestName',
+      'reservations.check_in as checkIn',
+      'reservations.check_out as checkOut',
+      'reservations.status as status',
+      'reservations.guests as guests',
+      'reservations.source as source',
+    ])
+    .where('reservations.organization_id', '=', organizationId)
+    .where('reservations.house_id', 'in', houseIds)
+    .where('reservations.status', '!=', 'cancelled')
+    .where('reservations.check_in', '<', to)
+    .where('reservations.check_out', '>', from)
+    .orderBy('reservations.check_in')
+    .execute();
+}
+
+export function blocksOverlapping(
+  db: DbOrTx,
+  organizationId: string,
+  houseIds: string[],
+  from: string,
+  to: string,
+) {
+  if (houseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('blocks')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('house_id', 'in', houseIds)
+    .where('start_date', '<', to)
+    .where('end_date', '>', from)
+    .orderBy('start_date')
+    .execute();
+}
+
+/** Occupied nights of the given houses in [from, to): the per-day availability. */
+export function occupiedNights(db: DbOrTx, houseIds: string[], from: string, to: string) {
+  if (houseIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('occupied_nights')
+    .select(['house_id', 'night', 'reservation_id', 'block_id'])
+    .where('house_id', 'in', houseIds)
+    .where('night', '>=', from)
+    .where('night', '<', to)
+    .execute();
+}
+
+/** Active houses of an organization that hold enough guests and have no taken night in [from, to). */
+export function freeHouses(
+  db: DbOrTx,
+  organizationId: string,
+  from: string,
+  to: string,
+  guests: number,
+  houseIds?: string[],
+) {
+  return db
+    .selectFrom('houses')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('status', '=', 'active')
+    .where('max_guests', '>=', guests)
+    .$if(houseIds !== undefined, (q) => q.where('id', 'in', houseIds?.length ? houseIds : ['']))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('occupied_nights')
+            .select('occupied_nights.night')
+            .whereRef('occupied_nights.house_id', '=', 'houses.id')
+            .where('occupied_nights.night', '>=', from)
+            .where('occupied_nights.night', '<', to),
+        ),
+      ),
+    )
+    .orderBy('code')
+    .execute();
+}
+
+// --- blocks -------------------------------------------------------------------------
+
+export function findBlock(db: DbOrTx, organizationId: string, id: string): Promise<BlockRow | undefined> {
+  return db
+    .selectFrom('blocks')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertBlock(tx: Tx, block: Omit<BlockRow, 'version'>): Promise<void> {
+  await tx.insertInto('blocks').values(block).execute();
+}
+
+export async function updateBlock(
+  tx: Tx,
+  key: { organizationId: string; id: string; version: number },
+  changes: Partial<Pick<BlockRow, 'start_date' | 'end_date' | 'kind' | 'note' | 'updated_at'>>,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('blocks')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function releaseBlockNights(tx: Tx, blockId: string): Promise<void> {
+  await tx.deleteFrom('occupied_nights').where('block_id', '=', blockId).execute();
+}
+
+export async function deleteBlock(tx: Tx, organizationId: string, id: string): Promise<void> {
+  await releaseBlockNights(tx, id);
+  await tx.deleteFrom('blocks').where('organization_id', '=', organizationId).where('id', '=', id).execute();
+}

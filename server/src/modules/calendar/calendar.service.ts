@@ -1,0 +1,246 @@
+import type { Static } from 'typebox';
+import type { Db } from '../../db/database.ts';
+import { inTransaction } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import { badRequest, notFound } from '../../http/errors.ts';
+import { versionMismatch } from '../../http/versions.ts';
+import { assignedHouseIds, findHouse } from '../houses/houses.repository.ts';
+import type { HousesService, Member } from '../houses/houses.service.ts';
+import { eachNight, nightsBetween } from '../reservations/nights.ts';
+import { checkRange, ensureNightsFree, writeWithNights } from '../reservations/occupancy.ts';
+import { occupyNights } from '../reservations/reservations.repository.ts';
+import {
+  type BlockRow,
+  blocksOverlapping,
+  calendarHouses,
+  deleteBlock,
+  findBlock,
+  freeHouses,
+  insertBlock,
+  occupiedNights,
+  releaseBlockNights,
+  staysOverlapping,
+  updateBlock,
+} from './calendar.repository.ts';
+import type {
+  AvailabilityQuery,
+  BlockCreateBody,
+  BlockUpdateBody,
+  CalendarQuery,
+} from './calendar.schemas.ts';
+
+/** The longest calendar one request may ask for. */
+const MAX_CALENDAR_DAYS = 366;
+
+const noSuchBlock = () => notFound('No such block.');
+
+function blockView(row: BlockRow) {
+  return {
+    id: row.id,
+    houseId: row.house_id,
+    start: row.start_date,
+    end: row.end_date,
+    kind: row.kind,
+    note: row.note,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function checkWindow(from: string, to: string): void {
+  checkRange(from, to, { start: 'querystring.from', end: 'querystring.to' });
+  if (nightsBetween(from, to) > MAX_CALENDAR_DAYS) {
+    throw badRequest('The request is not valid.', [
+      { path: 'querystring.to', message: `a calendar covers at most ${MAX_CALENDAR_DAYS} days` },
+    ]);
+  }
+}
+
+export class CalendarService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  readonly #houses: HousesService;
+
+  constructor(options: { db: Db; now: () => Date; houses: HousesService }) {
+    this.#db = options.db;
+    this.#now = options.now;
+    this.#houses = options.houses;
+  }
+
+  async #visibleHouseIds(member: Member): Promise<string[] | undefined> {
+    return member.role === 'owner'
+      ? assignedHouseIds(this.#db, member.organizationId, member.userId)
+      : undefined;
+  }
+
+  /**
+   * For each house, the stays and blocks overlapping [from, to), or with
+   * `format=days` one entry per day: free, reserved or blocked.
+   */
+  async calendar(member: Member, query: Static<typeof CalendarQuery>) {
+    checkWindow(query.from, query.to);
+    const houses = await calendarHouses(this.#db, {
+      organizationId: member.organizationId,
+      houseIds: await this.#visibleHouseIds(member),
+      houseId: query.houseId,
+      siteId: query.siteId,
+    });
+    const ids = houses.map((house) => house.id);
+    if (query.format === 'days') {
+      const nights = await occupiedNights(this.#db, ids, query.from, query.to);
+      const taken = new Map(nights.map((night) => [`${night.house_id} ${night.night}`, night]));
+      const dates = eachNight(query.from, query.to);
+      return {
+        from: query.from,
+        to: query.to,
+        houses: houses.map((house) => ({
+          houseId: house.id,
+          code: house.code,
+          name: house.name,
+          days: dates.map((date) => {
+            const night = taken.get(`${house.id} ${date}`);
+            if (!night) return { date, status: 'free' as const };
+            return night.reservation_id
+              ? { date, status: 'reserved' as const, reservationId: night.reservation_id }
+              : { date, status: 'blocked' as const, blockId: night.block_id ?? '' };
+          }),
+        })),
+      };
+    }
+    const [stays, blocks] = await Promise.all([
+      staysOverlapping(this.#db, member.organizationId, ids, query.from, query.to),
+      blocksOverlapping(this.#db, member.organizationId, ids, query.from, query.to),
+    ]);
+    return {
+      from: query.from,
+      to: query.to,
+      houses: houses.map((house) => ({
+        houseId: house.id,
+        code: house.code,
+        name: house.name,
+        reservations: stays
+          .filter((stay) => stay.houseId === house.id)
+          .map(({ houseId: _, ...stay }) => stay),
+        blocks: blocks.filter((block) => block.house_id === house.id).map(blockView),
+      })),
+    };
+  }
+
+  /** Active houses free for every night of the stay and large enough. */
+  async availability(member: Member, query: Static<typeof AvailabilityQuery>) {
+    checkRange(query.checkIn, query.checkOut, { start: 'querystring.checkIn', end: 'querystring.checkOut' });
+    const rows = await freeHouses(
+      this.#db,
+      member.organizationId,
+      query.checkIn,
+      query.checkOut,
+      query.guests,
+      await this.#visibleHouseIds(member),
+    );
+    return {
+      items: await Promise.all(rows.map((row) => this.#houses.get(member, row.id))),
+      nextCursor: null,
+    };
+  }
+
+  // --- blocks -------------------------------------------------------------------------
+
+  async listBlocks(member: Member, query: { from: string; to: string; houseId?: string }) {
+    checkWindow(query.from, query.to);
+    const houses = await calendarHouses(this.#db, {
+      organizationId: member.organizationId,
+      houseIds: await this.#visibleHouseIds(member),
+      houseId: query.houseId,
+    });
+    const rows = await blocksOverlapping(
+      this.#db,
+      member.organizationId,
+      houses.map((house) => house.id),
+      query.from,
+      query.to,
+    );
+    return { items: rows.map(blockView), nextCursor: null };
+  }
+
+  async #visibleBlock(member: Member, blockId: string): Promise<BlockRow> {
+    const row = await findBlock(this.#db, member.organizationId, blockId);
+    const visible = await this.#visibleHouseIds(member);
+    if (!row || (visible && !visible.includes(row.house_id))) throw noSuchBlock();
+    return row;
+  }
+
+  async getBlock(member: Member, blockId: string) {
+    return blockView(await this.#visibleBlock(member, blockId));
+  }
+
+  async createBlock(member: Member, input: Static<typeof BlockCreateBody>) {
+    checkRange(input.start, input.end, { start: 'body.start', end: 'body.end' });
+    const id = newId();
+    const now = this.#now().toISOString();
+    await writeWithNights(
+      this.#db,
+      { houseId: input.houseId, start: input.start, end: input.end },
+      async (tx) => {
+        const house = await findHouse(tx, member.organizationId, input.houseId);
+        if (!house) throw notFound('No such house.');
+        await ensureNightsFree(tx, house.id, input.start, input.end);
+        await insertBlock(tx, {
+          id,
+          organization_id: member.organizationId,
+          house_id: house.id,
+          start_date: input.start,
+          end_date: input.end,
+          kind: input.kind,
+          note: input.note ?? null,
+          created_at: now,
+          updated_at: now,
+        });
+        await occupyNights(tx, house.id, eachNight(input.start, input.end), { blockId: id });
+      },
+    );
+    return this.getBlock(member, id);
+  }
+
+  async updateBlock(
+    member: Member,
+    blockId: string,
+    input: Static<typeof BlockUpdateBody>,
+    expected?: number,
+  ) {
+    const current = await this.#visibleBlock(member, blockId);
+    const start = input.start ?? current.start_date;
+    const end = input.end ?? current.end_date;
+    checkRange(start, end, { start: 'body.start', end: 'body.end' });
+    await writeWithNights(this.#db, { houseId: current.house_id, start, end }, async (tx) => {
+      const before = await findBlock(tx, member.organizationId, blockId);
+      if (!before) throw noSuchBlock();
+      if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      if (start !== before.start_date || end !== before.end_date) {
+        await releaseBlockNights(tx, blockId);
+        await ensureNightsFree(tx, before.house_id, start, end);
+        await occupyNights(tx, before.house_id, eachNight(start, end), { blockId });
+      }
+      const changes = {
+        start_date: start,
+        end_date: end,
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.note !== undefined ? { note: input.note } : {}),
+        updated_at: this.#now().toISOString(),
+      };
+      const key = { organizationId: member.organizationId, id: blockId, version: before.version };
+      if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
+    });
+    return this.getBlock(member, blockId);
+  }
+
+  async deleteBlock(member: Member, blockId: string, expected?: number): Promise<void> {
+    await this.#visibleBlock(member, blockId);
+    await inTransaction(this.#db, async (tx) => {
+      const before = await findBlock(tx, member.organizationId, blockId);
+      if (!before) throw noSuchBlock();
+      if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      await deleteBlock(tx, member.organizationId, blockId);
+    });
+  }
+}
