@@ -1,8 +1,165 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { DatabaseConfig } from '../server/src/config.ts';
+import { createDatabase, inTransaction } from '../server/src/db/database.ts';
+import { newId } from '../server/src/db/ids.ts';
+import { eachNight } from '../server/src/modules/reservations/nights.ts';
+
+/** The shared reference data set: 100 houses × 10 years of stays, the same on every run. */
+const STAYS_MODULE = path.resolve(import.meta.dirname, '../../shared/bench/stays.mjs');
+const BATCH = 400;
+
+interface Stay {
+  house: number;
+  checkIn: string;
+  checkOut: string;
+  guestName: string;
+  totalPrice: number;
+}
+
+export interface BenchData extends Record<string, unknown> {
+  token: string;
+  houseIds: string[];
+  /** A sample of reservation ids spread over the data set. */
+  reservationIds: string[];
+  stays: number;
+}
+
+async function api(baseUrl: string, route: string, body: unknown, token?: string) {
+  const response = await fetch(`${baseUrl}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${route} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
 /**
- * Creates the data set the scenarios read and write, through the API, before
- * any load runs. Empty for now: modules add their part (accounts, 100 houses,
- * a year of reservations…) and return what scenarios need (tokens, ids).
+ * An account and its organization through the API (as a person would), then
+ * the reference stays written straight into the database in large batches:
+ * going through the API would take minutes and measure nothing useful. The
+ * stays never overlap per house, so the occupied nights are written too.
  */
-export async function generateData(_baseUrl: string): Promise<Record<string, unknown>> {
-  return {};
+export async function generateData(baseUrl: string, database: DatabaseConfig): Promise<BenchData> {
+  const session = await api(baseUrl, '/api/v1/auth/register', {
+    email: `bench-${randomBytes(4).toString('hex')}@example.org`,
+    password: 'a benchmark password',
+    name: 'Bench',
+  });
+  const token = String(session.accessToken);
+  const me = (await (
+    await fetch(`${baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } })
+  ).json()) as {
+    memberships: { organizationId: string }[];
+  };
+  const organizationId = me.memberships[0]?.organizationId;
+  if (!organizationId) throw new Error('the bench account has no organization');
+
+  const { stays, houseName, nightlyPrice } = (await import(pathToFileURL(STAYS_MODULE).href)) as {
+    stays: () => Iterable<Stay>;
+    houseName: (house: number) => string;
+    nightlyPrice: (house: number) => number;
+  };
+  const { db, close, optimize } = await createDatabase(database);
+  const now = new Date().toISOString();
+  const houseIds = Array.from({ length: 100 }, () => newId());
+  const reservationIds: string[] = [];
+  let count = 0;
+  try {
+    await inTransaction(db, (tx) =>
+      tx
+        .insertInto('houses')
+        .values(
+          houseIds.map((id, house) => ({
+            id,
+            organization_id: organizationId,
+            code: `villa-${String(house + 1).padStart(3, '0')}`,
+            name: houseName(house),
+            type: 'villa' as const,
+            max_guests: 8,
+            nightly_price_cents: nightlyPrice(house) * 100,
+            timezone: 'Europe/Paris',
+            created_at: now,
+            updated_at: now,
+          })),
+        )
+        .execute(),
+    );
+
+    let batch: Stay[] = [];
+    const flush = async () => {
+      const rows = batch.map((stay) => ({ stay, id: newId(), guestId: newId() }));
+      batch = [];
+      await inTransaction(db, async (tx) => {
+        await tx
+          .insertInto('guests')
+          .values(
+            rows.map(({ stay, guestId }) => ({
+              id: guestId,
+              organization_id: organizationId,
+              name: stay.guestName,
+              email: null,
+              phone: null,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+        await tx
+          .insertInto('reservations')
+          .values(
+            rows.map(({ stay, id, guestId }) => ({
+              id,
+              organization_id: organizationId,
+              house_id: houseIds[stay.house] ?? '',
+              guest_id: guestId,
+              check_in: stay.checkIn,
+              check_out: stay.checkOut,
+              guests: 2,
+              status: 'confirmed' as const,
+              source: 'direct' as const,
+              external_ref: null,
+              total_cents: stay.totalPrice * 100,
+              advance_cents: 0,
+              notes: null,
+              cancellation_reason: null,
+              cancelled_at: null,
+              created_by: null,
+              created_at: now,
+              updated_at: now,
+            })),
+          )
+          .execute();
+        const nights = rows.flatMap(({ stay, id }) =>
+          eachNight(stay.checkIn, stay.checkOut).map((night) => ({
+            house_id: houseIds[stay.house] ?? '',
+            night,
+            reservation_id: id,
+            block_id: null,
+          })),
+        );
+        for (let i = 0; i < nights.length; i += BATCH) {
+          await tx
+            .insertInto('occupied_nights')
+            .values(nights.slice(i, i + BATCH))
+            .execute();
+        }
+      });
+      for (const { id } of rows)
+        if (reservationIds.length < 1000 && Math.random() < 0.02) reservationIds.push(id);
+    };
+    for (const stay of stays()) {
+      batch.push(stay);
+      count += 1;
+      if (batch.length === BATCH) await flush();
+    }
+    if (batch.length > 0) await flush();
+    // What the server does every hour, done now so the run starts with fresh statistics.
+    await optimize();
+  } finally {
+    await close();
+  }
+  return { token, houseIds, reservationIds, stays: count };
 }

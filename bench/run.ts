@@ -6,12 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
+import type { DatabaseConfig } from '../server/src/config.ts';
 import { generateData } from './data.ts';
 import { scenarios } from './scenarios/index.ts';
 import type { BenchContext, Scenario } from './scenarios/types.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const WARMUP_SECONDS = 2;
+/** One key for the whole run: tokens must outlive the server's restart. */
+const SECRET_KEY = randomBytes(32).toString('base64url');
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +23,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '20' },
     only: { type: 'string' },
     label: { type: 'string', default: 'run' },
+    'database-url': { type: 'string' },
+    keep: { type: 'boolean', default: false },
   },
 });
 const duration = Number(values.duration);
@@ -48,14 +54,21 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(dataDir: string, port: number): Promise<{ child: ChildProcess; baseUrl: string }> {
+async function startServer(
+  dataDir: string,
+  port: number,
+  databaseUrl: string | undefined,
+): Promise<{ child: ChildProcess; baseUrl: string }> {
   let output = '';
   const child = spawn(process.execPath, [path.join(ROOT, 'server/bin/staykeep.js'), 'serve'], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',
-      SECRET_KEY: randomBytes(32).toString('base64url'),
+      SECRET_KEY,
       DATA_DIR: dataDir,
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      // One token for the whole run.
+      ACCESS_TOKEN_TTL_SECONDS: '86400',
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'warn',
@@ -87,10 +100,53 @@ async function load(context: BenchContext, scenario: Scenario, seconds: number):
   const requests = scenario.requests(context).map((request) => ({
     method: request.method ?? 'GET',
     path: request.path,
-    headers: request.headers,
+    headers: { ...(request.body || request.next ? { 'content-type': 'application/json' } : {}), ...request.headers },
     body: request.body,
+    // A request that must differ every time (a new stay) is built just before it is sent.
+    ...(request.next
+      ? {
+          setupRequest: (built: autocannon.Request) => {
+            const { path: nextPath, body } = request.next?.() ?? { path: request.path };
+            return { ...built, path: nextPath, body };
+          },
+        }
+      : {}),
   }));
   return autocannon({ url: context.baseUrl, connections, duration: seconds, requests });
+}
+
+/** Answers other than the scenario expects (2xx by default). */
+function unexpected(result: autocannon.Result, scenario: Scenario): number {
+  const stats = (result.statusCodeStats ?? {}) as Record<string, { count: number }>;
+  return Object.entries(stats)
+    .filter(([code]) =>
+      scenario.expectStatus ? Number(code) !== scenario.expectStatus : !code.startsWith('2'),
+    )
+    .reduce((sum, [, stat]) => sum + stat.count, 0);
+}
+
+/** A fresh schema on the PostgreSQL server, so a run never sees another's rows. */
+async function postgresSchema(
+  url: string,
+): Promise<{ config: DatabaseConfig; serverUrl: string; drop(): Promise<void> }> {
+  const schema = `bench_${randomBytes(4).toString('hex')}`;
+  const run = async (statement: string) => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`create schema ${schema}`);
+  const serverUrl = new URL(url);
+  serverUrl.searchParams.set('options', `-c search_path=${schema}`);
+  return {
+    config: { kind: 'postgres', url, schema },
+    serverUrl: serverUrl.href,
+    drop: () => run(`drop schema ${schema} cascade`),
+  };
 }
 
 function commit(): string {
@@ -100,6 +156,8 @@ function commit(): string {
     return 'unknown';
   }
 }
+
+let dataSize = '';
 
 function report(measures: Measure[]): string {
   const ceiling =
@@ -112,13 +170,13 @@ function report(measures: Measure[]): string {
     `- commit: ${commit()}`,
     `- node: ${process.version}`,
     `- cpu: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
-    '- database: SQLite (fresh file)',
+    `- database: ${values['database-url'] ? 'PostgreSQL server (fresh schema)' : 'SQLite (fresh file)'}, ${dataSize}`,
     `- load: autocannon, ${connections} connections, ${duration} s per scenario after a ${WARMUP_SECONDS} s warm-up`,
     '',
     'Absolute numbers on a shared 2-core machine are noisy (the load generator shares the cores);',
     'the ratio to /health in the same run is what counts.',
     '',
-    '| scenario | req/s | p50 ms | p99 ms | ratio to /health | non-2xx / errors |',
+    '| scenario | req/s | p50 ms | p99 ms | ratio to /health | unexpected status / errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...measures.map((measure) => {
       const flag = measure.non2xx + measure.errors > 0 ? ' ⚠' : '';
@@ -133,17 +191,41 @@ function report(measures: Measure[]): string {
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'staykeep-bench-'));
-  const { child, baseUrl } = await startServer(dataDir, await freePort());
-  const stop = () => {
+  const postgres = values['database-url'] ? await postgresSchema(values['database-url']) : null;
+  const database: DatabaseConfig = postgres?.config ?? {
+    kind: 'sqlite',
+    file: path.join(dataDir, 'staykeep.db'),
+  };
+  const port = await freePort();
+  let { child, baseUrl } = await startServer(dataDir, port, postgres?.serverUrl);
+  const stopServer = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
+    await exited;
+  };
+  const stop = async () => {
+    await stopServer();
+    if (values.keep) {
+      console.log(`data kept in ${dataDir}${postgres ? ` and schema ${postgres.config.kind === 'postgres' ? postgres.config.schema : ''}` : ''}`);
+      return;
+    }
     rmSync(dataDir, { recursive: true, force: true });
+    await postgres?.drop();
   };
   process.once('SIGINT', () => {
-    stop();
-    process.exit(130);
+    void stop().finally(() => process.exit(130));
   });
   try {
-    const context: BenchContext = { baseUrl, data: await generateData(baseUrl) };
+    process.stdout.write('loading the reference stays… ');
+    const started = Date.now();
+    const data = await generateData(baseUrl, database);
+    dataSize = `100 houses, ${data.stays} stays (shared/bench/stays.mjs)`;
+    console.log(`${data.stays} stays in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    // Start again on the loaded data, as a server that has been running for a while would be.
+    await stopServer();
+    ({ child, baseUrl } = await startServer(dataDir, port, postgres?.serverUrl));
+    const context: BenchContext = { baseUrl, data };
     const measures: Measure[] = [];
     for (const scenario of selected) {
       process.stdout.write(`${scenario.name}: warming up… `);
@@ -155,7 +237,7 @@ async function main(): Promise<void> {
         requestsPerSecond: result.requests.average,
         p50: result.latency.p50,
         p99: result.latency.p99,
-        non2xx: result.non2xx,
+        non2xx: unexpected(result, scenario),
         errors: result.errors + result.timeouts,
       });
       console.log(`${result.requests.average.toFixed(0)} req/s`);
@@ -167,7 +249,7 @@ async function main(): Promise<void> {
     writeFileSync(file, markdown);
     console.log(`\n${markdown}\nwritten to ${path.relative(process.cwd(), file)}`);
   } finally {
-    stop();
+    await stop();
   }
 }
 

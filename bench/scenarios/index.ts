@@ -1,6 +1,15 @@
 import { health } from './health.ts';
 import { instance } from './instance.ts';
+import { calendar, createConflict, createStay, houseMonth, reservationById } from './reservations.ts';
 import type { Scenario } from './types.ts';
 
 /** Every scenario, in the order they run; `health` first, as the others are measured against it. */
-export const scenarios: Scenario[] = [health, instance];
+export const scenarios: Scenario[] = [
+  health,
+  instance,
+  reservationById,
+  houseMonth,
+  calendar,
+  createStay,
+  createConflict,
+];

@@ -31,6 +31,7 @@ export const VERSION: string = JSON.parse(
 ).version;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+const OPTIMIZE_INTERVAL_MS = 3_600_000;
 
 /** A client's X-Request-Id is kept when it looks like an id, so logs can be joined across services. */
 function requestId(request: IncomingMessage): string {
@@ -69,7 +70,10 @@ export interface BuildAppOptions {
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<AppInstance> {
   const database = options.database ?? (await createDatabase(config.database));
   const ownsDatabase = options.database === undefined;
-  if (options.migrate ?? true) await migrateToLatest(database.db);
+  if (options.migrate ?? true) {
+    await migrateToLatest(database.db);
+    await database.optimize();
+  }
 
   const app = Fastify({
     logger: loggerOptions(config),
@@ -104,7 +108,13 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   app.decorate('outbox', outbox);
   outbox.start();
+  // Statistics go stale as data grows; refreshing them is cheap when nothing changed.
+  const optimizer = setInterval(() => {
+    database.optimize().catch((error) => app.log.warn({ err: error }, 'database optimize failed'));
+  }, OPTIMIZE_INTERVAL_MS);
+  optimizer.unref();
   app.addHook('onClose', async () => {
+    clearInterval(optimizer);
     await outbox.stop();
     if (ownsDatabase) await database.close();
   });

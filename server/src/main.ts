@@ -74,7 +74,7 @@ async function seed(config: Config, demo: boolean): Promise<void> {
   const database = await createDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    for (const line of await seedDemo(database.db)) console.log(line);
+    for (const line of await seedDemo(database, config)) console.log(line);
   } finally {
     await database.close();
   }

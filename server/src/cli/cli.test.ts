@@ -83,10 +83,18 @@ describe('staykeep command', () => {
     expect((await run(['seed', '--demo'], { DATA_DIR: dataDir })).code).toBe(0);
     const again = await run(['seed', '--demo'], { DATA_DIR: dataDir });
     expect(again.code).toBe(0);
+    expect(again.stdout).toContain('nothing added');
     const db = new BetterSqlite3(path.join(dataDir, 'staykeep.db'), { readonly: true });
     expect(db.prepare("select value from instance_settings where key = 'name'").all()).toEqual([
       { value: '"Staykeep demo"' },
     ]);
+    expect(db.prepare('select code, name from houses order by code').all()).toEqual(
+      [1, 2, 3, 4, 5].map((i) => ({ code: `maison-${i}`, name: `Mv${i}` })),
+    );
+    const stays = db.prepare('select count(*) as n from reservations').get() as { n: number };
+    expect(stays.n).toBeGreaterThan(100);
+    const blocks = db.prepare('select count(*) as n from blocks').get() as { n: number };
+    expect(blocks.n).toBeGreaterThan(0);
     db.close();
   });
 

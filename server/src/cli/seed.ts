@@ -1,14 +1,149 @@
-import type { Db } from '../db/database.ts';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { listMemberships } from '../modules/auth/auth.repository.ts';
+import { addDays } from '../modules/reservations/nights.ts';
+import { createServices } from '../services.ts';
+
+export const DEMO_EMAIL = 'demo@staykeep.example';
+export const DEMO_PASSWORD = 'villas au soleil';
+
+/** The demo houses' prices, which their stays charge too. */
+const nightlyPrice = (index: number) => 160 + index * 40;
+
+/** A small deterministic random sequence, so every demo looks the same. */
+function sequence(seed: number) {
+  let state = seed;
+  return (low: number, high: number) => {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return low + (state % (high - low + 1));
+  };
+}
+
+const GUESTS = [
+  ['Camille Martin', 'camille.martin@example.org', '+33 6 11 22 33 44'],
+  ['Lucas Bernard', 'lucas.bernard@example.org', '+33 6 55 66 77 88'],
+  ['Emma Wilson', 'emma.wilson@example.com', '+44 7700 900123'],
+  ['Jonas Becker', 'jonas.becker@example.de', '+49 151 23456789'],
+  ['Sofia Rossi', 'sofia.rossi@example.it', '+39 333 1234567'],
+  ['Chloé Dubois', null, '+33 7 12 34 56 78'],
+  ['Noah Janssen', 'noah.janssen@example.nl', null],
+  ['Inès Moreau', 'ines.moreau@example.org', '+33 6 98 76 54 32'],
+] as const;
 
 /**
- * Demonstration data for a new installation, idempotent: running it twice
- * leaves one copy. Each module adds its part here as it lands.
+ * Demonstration data, made through the services like any user's data: an
+ * account (printed below), five houses maison-1…maison-5 named Mv1…Mv5, a
+ * year of stays around today and a few blocks. Running it twice changes
+ * nothing the second time.
  */
-export async function seedDemo(db: Db): Promise<string[]> {
+export async function seedDemo(database: Database, config: Config): Promise<string[]> {
+  const { db } = database;
   await db
     .updateTable('instance_settings')
     .set({ value: JSON.stringify('Staykeep demo'), updated_at: new Date().toISOString() })
     .where('key', '=', 'name')
     .execute();
-  return ['instance name: Staykeep demo'];
+
+  const services = createServices({
+    database,
+    config,
+    log: { warn: () => {}, info: () => {}, error: () => {} } as never,
+    now: () => new Date(),
+  });
+  const outcome = await services.auth.createAccount({
+    email: DEMO_EMAIL,
+    password: DEMO_PASSWORD,
+    name: 'Demo Manager',
+    instanceAdmin: false,
+  });
+  const lines = [`instance name: Staykeep demo`, `account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`];
+  if (outcome !== 'created') return [...lines, 'the demo data was already there: nothing added'];
+
+  const user = await db
+    .selectFrom('users')
+    .select('id')
+    .where('email', '=', DEMO_EMAIL)
+    .executeTakeFirstOrThrow();
+  const [membership] = await listMemberships(db, user.id);
+  if (!membership) throw new Error('the demo account has no organization');
+  const member = { userId: user.id, organizationId: membership.organizationId, role: membership.role };
+
+  const site = await services.houses.createSite(member, {
+    name: 'Domaine des Oliviers',
+    address: 'Ramatuelle',
+  });
+  const houses = [];
+  for (let i = 1; i <= 5; i++) {
+    houses.push(
+      await services.houses.create(member, {
+        code: `maison-${i}`,
+        name: `Mv${i}`,
+        type: i === 5 ? 'apartment' : 'villa',
+        maxGuests: i === 5 ? 4 : 6 + i,
+        nightlyPrice: String(nightlyPrice(i - 1)),
+        siteId: i <= 3 ? site.id : null,
+        location: i <= 3 ? 'Ramatuelle' : 'Saint-Tropez',
+      }),
+    );
+  }
+
+  const today = new Date().toISOString().slice(0, 10);
+  const blocks = [
+    { house: 0, from: 20, nights: 3, kind: 'maintenance' as const, note: 'Pool liner replaced' },
+    { house: 2, from: 45, nights: 7, kind: 'owner' as const, note: 'Owner stay' },
+    { house: 4, from: -30, nights: 2, kind: 'maintenance' as const, note: 'Boiler service' },
+  ];
+  for (const block of blocks) {
+    const house = houses[block.house];
+    if (!house) continue;
+    const start = addDays(today, block.from);
+    await services.calendar.createBlock(member, {
+      houseId: house.id,
+      start,
+      end: addDays(start, block.nights),
+      kind: block.kind,
+      note: block.note,
+    });
+  }
+
+  const random = sequence(20_261_122);
+  let stays = 0;
+  for (const [index, house] of houses.entries()) {
+    const nightly = nightlyPrice(index);
+    let day = addDays(today, -180 + random(0, 3));
+    const end = addDays(today, 185);
+    while (day < end) {
+      const nights = random(2, 9);
+      const checkOut = addDays(day, nights);
+      const [name, email, phone] = GUESTS[random(0, GUESTS.length - 1)] ?? GUESTS[0];
+      const price = nights * nightly;
+      if (await services.calendar.isTaken(member, house.id, day, checkOut)) {
+        day = addDays(day, 1);
+        continue;
+      }
+      const created = await services.reservations.create(member, {
+        houseId: house.id,
+        guestName: name,
+        ...(email ? { guestEmail: email } : {}),
+        ...(phone ? { guestPhone: phone } : {}),
+        checkIn: day,
+        checkOut,
+        guests: random(1, house.maxGuests),
+        source: (['direct', 'airbnb', 'booking', 'vrbo'] as const)[random(0, 3)],
+        totalPrice: price.toFixed(2),
+        advancePaid: (Math.round(price * 0.3 * 100) / 100).toFixed(2),
+        status: checkOut <= today || random(0, 3) > 0 ? 'confirmed' : 'pending',
+      });
+      stays += 1;
+      // The past has been lived: stays that ended are checked out, the current one checked in.
+      if (created.status === 'confirmed' && day <= today) {
+        await services.reservations.update(member, created.id, { status: 'checked_in' });
+        if (checkOut <= today)
+          await services.reservations.update(member, created.id, { status: 'checked_out' });
+      }
+      day = addDays(checkOut, random(0, 6));
+    }
+  }
+
+  return [...lines, `5 houses (maison-1…maison-5), ${stays} stays over a year, ${blocks.length} blocks`];
 }

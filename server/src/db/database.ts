@@ -15,6 +15,12 @@ export type DbOrTx = Db | Tx;
 export interface Database {
   db: Db;
   kind: DatabaseConfig['kind'];
+  /**
+   * Refreshes the planner's statistics where they are stale. SQLite has no
+   * autovacuum: without statistics it may pick an index that reads a whole
+   * organization's stays to find one house's month.
+   */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -46,13 +52,21 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     case 'sqlite': {
       if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
       const db = new Kysely<Tables>({ dialect: createSqliteDialect(openSqlite(config.file)) });
-      return { db, kind: 'sqlite', close: () => db.destroy() };
+      return {
+        db,
+        kind: 'sqlite',
+        optimize: async () => {
+          // 0x10002: analyze tables that need it, without a time limit on this explicit call.
+          await sql`pragma optimize=0x10002`.execute(db);
+        },
+        close: () => db.destroy(),
+      };
     }
     case 'pglite': {
       if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
       const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers: pgParsers });
       const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
-      return { db, kind: 'pglite', close: () => db.destroy() };
+      return { db, kind: 'pglite', optimize: async () => {}, close: () => db.destroy() };
     }
     case 'postgres': {
       const pool = new pg.Pool({
@@ -63,7 +77,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
       });
       const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-      return { db, kind: 'postgres', close: () => db.destroy() };
+      // The server's autovacuum keeps statistics fresh.
+      return { db, kind: 'postgres', optimize: async () => {}, close: () => db.destroy() };
     }
   }
 }

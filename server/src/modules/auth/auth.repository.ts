@@ -136,6 +136,36 @@ export function listMemberships(db: DbOrTx, userId: string): Promise<MembershipR
     .execute();
 }
 
+/**
+ * Everything a request needs to know about its caller, in one query: the
+ * account, and its membership in the requested organization or else its
+ * first one.
+ */
+export function findCaller(db: DbOrTx, userId: string, organizationId: string | undefined) {
+  return db
+    .selectFrom('users')
+    .leftJoin('memberships', (join) =>
+      join
+        .onRef('memberships.user_id', '=', 'users.id')
+        .$call((on) =>
+          organizationId === undefined ? on : on.on('memberships.organization_id', '=', organizationId),
+        ),
+    )
+    .select([
+      'users.id as id',
+      'users.email as email',
+      'users.active as active',
+      'users.instance_admin as instanceAdmin',
+      'memberships.organization_id as organizationId',
+      'memberships.role as role',
+    ])
+    .where('users.id', '=', userId)
+    .orderBy('memberships.created_at')
+    .orderBy('memberships.organization_id')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 // --- login attempts -------------------------------------------------------------
 
 export async function insertLoginAttempt(

@@ -15,6 +15,7 @@ import {
   countRecentTokens,
   countUsers,
   decideRegistrationRequest,
+  findCaller,
   findPendingRegistrationByEmail,
   findRefreshToken,
   findRegistrationRequest,
@@ -729,19 +730,15 @@ export class AuthService {
   async resolveCaller(accessToken: string, requestedOrganizationId: string | undefined) {
     const claims = await this.signer.verify(accessToken, this.#now());
     if (!claims) return null;
-    const user = await findUserById(this.#db, claims.userId);
-    if (!user?.active) return null;
-    const memberships = await listMemberships(this.#db, user.id);
-    const membership = requestedOrganizationId
-      ? memberships.find((candidate) => candidate.organizationId === requestedOrganizationId)
-      : memberships[0];
-    if (requestedOrganizationId && !membership) return 'not-member' as const;
+    const caller = await findCaller(this.#db, claims.userId, requestedOrganizationId);
+    if (!caller?.active) return null;
+    if (requestedOrganizationId && !caller.organizationId) return 'not-member' as const;
     return {
-      userId: user.id,
-      email: user.email,
-      instanceAdmin: user.instance_admin,
-      organizationId: membership?.organizationId ?? null,
-      role: membership?.role ?? null,
+      userId: caller.id,
+      email: caller.email,
+      instanceAdmin: caller.instanceAdmin,
+      organizationId: caller.organizationId,
+      role: caller.role,
     } satisfies Caller;
   }
 

@@ -144,6 +144,13 @@ export class CalendarService {
     };
   }
 
+  /** Whether any night of [start, end) of a house is held by a stay or a block. */
+  async isTaken(member: Member, houseId: string, start: string, end: string): Promise<boolean> {
+    const nights = await occupiedNights(this.#db, [houseId], start, end);
+    const house = await findHouse(this.#db, member.organizationId, houseId);
+    return !house || nights.length > 0;
+  }
+
   // --- blocks -------------------------------------------------------------------------
 
   async listBlocks(member: Member, query: { from: string; to: string; houseId?: string }) {

@@ -1,6 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import type { ReservationStatus, ReservationsTable } from '../../db/tables.ts';
+import { addDays } from './nights.ts';
 
 export type ReservationRecord = Selectable<ReservationsTable>;
 
@@ -62,7 +63,12 @@ export function listReservations(
     .$if(filter.source !== undefined, (q) => q.where('reservations.source', '=', filter.source as never))
     .$if(filter.guestId !== undefined, (q) => q.where('reservations.guest_id', '=', filter.guestId ?? ''))
     .$if(filter.to !== undefined, (q) => q.where('reservations.check_in', '<', filter.to ?? ''))
-    .$if(filter.from !== undefined, (q) => q.where('reservations.check_out', '>', filter.from ?? ''))
+    .$if(filter.from !== undefined, (q) =>
+      q
+        .where('reservations.check_out', '>', filter.from ?? '')
+        // No stay lasts more than a year: this bound lets the (house, check-in) index stop early.
+        .where('reservations.check_in', '>', addDays(filter.from ?? '', -367)),
+    )
     .$if(filter.after !== undefined, (q) =>
       q.where((eb) =>
         eb.or([
