@@ -100,7 +100,10 @@ async function load(context: BenchContext, scenario: Scenario, seconds: number):
   const requests = scenario.requests(context).map((request) => ({
     method: request.method ?? 'GET',
     path: request.path,
-    headers: { ...(request.body || request.next ? { 'content-type': 'application/json' } : {}), ...request.headers },
+    headers: {
+      ...(request.body || request.next ? { 'content-type': 'application/json' } : {}),
+      ...request.headers,
+    },
     body: request.body,
     // A request that must differ every time (a new stay) is built just before it is sent.
     ...(request.next
@@ -207,7 +210,9 @@ async function main(): Promise<void> {
   const stop = async () => {
     await stopServer();
     if (values.keep) {
-      console.log(`data kept in ${dataDir}${postgres ? ` and schema ${postgres.config.kind === 'postgres' ? postgres.config.schema : ''}` : ''}`);
+      console.log(
+        `data kept in ${dataDir}${postgres ? ` and schema ${postgres.config.kind === 'postgres' ? postgres.config.schema : ''}` : ''}`,
+      );
       return;
     }
     rmSync(dataDir, { recursive: true, force: true });

@@ -4,8 +4,8 @@ import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
-import { assignedHouseIds, findHouse } from '../houses/houses.repository.ts';
-import type { HousesService, Member } from '../houses/houses.service.ts';
+import { findHouse } from '../houses/houses.repository.ts';
+import { type HousesService, housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { eachNight, nightsBetween } from '../reservations/nights.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from '../reservations/occupancy.ts';
 import { occupyNights } from '../reservations/reservations.repository.ts';
@@ -68,12 +68,6 @@ export class CalendarService {
     this.#houses = options.houses;
   }
 
-  async #visibleHouseIds(member: Member): Promise<string[] | undefined> {
-    return member.role === 'owner'
-      ? assignedHouseIds(this.#db, member.organizationId, member.userId)
-      : undefined;
-  }
-
   /**
    * For each house, the stays and blocks overlapping [from, to), or with
    * `format=days` one entry per day: free, reserved or blocked.
@@ -82,7 +76,7 @@ export class CalendarService {
     checkWindow(query.from, query.to);
     const houses = await calendarHouses(this.#db, {
       organizationId: member.organizationId,
-      houseIds: await this.#visibleHouseIds(member),
+      houseIds: await housesVisibleTo(this.#db, member),
       houseId: query.houseId,
       siteId: query.siteId,
     });
@@ -136,7 +130,7 @@ export class CalendarService {
       query.checkIn,
       query.checkOut,
       query.guests,
-      await this.#visibleHouseIds(member),
+      await housesVisibleTo(this.#db, member),
     );
     return {
       items: await Promise.all(rows.map((row) => this.#houses.get(member, row.id))),
@@ -157,7 +151,7 @@ export class CalendarService {
     checkWindow(query.from, query.to);
     const houses = await calendarHouses(this.#db, {
       organizationId: member.organizationId,
-      houseIds: await this.#visibleHouseIds(member),
+      houseIds: await housesVisibleTo(this.#db, member),
       houseId: query.houseId,
     });
     const rows = await blocksOverlapping(
@@ -172,7 +166,7 @@ export class CalendarService {
 
   async #visibleBlock(member: Member, blockId: string): Promise<BlockRow> {
     const row = await findBlock(this.#db, member.organizationId, blockId);
-    const visible = await this.#visibleHouseIds(member);
+    const visible = await housesVisibleTo(this.#db, member);
     if (!row || (visible && !visible.includes(row.house_id))) throw noSuchBlock();
     return row;
   }

@@ -96,6 +96,13 @@ function siteView(row: SiteWithCount) {
   };
 }
 
+/** The houses a member may see: every house (undefined), or an owner's assigned ones. */
+export function housesVisibleTo(db: Db, member: Member): Promise<string[] | undefined> {
+  return member.role === 'owner'
+    ? assignedHouseIds(db, member.organizationId, member.userId)
+    : Promise.resolve(undefined);
+}
+
 export class HousesService {
   readonly #db: Db;
   readonly #now: () => Date;
@@ -105,13 +112,6 @@ export class HousesService {
     this.#now = options.now;
   }
 
-  /** The houses a member may see: all of them, or an owner's assigned ones. */
-  async #visibleHouseIds(member: Member): Promise<string[] | undefined> {
-    return member.role === 'owner'
-      ? assignedHouseIds(this.#db, member.organizationId, member.userId)
-      : undefined;
-  }
-
   async list(member: Member, query: Static<typeof HouseListQuery>) {
     const after = decodeCursor(query.cursor, 1);
     const rows = await listHouses(this.#db, {
@@ -119,7 +119,7 @@ export class HousesService {
       siteId: query.siteId,
       status: query.status,
       search: query.search,
-      houseIds: await this.#visibleHouseIds(member),
+      houseIds: await housesVisibleTo(this.#db, member),
       afterCode: after?.[0] === undefined ? undefined : String(after[0]),
       limit: query.limit + 1,
     });
@@ -129,7 +129,7 @@ export class HousesService {
 
   async get(member: Member, houseId: string) {
     const row = await findHouse(this.#db, member.organizationId, houseId);
-    const visible = await this.#visibleHouseIds(member);
+    const visible = await housesVisibleTo(this.#db, member);
     if (!row || (visible && !visible.includes(row.id))) throw noSuchHouse();
     return houseView(row, member.role);
   }

@@ -7,8 +7,8 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
-import { assignedHouseIds, findHouse } from '../houses/houses.repository.ts';
-import type { Member } from '../houses/houses.service.ts';
+import { findHouse } from '../houses/houses.repository.ts';
+import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { eachNight, nightsBetween } from './nights.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
@@ -97,15 +97,9 @@ export class ReservationsService {
     this.#now = options.now;
   }
 
-  async #visibleHouseIds(member: Member): Promise<string[] | undefined> {
-    return member.role === 'owner'
-      ? assignedHouseIds(this.#db, member.organizationId, member.userId)
-      : undefined;
-  }
-
   async #visible(member: Member, reservationId: string): Promise<ReservationRow> {
     const row = await findReservation(this.#db, member.organizationId, reservationId);
-    const visible = await this.#visibleHouseIds(member);
+    const visible = await housesVisibleTo(this.#db, member);
     if (!row || (visible && !visible.includes(row.house_id))) throw noSuchReservation();
     return row;
   }
@@ -118,7 +112,7 @@ export class ReservationsService {
     const after = decodeCursor(query.cursor, 2);
     const rows = await listReservations(this.#db, {
       organizationId: member.organizationId,
-      houseIds: await this.#visibleHouseIds(member),
+      houseIds: await housesVisibleTo(this.#db, member),
       houseId: query.houseId,
       siteId: query.siteId,
       status: query.status as ReservationStatus | undefined,
