@@ -17,6 +17,7 @@ import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
@@ -100,7 +101,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth, oauth, houses, reservations, calendar } = createServices({
+  const { outbox, organizations, auth, oauth, houses, reservations, calendar, guests } = createServices({
     database,
     config,
     log: app.log,
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await houseRoutes(app, houses);
   await reservationRoutes(app, reservations);
   await calendarRoutes(app, calendar);
+  await guestRoutes(app, guests);
 
   await registerSpa(app, config.webDistDir);
   return app;

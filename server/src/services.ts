@@ -4,6 +4,7 @@ import type { Database } from './db/database.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
+import { GuestsService } from './modules/guests/guests.service.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
@@ -18,6 +19,7 @@ export interface Services {
   houses: HousesService;
   reservations: ReservationsService;
   calendar: CalendarService;
+  guests: GuestsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -42,5 +44,6 @@ export function createServices(options: {
   const houses = new HousesService({ db: database.db, now });
   const reservations = new ReservationsService({ db: database.db, now });
   const calendar = new CalendarService({ db: database.db, now, houses });
-  return { outbox, organizations, auth, oauth, houses, reservations, calendar };
+  const guests = new GuestsService({ db: database.db, now, reservations });
+  return { outbox, organizations, auth, oauth, houses, reservations, calendar, guests };
 }

@@ -162,51 +162,6 @@ export function firstOccupant(db: DbOrTx, houseId: string, start: string, end: s
     .executeTakeFirst();
 }
 
-// --- guests (the part reservations need) ------------------------------------------------
-
-export function findGuest(db: DbOrTx, organizationId: string, id: string) {
-  return db
-    .selectFrom('guests')
-    .select(['id', 'name', 'email', 'phone'])
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-}
-
-export function findGuestByEmail(db: DbOrTx, organizationId: string, email: string) {
-  return db
-    .selectFrom('guests')
-    .select(['id', 'name', 'email', 'phone'])
-    .where('organization_id', '=', organizationId)
-    .where('email', '=', email)
-    .executeTakeFirst();
-}
-
-export async function insertGuest(
-  tx: Tx,
-  guest: {
-    id: string;
-    organizationId: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    now: string;
-  },
-): Promise<void> {
-  await tx
-    .insertInto('guests')
-    .values({
-      id: guest.id,
-      organization_id: guest.organizationId,
-      name: guest.name,
-      email: guest.email,
-      phone: guest.phone,
-      created_at: guest.now,
-      updated_at: guest.now,
-    })
-    .execute();
-}
-
 // --- history ------------------------------------------------------------------------
 
 export async function insertAuditEntry(

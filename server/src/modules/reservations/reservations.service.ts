@@ -7,17 +7,15 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
+import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { eachNight, nightsBetween } from './nights.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
   deleteReservation,
-  findGuest,
-  findGuestByEmail,
   findReservation,
   insertAuditEntry,
-  insertGuest,
   insertReservation,
   listAuditEntries,
   listReservations,

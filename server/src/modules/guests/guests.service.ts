@@ -1,0 +1,198 @@
+import type { Static } from 'typebox';
+import { type Db, inTransaction } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { newId } from '../../db/ids.ts';
+import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { decodeCursor, page } from '../../http/pagination.ts';
+import { versionMismatch } from '../../http/versions.ts';
+import { normalizeEmail } from '../auth/emails.ts';
+import type { Member } from '../houses/houses.service.ts';
+import { insertAuditEntry, listReservations } from '../reservations/reservations.repository.ts';
+import type { ReservationsService } from '../reservations/reservations.service.ts';
+import {
+  deleteGuest,
+  findGuestRow,
+  type GuestRow,
+  guestHasStays,
+  insertGuest,
+  listGuests,
+  updateGuest,
+} from './guests.repository.ts';
+import type { GuestCreateBody, GuestListQuery, GuestUpdateBody } from './guests.schemas.ts';
+
+const ANONYMIZED_NAME = 'Anonymized guest';
+const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+
+const noSuchGuest = () => notFound('No such guest.');
+const emailTaken = () => conflict('guest-email-taken', 'Another guest already has this email.');
+
+function guestView(row: GuestRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    nationality: row.nationality,
+    notes: row.notes,
+    anonymizedAt: row.anonymized_at,
+    version: row.version,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** An ISO 3166-1 alpha-2 code of a real region, upper-cased; a 400 otherwise. */
+function nationality(code: string | null | undefined): string | null | undefined {
+  if (code === undefined || code === null) return code;
+  const upper = code.toUpperCase();
+  if (regions.of(upper) === upper) {
+    throw badRequest('The request is not valid.', [
+      { path: 'body.nationality', message: 'is not an ISO 3166 country code' },
+    ]);
+  }
+  return upper;
+}
+
+export class GuestsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  readonly #reservations: ReservationsService;
+
+  constructor(options: { db: Db; now: () => Date; reservations: ReservationsService }) {
+    this.#db = options.db;
+    this.#now = options.now;
+    this.#reservations = options.reservations;
+  }
+
+  async list(member: Member, query: Static<typeof GuestListQuery>) {
+    const after = decodeCursor(query.cursor, 2);
+    const rows = await listGuests(this.#db, {
+      organizationId: member.organizationId,
+      search: query.search?.trim().toLowerCase(),
+      after: after ? [String(after[0]), String(after[1])] : undefined,
+      limit: query.limit + 1,
+    });
+    const result = page(rows, query.limit, (row) => [row.name, row.id]);
+    return { items: result.items.map(guestView), nextCursor: result.nextCursor };
+  }
+
+  async get(member: Member, guestId: string) {
+    const row = await findGuestRow(this.#db, member.organizationId, guestId);
+    if (!row) throw noSuchGuest();
+    return guestView(row);
+  }
+
+  async create(member: Member, input: Static<typeof GuestCreateBody>) {
+    const id = newId();
+    const country = nationality(input.nationality) ?? null;
+    try {
+      await inTransaction(this.#db, (tx) =>
+        insertGuest(tx, {
+          id,
+          organizationId: member.organizationId,
+          name: input.name.trim(),
+          email: input.email ? normalizeEmail(input.email) : null,
+          phone: input.phone?.trim() || null,
+          nationality: country,
+          notes: input.notes ?? null,
+          now: this.#now().toISOString(),
+        }),
+      );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    return this.get(member, id);
+  }
+
+  async update(member: Member, guestId: string, input: Static<typeof GuestUpdateBody>, expected?: number) {
+    const changes = {
+      ...(input.name !== undefined ? { name: input.name.trim() } : {}),
+      ...(input.email !== undefined ? { email: input.email ? normalizeEmail(input.email) : null } : {}),
+      ...(input.phone !== undefined ? { phone: input.phone?.trim() || null } : {}),
+      ...(input.nationality !== undefined ? { nationality: nationality(input.nationality) ?? null } : {}),
+      ...(input.notes !== undefined ? { notes: input.notes } : {}),
+    };
+    try {
+      await inTransaction(this.#db, async (tx) => {
+        const current = await findGuestRow(tx, member.organizationId, guestId);
+        if (!current) throw noSuchGuest();
+        if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
+        if (current.anonymized_at)
+          throw conflict('guest-anonymized', 'This guest was anonymized and cannot be edited.');
+        const key = { organizationId: member.organizationId, id: guestId, version: current.version };
+        if (!(await updateGuest(tx, key, changes, this.#now().toISOString())))
+          throw versionMismatch(current.version);
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw emailTaken();
+      throw error;
+    }
+    return this.get(member, guestId);
+  }
+
+  /** A guest entered by mistake; one with stays is anonymized instead, so the stays and money stay. */
+  async delete(member: Member, guestId: string, expected?: number): Promise<void> {
+    await inTransaction(this.#db, async (tx) => {
+      const current = await findGuestRow(tx, member.organizationId, guestId);
+      if (!current) throw noSuchGuest();
+      if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
+      if (await guestHasStays(tx, guestId)) {
+        throw conflict(
+          'guest-has-reservations',
+          'This guest has stays: anonymize them instead of deleting them.',
+        );
+      }
+      await deleteGuest(tx, member.organizationId, guestId);
+    });
+  }
+
+  /**
+   * The right to erasure: the person disappears (name, email, phone,
+   * nationality, notes), their stays and the money stay, and the erasure is
+   * recorded.
+   */
+  async anonymize(member: Member, guestId: string) {
+    const now = this.#now().toISOString();
+    await inTransaction(this.#db, async (tx) => {
+      const current = await findGuestRow(tx, member.organizationId, guestId);
+      if (!current) throw noSuchGuest();
+      if (current.anonymized_at) return;
+      const key = { organizationId: member.organizationId, id: guestId, version: current.version };
+      const erased = {
+        name: ANONYMIZED_NAME,
+        email: null,
+        phone: null,
+        nationality: null,
+        notes: null,
+        anonymized_at: now,
+      };
+      if (!(await updateGuest(tx, key, erased, now))) throw versionMismatch(current.version);
+      // The record of the erasure names no personal data: it is what was erased.
+      await insertAuditEntry(tx, {
+        id: newId(),
+        organizationId: member.organizationId,
+        entity: 'guest',
+        entityId: guestId,
+        action: 'anonymize',
+        actorId: member.userId,
+        at: now,
+        before: null,
+        after: null,
+      });
+    });
+    return this.get(member, guestId);
+  }
+
+  /** Everything held about a guest (the right of access): their record and every stay. */
+  async export(member: Member, guestId: string) {
+    const guest = await this.get(member, guestId);
+    const rows = await listReservations(this.#db, {
+      organizationId: member.organizationId,
+      guestId,
+      limit: 10_000,
+    });
+    const reservations = await Promise.all(rows.map((row) => this.#reservations.get(member, row.id)));
+    return { exportedAt: this.#now().toISOString(), guest, reservations };
+  }
+}

@@ -1,0 +1,152 @@
+import { expect, it } from 'vitest';
+import { describeApp } from '../../../test/app.ts';
+import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+
+describeApp('guests', (get) => {
+  let admin: TestSession;
+  let houseId: string;
+  const inject = (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: object,
+    session = admin,
+  ) => get().app.inject({ method, url, headers: bearer(session), ...(payload ? { payload } : {}) });
+
+  it('creates guests with a unique email, and refuses a second one', async () => {
+    const { app } = get();
+    admin = await registerUser(app);
+    houseId = (
+      await inject('POST', '/api/v1/houses', { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6 })
+    ).json().id;
+    const created = await inject('POST', '/api/v1/guests', {
+      name: 'Margaux Lefèvre',
+      email: 'Margaux@Example.org',
+      phone: '+33 6 01 02 03 04',
+      nationality: 'fr',
+      notes: 'Prefers the ground floor',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      name: 'Margaux Lefèvre',
+      email: 'margaux@example.org',
+      nationality: 'FR',
+      version: 1,
+      anonymizedAt: null,
+    });
+    const duplicate = await inject('POST', '/api/v1/guests', { name: 'Other', email: 'MARGAUX@example.org' });
+    expect(duplicate.statusCode).toBe(409);
+    expect(duplicate.json().type).toBe('urn:staykeep:problem:guest-email-taken');
+    const badCountry = await inject('POST', '/api/v1/guests', { name: 'Nowhere', nationality: 'XQ' });
+    expect(badCountry.json().errors).toEqual([
+      { path: 'body.nationality', message: 'is not an ISO 3166 country code' },
+    ]);
+  });
+
+  it('finds guests by a part of their name, email or phone', async () => {
+    await inject('POST', '/api/v1/guests', {
+      name: 'Thomas Girard',
+      email: 'thomas@example.com',
+      phone: '+41 79 555 12 12',
+    });
+    await inject('POST', '/api/v1/guests', { name: 'Anna Schmidt', phone: '+49 170 1234567' });
+    const search = async (term: string) =>
+      (await inject('GET', `/api/v1/guests?search=${encodeURIComponent(term)}`))
+        .json()
+        .items.map((guest: { name: string }) => guest.name);
+    expect(await search('girard')).toEqual(['Thomas Girard']);
+    expect(await search('EXAMPLE.ORG')).toEqual(['Margaux Lefèvre']);
+    expect(await search('555')).toEqual(['Thomas Girard']);
+    expect(await search('a')).toEqual(['Anna Schmidt', 'Margaux Lefèvre', 'Thomas Girard']);
+    expect(await search('%')).toEqual([]);
+  });
+
+  it('anonymizes a guest: the person is erased, the stays and the money stay', async () => {
+    const reservation = await inject('POST', '/api/v1/reservations', {
+      houseId,
+      guestName: 'Paul Durand',
+      guestEmail: 'paul@example.org',
+      guestPhone: '+33 7 00 00 00 00',
+      checkIn: '2027-04-01',
+      checkOut: '2027-04-05',
+      guests: 2,
+      totalPrice: '800.00',
+      advancePaid: '200.00',
+    });
+    const guestId = reservation.json().guestId;
+
+    const exported = await inject('GET', `/api/v1/guests/${guestId}/export`);
+    expect(exported.json()).toMatchObject({
+      guest: { name: 'Paul Durand', email: 'paul@example.org' },
+      reservations: [{ id: reservation.json().id, totalPrice: '800.00' }],
+    });
+
+    const deleted = await inject('DELETE', `/api/v1/guests/${guestId}`);
+    expect(deleted.statusCode).toBe(409);
+
+    const anonymized = await inject('POST', `/api/v1/guests/${guestId}/anonymize`);
+    expect(anonymized.statusCode).toBe(200);
+    expect(anonymized.json()).toMatchObject({
+      name: 'Anonymized guest',
+      email: null,
+      phone: null,
+      nationality: null,
+      notes: null,
+      anonymizedAt: expect.stringMatching(/Z$/),
+    });
+    const stay = await inject('GET', `/api/v1/reservations/${reservation.json().id}`);
+    expect(stay.json()).toMatchObject({
+      guestName: 'Anonymized guest',
+      guestEmail: null,
+      guestPhone: null,
+      totalPrice: '800.00',
+      balanceDue: '600.00',
+      checkIn: '2027-04-01',
+    });
+    const stored = await get()
+      .app.db.selectFrom('guests')
+      .select(['name', 'email', 'phone'])
+      .where('id', '=', guestId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(stored)).not.toMatch(/Paul|paul@|\+33 7/);
+    expect((await inject('PATCH', `/api/v1/guests/${guestId}`, { name: 'Paul again' })).statusCode).toBe(409);
+  });
+
+  it('updates with If-Match and deletes a guest without stays', async () => {
+    const guest = (await inject('POST', '/api/v1/guests', { name: 'Temp Guest' })).json();
+    const stale = await get().app.inject({
+      method: 'PATCH',
+      url: `/api/v1/guests/${guest.id}`,
+      headers: { ...bearer(admin), 'if-match': '"7"' },
+      payload: { name: 'Renamed' },
+    });
+    expect(stale.statusCode).toBe(412);
+    const renamed = await inject('PATCH', `/api/v1/guests/${guest.id}`, {
+      name: 'Renamed',
+      email: 'renamed@example.org',
+    });
+    expect(renamed.json()).toMatchObject({ name: 'Renamed', email: 'renamed@example.org', version: 2 });
+    expect((await inject('DELETE', `/api/v1/guests/${guest.id}`)).statusCode).toBe(204);
+    expect((await inject('GET', `/api/v1/guests/${guest.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps guests from staff and from other organizations', async () => {
+    const { app } = get();
+    const staff = await addMember(app, admin, 'staff');
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/guests', headers: staff.headers })).statusCode,
+    ).toBe(403);
+    const outsider = await registerUser(app);
+    const guest = (await inject('GET', '/api/v1/guests?search=thomas')).json().items[0];
+    for (const [method, url] of [
+      ['GET', `/api/v1/guests/${guest.id}`],
+      ['PATCH', `/api/v1/guests/${guest.id}`],
+      ['DELETE', `/api/v1/guests/${guest.id}`],
+      ['POST', `/api/v1/guests/${guest.id}/anonymize`],
+      ['GET', `/api/v1/guests/${guest.id}/export`],
+    ] as const) {
+      const response = await inject(method, url, method === 'PATCH' ? { name: 'x' } : undefined, outsider);
+      expect(response.statusCode, `${method} ${url}`).toBe(404);
+    }
+    expect((await inject('GET', '/api/v1/guests', undefined, outsider)).json().items).toEqual([]);
+  });
+});
