@@ -232,15 +232,15 @@ export class ReservationsService {
             currentStatus: before.status,
           });
         }
-        const moved =
+        const stayGiven =
           input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
-        const movedAnything =
+        const stayChanged =
           (input.houseId ?? before.house_id) !== before.house_id ||
           checkIn !== before.check_in ||
           checkOut !== before.check_out;
-        if (moved) checkRange(checkIn, checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
+        if (stayGiven) checkRange(checkIn, checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
         if (
-          (movedAnything || input.guests !== undefined) &&
+          (stayChanged || input.guests !== undefined) &&
           (before.status === 'cancelled' || status === 'cancelled')
         ) {
           throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
@@ -271,7 +271,7 @@ export class ReservationsService {
 
         if (status === 'cancelled' && before.status !== 'cancelled') {
           await releaseReservationNights(tx, reservationId);
-        } else if (movedAnything) {
+        } else if (stayChanged) {
           if (house.status !== 'active' && house.id !== before.house_id) {
             throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
           }
