@@ -1,5 +1,5 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   browserAvailable,
   DESKTOP,
@@ -83,7 +83,13 @@ describe.skipIf(!browserAvailable())('accounts in Chromium', () => {
     await logIn(page, email, 'un nouveau mot de passe');
     await page.getByRole('heading', { name: 'Welcome to Staykeep' }).waitFor();
 
-    // The first account of the instance administers it.
+    await page.getByRole('button', { name: 'Account of Élise Garnier' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+
+    // The instance administrator finds the new account.
+    const admin = inject('admin');
+    await logIn(page, admin.email, admin.password);
+    await page.getByRole('heading', { name: 'Welcome to Staykeep' }).waitFor();
     await page.getByRole('link', { name: 'Administration' }).click();
     await page.getByRole('heading', { name: 'Instance administration' }).waitFor();
     await page.getByText(email, { exact: true }).waitFor();

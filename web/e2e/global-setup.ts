@@ -11,6 +11,8 @@ declare module 'vitest' {
     chromiumPath: string;
     /** The server's DATA_DIR: tests read its outbox as a mailbox. */
     dataDir: string;
+    /** The instance administrator, the first account, made before any test runs. */
+    admin: { name: string; email: string; password: string };
   }
 }
 
@@ -60,16 +62,15 @@ export default async function setup(project: TestProject) {
     console.warn('Chromium not found (set CHROMIUM_PATH or install chromium): browser tests are skipped.');
     project.provide('baseUrl', '');
     project.provide('dataDir', '');
+    project.provide('admin', { name: '', email: '', password: '' });
     return;
   }
 
   execFileSync(
     process.execPath,
     [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      cwd: path.join(ROOT, 'web'),
-      stdio: 'inherit',
-    },
+    // Vitest sets NODE_ENV=test, which would give a development build of React: test what ships.
+    { cwd: path.join(ROOT, 'web'), stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 
   const port = await freePort();
@@ -98,6 +99,17 @@ export default async function setup(project: TestProject) {
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitUntilReady(baseUrl, server, () => output);
   project.provide('baseUrl', baseUrl);
+
+  // The first account of an instance administers it: made here, so that no test depends on running first.
+  const admin = { name: 'Ada Martel', email: 'admin@example.org', password: 'la clé sous le paillasson' };
+  const registered = await fetch(`${baseUrl}/api/v1/auth/register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  if (!registered.ok)
+    throw new Error(`registering the admin failed (${registered.status}): ${await registered.text()}`);
+  project.provide('admin', admin);
 
   return async () => {
     server.kill('SIGTERM');

@@ -1,5 +1,15 @@
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import {
+  AppShell,
+  Burger,
+  em,
+  Group,
+  getBreakpointValue,
+  NavLink,
+  Text,
+  Title,
+  useMantineTheme,
+} from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink } from 'react-router';
 import { navigation } from '../app/navigation.ts';
@@ -12,8 +22,14 @@ import { LanguageSwitch } from './LanguageSwitch.tsx';
 export function AppLayout() {
   const { t } = useTranslation();
   const auth = useAuth();
+  const theme = useMantineTheme();
   const [opened, { toggle, close }] = useDisclosure(false);
   const signedIn = auth.status === 'authenticated';
+  // The same breakpoint as the AppShell's, read before the first paint so the navbar never flickers.
+  const wideScreen = useMediaQuery(`(min-width: ${em(getBreakpointValue('sm', theme.breakpoints))})`, true, {
+    getInitialValueInEffect: false,
+  });
+  const navbarShown = signedIn && (wideScreen || opened);
   const role = auth.organization?.role;
   const entries = navigation.filter(
     (entry) =>
@@ -39,6 +55,8 @@ export function AppLayout() {
                 hiddenFrom="sm"
                 size="sm"
                 aria-label={opened ? t('nav.close') : t('nav.open')}
+                aria-expanded={opened}
+                aria-controls="main-navigation"
               />
             )}
             <Title order={1} size="h3" c="cyan.8">
@@ -57,7 +75,9 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+      {/* A collapsed navbar is only moved off-screen: inert keeps its links out of the tab order and
+          away from screen readers until it is shown. */}
+      <AppShell.Navbar id="main-navigation" p="sm" aria-label={t('nav.label')} inert={!navbarShown}>
         <Group hiddenFrom="xs" mb="sm">
           <OrganizationSwitcher />
         </Group>

@@ -25,7 +25,7 @@ export function ErrorState({ message, onRetry }: { message?: string; onRetry?: (
       <Stack gap="sm" align="flex-start">
         <Text size="sm">{message ?? t('state.errorBody')}</Text>
         {onRetry && (
-          <Button size="xs" variant="light" color="red" onClick={onRetry}>
+          <Button size="xs" variant="white" color="red" onClick={onRetry}>
             {t('state.retry')}
           </Button>
         )}

@@ -1,6 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, type Schemas, unwrap } from '../../lib/api/client.ts';
 import {
   onSessionLost,
@@ -9,6 +8,9 @@ import {
   selectOrganization,
   setSession,
 } from '../../lib/auth/session.ts';
+// The instance itself, not useTranslation's: that one is a new object at every language change, and
+// depending on it would start the session over (refresh, /me, the account's language back) each time.
+import i18n from '../../lib/i18n.ts';
 
 type Me = Schemas['Me'];
 type Membership = Schemas['Membership'];
@@ -36,7 +38,6 @@ const AuthContext = createContext<AuthState | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
-  const { i18n } = useTranslation();
   const [status, setStatus] = useState<AuthState['status']>('loading');
   const [me, setMe] = useState<Me | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(selectedOrganization());
@@ -47,7 +48,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setStatus('authenticated');
     // The account's language wins over the browser's once known.
     if (loaded.user.locale !== i18n.resolvedLanguage) void i18n.changeLanguage(loaded.user.locale);
-  }, [i18n]);
+  }, []);
 
   const becomeAnonymous = useCallback(() => {
     setSession(null);
@@ -111,7 +112,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       },
       reload: loadMe,
     };
-  }, [status, me, organizationId, loadMe, becomeAnonymous, queryClient, i18n]);
+  }, [status, me, organizationId, loadMe, becomeAnonymous, queryClient]);
 
   return <AuthContext.Provider value={state}>{children}</AuthContext.Provider>;
 }

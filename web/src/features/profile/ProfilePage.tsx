@@ -10,7 +10,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NewPasswordInput } from '../../components/NewPasswordInput.tsx';
 import { api, unwrap } from '../../lib/api/client.ts';
@@ -36,10 +36,14 @@ function ProfileForm() {
   const { t, i18n } = useTranslation();
   const auth = useAuth();
   const [saved, setSaved] = useState(false);
+  const accountLocale = auth.user?.locale === 'fr' ? 'fr' : 'en';
   const form = useForm({
-    initialValues: { name: auth.user?.name ?? '', locale: auth.user?.locale === 'fr' ? 'fr' : 'en' },
+    initialValues: { name: auth.user?.name ?? '', locale: accountLocale },
     validate: { name: requiredRule(t) },
   });
+  // The header's language switch changes the account's language too; the field follows it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the form is a new object at every render
+  useEffect(() => form.setFieldValue('locale', accountLocale), [accountLocale]);
   const submit = form.onSubmit(async (values) => {
     setSaved(false);
     try {
