@@ -82,7 +82,7 @@ export interface UserStatusHistoryTable {
   user_id: string;
   organization_id: string | null;
   changed_by: string | null;
-  field: 'active' | 'verified' | 'role' | 'instance_admin';
+  field: 'active' | 'verified' | 'role' | 'instance_admin' | 'houses';
   old_value: string | null;
   new_value: string | null;
   changed_at: Instant;

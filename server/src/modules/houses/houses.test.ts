@@ -257,10 +257,13 @@ describeApp('houses and sites', (get) => {
       (await app.inject({ method: 'GET', url: '/api/v1/houses', headers: owner.headers })).json().items,
     ).toEqual([]);
     const target = staffList.items[0];
-    await app.db
-      .insertInto('membership_houses')
-      .values({ organization_id: owner.organizationId, user_id: owner.user.id, house_id: target.id })
-      .execute();
+    const assigned = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/members/${owner.user.id}/houses`,
+      headers: as(admin),
+      payload: { houseIds: [target.id] },
+    });
+    expect(assigned.json()).toMatchObject({ role: 'owner', houseIds: [target.id] });
     const ownerList = (
       await app.inject({ method: 'GET', url: '/api/v1/houses', headers: owner.headers })
     ).json();
@@ -288,6 +291,60 @@ describeApp('houses and sites', (get) => {
       payload: { status: 'inactive' },
     });
     expect(managerWrite.json().status).toBe('inactive');
+  });
+
+  it('assigns houses to owners only, as a whole list, checked against the organization', async () => {
+    const { app } = get();
+    const owner = await addMember(app, admin, 'owner');
+    const staff = await addMember(app, admin, 'staff');
+    const houses = (await app.inject({ method: 'GET', url: '/api/v1/houses', headers: as(admin) })).json()
+      .items as { id: string }[];
+    const assign = (userId: string, houseIds: string[], headers: Record<string, string> = as(admin)) =>
+      app.inject({ method: 'PUT', url: `/api/v1/members/${userId}/houses`, headers, payload: { houseIds } });
+    const ownerSees = async () =>
+      (await app.inject({ method: 'GET', url: '/api/v1/houses', headers: owner.headers })).json().items
+        .length;
+
+    const [first, second, third] = houses.map((house) => house.id) as [string, string, string];
+    const two = [first, second].sort();
+    expect((await assign(owner.user.id, [...two, first])).json().houseIds).toEqual(two);
+    expect(await ownerSees()).toBe(2);
+    const members = (await app.inject({ method: 'GET', url: '/api/v1/members', headers: as(admin) })).json();
+    expect(members.items.find((m: { userId: string }) => m.userId === owner.user.id).houseIds).toEqual(two);
+    expect((await assign(owner.user.id, [third])).json().houseIds).toEqual([third]);
+    expect(await ownerSees()).toBe(1);
+
+    expect((await assign(staff.user.id, [first])).json()).toMatchObject({
+      status: 409,
+      type: 'urn:staykeep:problem:not-an-owner',
+    });
+    expect((await assign(owner.user.id, [first], staff.headers)).statusCode).toBe(403);
+    const elsewhere = await registerUser(app);
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: as(elsewhere),
+      payload: { ...villa, code: 'ailleurs' },
+    });
+    const refused = await assign(owner.user.id, [first, foreign.json().id]);
+    expect(refused.statusCode).toBe(404);
+    expect(await ownerSees()).toBe(1);
+
+    // An owner made staff loses the list: it must not apply again if they become owner later.
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${owner.user.id}`,
+      headers: as(admin),
+      payload: { role: 'staff' },
+    });
+    const again = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/members/${owner.user.id}`,
+      headers: as(admin),
+      payload: { role: 'owner' },
+    });
+    expect(again.json().houseIds).toEqual([]);
+    expect(await ownerSees()).toBe(0);
   });
 
   it("answers 404 for another organization's houses and sites, on every route", async () => {

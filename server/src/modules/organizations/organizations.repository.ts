@@ -46,6 +46,58 @@ export function findMember(
   return membersOf(db, organizationId).where('memberships.user_id', '=', userId).executeTakeFirst();
 }
 
+// --- houses assigned to owners ------------------------------------------------------
+
+/** Every owner's assigned houses in one organization, in one query. */
+export async function houseAssignments(
+  db: DbOrTx,
+  organizationId: string,
+  userId?: string,
+): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('membership_houses')
+    .select(['user_id', 'house_id'])
+    .where('organization_id', '=', organizationId)
+    .$if(userId !== undefined, (query) => query.where('user_id', '=', userId as string))
+    .orderBy('house_id')
+    .execute();
+  const byUser = new Map<string, string[]>();
+  for (const row of rows) byUser.set(row.user_id, [...(byUser.get(row.user_id) ?? []), row.house_id]);
+  return byUser;
+}
+
+/** Those of the given ids that are houses of the organization. */
+export async function housesOfOrganization(tx: Tx, organizationId: string, houseIds: string[]) {
+  if (houseIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('houses')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', houseIds)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+export async function replaceHouseAssignments(
+  tx: Tx,
+  organizationId: string,
+  userId: string,
+  houseIds: string[],
+): Promise<void> {
+  await tx
+    .deleteFrom('membership_houses')
+    .where('organization_id', '=', organizationId)
+    .where('user_id', '=', userId)
+    .execute();
+  if (houseIds.length === 0) return;
+  await tx
+    .insertInto('membership_houses')
+    .values(
+      houseIds.map((houseId) => ({ organization_id: organizationId, user_id: userId, house_id: houseId })),
+    )
+    .execute();
+}
+
 export async function insertMembership(
   tx: Tx,
   membership: { organizationId: string; userId: string; role: Role; now: string },
@@ -108,7 +160,7 @@ export async function insertStatusChange(
     userId: string;
     organizationId: string | null;
     changedBy: string | null;
-    field: 'active' | 'verified' | 'role' | 'instance_admin';
+    field: 'active' | 'verified' | 'role' | 'instance_admin' | 'houses';
     oldValue: string | null;
     newValue: string | null;
     now: string;

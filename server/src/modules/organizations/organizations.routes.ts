@@ -5,6 +5,7 @@ import { notFound } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { findOrganization } from './organizations.repository.ts';
 import {
+  HouseAssignmentBody,
   InvitationIdParams,
   InvitationTokenBody,
   InvitationTokenQuery,
@@ -80,6 +81,30 @@ export async function organizationRoutes(
         member.organizationId,
         request.params.userId,
         request.body.role as Role,
+      );
+    },
+  );
+
+  app.put(
+    '/api/v1/members/:userId/houses',
+    {
+      config: { policy: ADMIN },
+      schema: {
+        tags: ['organizations'],
+        summary: 'Set the houses an owner member sees (replaces the whole list)',
+        operationId: 'assignMemberHouses',
+        params: UserIdParams,
+        body: HouseAssignmentBody,
+        response: { 200: Type.Ref('Member') },
+      },
+    },
+    async (request) => {
+      const member = memberOf(request);
+      return organizations.assignHouses(
+        member.userId,
+        member.organizationId,
+        request.params.userId,
+        request.body.houseIds,
       );
     },
   );

@@ -19,8 +19,16 @@ export const MemberSchema = Type.Object(
     name: Type.String(),
     role: Type.Ref('Role'),
     joinedAt: Type.String({ format: 'date-time' }),
+    houseIds: Type.Array(Type.String(), {
+      description: 'The houses an owner sees; empty for other roles, who see every house',
+    }),
   },
   { $id: 'Member', additionalProperties: false },
+);
+
+export const HouseAssignmentBody = Type.Object(
+  { houseIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 }) },
+  { additionalProperties: false },
 );
 
 export const MemberListSchema = Type.Object(

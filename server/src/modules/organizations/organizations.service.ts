@@ -14,6 +14,8 @@ import {
   findInvitationByTokenHash,
   findMember,
   findOrganization,
+  houseAssignments,
+  housesOfOrganization,
   type InvitationRow,
   insertInvitation,
   insertMembership,
@@ -21,7 +23,9 @@ import {
   listMembers,
   listPendingInvitations,
   lockAdmins,
+  type MemberRow,
   markInvitationAccepted,
+  replaceHouseAssignments,
   revokeInvitation,
   revokePendingInvitations,
   updateMemberRole,
@@ -45,6 +49,9 @@ const toInvitation = (row: InvitationRow): Invitation => ({
   createdAt: row.created_at,
 });
 
+/** A member with the houses assigned to them (owners only; empty for other roles). */
+export type Member = MemberRow & { houseIds: string[] };
+
 const lastAdmin = () =>
   conflict('last-admin', 'An organization keeps at least one admin: make someone else admin first.');
 
@@ -63,18 +70,26 @@ export class OrganizationsService {
     this.#postgres = options.postgres;
   }
 
-  listMembers(organizationId: string) {
-    return listMembers(this.#db, organizationId);
+  async listMembers(organizationId: string): Promise<Member[]> {
+    const [members, assignments] = await Promise.all([
+      listMembers(this.#db, organizationId),
+      houseAssignments(this.#db, organizationId),
+    ]);
+    return members.map((member) => ({ ...member, houseIds: assignments.get(member.userId) ?? [] }));
   }
 
-  async changeRole(actorId: string, organizationId: string, userId: string, role: Role) {
+  async changeRole(actorId: string, organizationId: string, userId: string, role: Role): Promise<Member> {
     const now = this.#now().toISOString();
     return inTransaction(this.#db, async (tx) => {
       const member = await findMember(tx, organizationId, userId);
       if (!member) throw notFound('No such member.');
-      if (member.role === role) return member;
+      const houseIds = (await houseAssignments(tx, organizationId, userId)).get(userId) ?? [];
+      if (member.role === role) return { ...member, houseIds };
       await this.#keepAnAdmin(tx, organizationId, member.role);
       await updateMemberRole(tx, organizationId, userId, role, now);
+      // Assigned houses only mean something to owners; an owner who becomes staff must not keep a list
+      // that would silently apply again if they were made owner later.
+      if (member.role === 'owner') await replaceHouseAssignments(tx, organizationId, userId, []);
       await insertStatusChange(tx, {
         id: newId(),
         userId,
@@ -85,7 +100,36 @@ export class OrganizationsService {
         newValue: role,
         now,
       });
-      return { ...member, role };
+      return { ...member, role, houseIds: role === 'owner' ? houseIds : [] };
+    });
+  }
+
+  /** Sets the houses an owner sees: the whole list at once, so the call is idempotent. */
+  async assignHouses(actorId: string, organizationId: string, userId: string, houseIds: string[]) {
+    const now = this.#now().toISOString();
+    const wanted = [...new Set(houseIds)].sort();
+    return inTransaction(this.#db, async (tx): Promise<Member> => {
+      const member = await findMember(tx, organizationId, userId);
+      if (!member) throw notFound('No such member.');
+      if (member.role !== 'owner') {
+        throw conflict('not-an-owner', 'Houses are assigned to owners; other roles see every house.');
+      }
+      const known = await housesOfOrganization(tx, organizationId, wanted);
+      if (known.length !== wanted.length) throw notFound('No such house.');
+      const before = (await houseAssignments(tx, organizationId, userId)).get(userId) ?? [];
+      if (before.join() === wanted.join()) return { ...member, houseIds: before };
+      await replaceHouseAssignments(tx, organizationId, userId, wanted);
+      await insertStatusChange(tx, {
+        id: newId(),
+        userId,
+        organizationId,
+        changedBy: actorId,
+        field: 'houses',
+        oldValue: before.join(','),
+        newValue: wanted.join(','),
+        now,
+      });
+      return { ...member, houseIds: wanted };
     });
   }
 

@@ -279,10 +279,12 @@ describeApp('reservations', (get) => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/v1/reservations', headers: owner.headers })).json().items,
     ).toEqual([]);
-    await app.db
-      .insertInto('membership_houses')
-      .values({ organization_id: owner.organizationId, user_id: owner.user.id, house_id: smallHouseId })
-      .execute();
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/members/${owner.user.id}/houses`,
+      headers: as(admin),
+      payload: { houseIds: [smallHouseId] },
+    });
     const ownerItems = (
       await app.inject({ method: 'GET', url: '/api/v1/reservations', headers: owner.headers })
     ).json().items as { houseId: string }[];

@@ -379,6 +379,23 @@ export interface paths {
         patch: operations["updateMember"];
         trace?: never;
     };
+    "/api/v1/members/{userId}/houses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the houses an owner member sees (replaces the whole list) */
+        put: operations["assignMemberHouses"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/invitations": {
         parameters: {
             query?: never;
@@ -965,6 +982,8 @@ export interface components {
             role: components["schemas"]["Role"];
             /** Format: date-time */
             joinedAt: string;
+            /** @description The houses an owner sees; empty for other roles, who see every house */
+            houseIds: string[];
         };
         MemberList: {
             items: components["schemas"]["Member"][];
@@ -1965,6 +1984,52 @@ export interface operations {
             content: {
                 "application/json": {
                     role: components["schemas"]["Role"];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assignMemberHouses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseIds: string[];
                 };
             };
         };
