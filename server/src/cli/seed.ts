@@ -10,12 +10,19 @@ export const DEMO_PASSWORD = 'villas au soleil';
 /** The demo houses' prices, which their stays charge too. */
 const nightlyPrice = (index: number) => 160 + index * 40;
 
-/** A small deterministic random sequence, so every demo looks the same. */
+/**
+ * A small deterministic random sequence (mulberry32), so every demo looks the
+ * same. 32-bit integer steps: a plain multiply-and-modulo in doubles loses
+ * precision, and its low bits repeat, which gave every stay the same guest.
+ */
 function sequence(seed: number) {
-  let state = seed;
+  let state = seed >>> 0;
   return (low: number, high: number) => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return low + (state % (high - low + 1));
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    const unit = ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+    return low + Math.floor(unit * (high - low + 1));
   };
 }
 
@@ -132,7 +139,8 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
         source: (['direct', 'airbnb', 'booking', 'vrbo'] as const)[random(0, 3)],
         totalPrice: price.toFixed(2),
         advancePaid: (Math.round(price * 0.3 * 100) / 100).toFixed(2),
-        status: checkOut <= today || random(0, 3) > 0 ? 'confirmed' : 'pending',
+        // Only stays still to come may be waiting for confirmation.
+        status: day <= today || random(0, 3) > 0 ? 'confirmed' : 'pending',
       });
       stays += 1;
       // The past has been lived: stays that ended are checked out, the current one checked in.

@@ -16,6 +16,10 @@ export interface NavigationEntry {
 
 export const navigation: NavigationEntry[] = [
   { to: '/', labelKey: 'nav.home' },
+  { to: '/today', labelKey: 'nav.today' },
+  { to: '/calendar', labelKey: 'nav.calendar' },
+  { to: '/houses', labelKey: 'nav.houses' },
+  { to: '/guests', labelKey: 'nav.guests', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
   { to: '/profile', labelKey: 'nav.profile' },
   { to: '/admin', labelKey: 'nav.admin', instanceAdmin: true },

@@ -9,9 +9,20 @@ import { RegisterPage } from '../features/auth/RegisterPage.tsx';
 import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage.tsx';
+import { TimelinePage } from '../features/calendar/TimelinePage.tsx';
+import { GuestsPage } from '../features/guests/GuestsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { HousesPage } from '../features/houses/HousesPage.tsx';
 import { MembersPage } from '../features/members/MembersPage.tsx';
 import { ProfilePage } from '../features/profile/ProfilePage.tsx';
+import { ReservationPage } from '../features/reservations/ReservationPage.tsx';
+import { TodayPage } from '../features/today/TodayPage.tsx';
+
+/** A page that needs a signed-in member. */
+const signedIn = (path: string, page: React.ReactNode) => ({
+  path,
+  element: <RequireAuth>{page}</RequireAuth>,
+});
 
 export const router = createBrowserRouter([
   {
@@ -32,6 +43,11 @@ export const router = createBrowserRouter([
           </RequireAuth>
         ),
       },
+      signedIn('today', <TodayPage />),
+      signedIn('calendar', <TimelinePage />),
+      signedIn('reservations/:reservationId', <ReservationPage />),
+      signedIn('houses', <HousesPage />),
+      signedIn('guests', <GuestsPage />),
       {
         path: 'profile',
         element: (

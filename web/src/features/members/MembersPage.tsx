@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  MultiSelect,
   Select,
   Stack,
   Table,
@@ -18,9 +19,11 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/States.ts
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { emailRule } from '../../lib/validation.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { useHouses } from '../houses/use-houses.ts';
 import {
   ROLES,
   type Role,
+  useAssignHouses,
   useChangeRole,
   useInvitations,
   useInvite,
@@ -54,13 +57,16 @@ function MemberList({ isAdmin }: { isAdmin: boolean }) {
   const members = useMembers();
   const changeRole = useChangeRole();
   const remove = useRemoveMember();
+  const assign = useAssignHouses();
+  const houses = useHouses();
+  const houseOptions = (houses.data ?? []).map((house) => ({ value: house.id, label: house.name }));
   const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
 
   if (members.isPending) return <LoadingState />;
   if (members.isError)
     return <ErrorState message={errorSummary(t, members.error)} onRetry={() => members.refetch()} />;
 
-  const failure = changeRole.error ?? remove.error;
+  const failure = changeRole.error ?? remove.error ?? assign.error;
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
@@ -112,6 +118,19 @@ function MemberList({ isAdmin }: { isAdmin: boolean }) {
                       />
                     ) : (
                       <Badge variant="light">{t(`roles.${member.role}`)}</Badge>
+                    )}
+                    {member.role === 'owner' && (
+                      <MultiSelect
+                        mt={6}
+                        size="xs"
+                        maw={320}
+                        aria-label={t('members.housesOf', { name: member.name })}
+                        placeholder={member.houseIds.length === 0 ? t('members.noHouses') : undefined}
+                        data={houseOptions}
+                        value={member.houseIds}
+                        readOnly={!isAdmin}
+                        onChange={(houseIds) => assign.mutate({ userId: member.userId, houseIds })}
+                      />
                     )}
                   </Table.Td>
                   {isAdmin && (

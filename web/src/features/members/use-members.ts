@@ -54,3 +54,18 @@ export function useRevokeInvitation() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: ['invitations'] }),
   });
 }
+
+/** The houses an owner sees (the whole list at once). */
+export function useAssignHouses() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ userId, houseIds }: { userId: string; houseIds: string[] }) =>
+      unwrap(
+        await api.PUT('/api/v1/members/{userId}/houses', {
+          params: { path: { userId } },
+          body: { houseIds },
+        }),
+      ),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['members'] }),
+  });
+}

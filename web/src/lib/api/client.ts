@@ -10,6 +10,30 @@ export const api = createClient<paths>({ baseUrl: window.location.origin, fetch:
 
 export type Schemas = components['schemas'];
 
+/** The JSON body a route takes, e.g. BodyOf<'/api/v1/houses', 'post'>. */
+export type BodyOf<
+  Path extends keyof paths,
+  Method extends 'post' | 'patch' | 'put',
+> = paths[Path][Method] extends {
+  requestBody?: { content: { 'application/json': infer Body } };
+}
+  ? Body
+  : never;
+
+/**
+ * A key for Idempotency-Key: made once per form, so a retried submit after a
+ * lost answer returns the first result instead of creating a second row.
+ * (crypto.randomUUID needs a secure context; a LAN install may be plain http.)
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (byte) =>
+    byte.toString(16).padStart(2, '0'),
+  ).join('');
+}
+
+/** Optimistic concurrency: a change applies only to the version the screen showed (else 412). */
+export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
+
 /** An RFC 9457 problem, as every error of the API is. */
 export interface Problem {
   type: string;

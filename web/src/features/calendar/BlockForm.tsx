@@ -1,0 +1,124 @@
+import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
+import { formatDate } from '../../lib/dates.ts';
+import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { useCanManage } from '../../lib/organization.ts';
+import { useHouses } from '../houses/use-houses.ts';
+import {
+  BLOCK_KINDS,
+  type Block,
+  type BlockInput,
+  useCreateBlock,
+  useDeleteBlock,
+} from '../reservations/use-reservations.ts';
+import type { PickedRange } from './TimelinePage.tsx';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Takes nights off the calendar for maintenance, the owner's own stay, or anything else. */
+export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () => void }) {
+  const { t } = useTranslation();
+  const houses = useHouses();
+  const create = useCreateBlock();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const form = useForm({
+    initialValues: {
+      start: picked.start,
+      end: picked.end,
+      kind: 'maintenance' as BlockInput['kind'],
+      note: '',
+    },
+    validate: {
+      start: (value) => (DATE.test(value) ? null : t('errors.date')),
+      end: (value, values) =>
+        !DATE.test(value)
+          ? t('errors.date')
+          : value <= values.start
+            ? t('reservations.errors.checkOutAfter')
+            : null,
+    },
+  });
+  const houseName = houses.data?.find((house) => house.id === picked.houseId)?.name ?? '';
+  const submit = form.onSubmit(async (values) => {
+    try {
+      await create.mutateAsync({
+        idempotencyKey,
+        body: {
+          houseId: picked.houseId,
+          start: values.start,
+          end: values.end,
+          kind: values.kind,
+          note: values.note.trim() || null,
+        },
+      });
+      onDone();
+    } catch (error) {
+      form.setErrors(translatedFieldErrors(t, error));
+    }
+  });
+  const fieldErrorsShown = create.error instanceof ApiError && (create.error.problem.errors?.length ?? 0) > 0;
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('blocks.for', { house: houseName })}</Text>
+        {create.isError && !fieldErrorsShown && (
+          <Alert color="red" role="alert">
+            {errorSummary(t, create.error)}
+          </Alert>
+        )}
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput label={t('blocks.start')} type="date" required {...form.getInputProps('start')} />
+          <TextInput label={t('blocks.end')} type="date" required {...form.getInputProps('end')} />
+        </SimpleGrid>
+        <Select
+          label={t('blocks.kindLabel')}
+          data={BLOCK_KINDS.map((kind) => ({ value: kind, label: t(`blocks.kind.${kind}`) }))}
+          allowDeselect={false}
+          {...form.getInputProps('kind')}
+        />
+        <Textarea label={t('blocks.note')} autosize minRows={2} {...form.getInputProps('note')} />
+        <Group justify="flex-end">
+          <Button type="submit" loading={create.isPending}>
+            {t('blocks.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}
+
+/** A block opened from the timeline: what and when, and (for managers) a way to lift it. */
+export function BlockDetails({ block, onDone }: { block: Block; onDone: () => void }) {
+  const { t, i18n } = useTranslation();
+  const canManage = useCanManage();
+  const remove = useDeleteBlock();
+  return (
+    <Stack gap="sm">
+      <Text fw={600}>{t(`blocks.kind.${block.kind}`)}</Text>
+      <Text size="sm">
+        {formatDate(block.start, i18n.resolvedLanguage)} → {formatDate(block.end, i18n.resolvedLanguage)}
+      </Text>
+      {block.note && <Text size="sm">{block.note}</Text>}
+      {remove.isError && (
+        <Alert color="red" role="alert">
+          {errorSummary(t, remove.error)}
+        </Alert>
+      )}
+      {canManage && (
+        <Group justify="flex-end">
+          <Button
+            color="red"
+            variant="light"
+            loading={remove.isPending}
+            onClick={() => remove.mutate(block, { onSuccess: onDone })}
+          >
+            {t('blocks.remove')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,451 @@
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  Loader,
+  Modal,
+  SegmentedControl,
+  Select,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useSearchParams } from 'react-router';
+import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
+import {
+  type CalendarDate,
+  datesOf,
+  formatDate,
+  formatMonth,
+  isWeekend,
+  monthStart,
+  nightsBetween,
+  shiftDate,
+} from '../../lib/dates.ts';
+import { errorSummary } from '../../lib/form-errors.ts';
+import { useCanManage, useToday } from '../../lib/organization.ts';
+import { useSites } from '../houses/use-houses.ts';
+import { ReservationForm } from '../reservations/ReservationForm.tsx';
+import { type Block, type Calendar, useCalendar } from '../reservations/use-reservations.ts';
+import { BlockDetails, BlockForm } from './BlockForm.tsx';
+import classes from './Timeline.module.css';
+
+type CalendarHouse = Calendar['houses'][number];
+interface Selection {
+  houseId: string;
+  anchor: CalendarDate;
+  current: CalendarDate;
+}
+/** Nights [start, end) of one house picked on the timeline. */
+export interface PickedRange {
+  houseId: string;
+  start: CalendarDate;
+  end: CalendarDate;
+}
+
+const MONTH = /^\d{4}-\d{2}$/;
+
+/**
+ * The multi-house timeline: houses as rows, the days of a month as columns,
+ * stays and blocks as bars from the middle of their first day to the middle
+ * of their last (so a same-day turnover shows as two bars meeting). Managers
+ * press and drag over free days (or tap one) to create a stay or a block.
+ */
+export function TimelinePage() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const canManage = useCanManage();
+  const today = useToday();
+  const sites = useSites();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const [params, setParams] = useSearchParams();
+  const monthParam = params.get('month');
+  const from = monthParam && MONTH.test(monthParam) ? `${monthParam}-01` : monthStart(today);
+  const to = monthStart(from, 1);
+  const siteId = params.get('site');
+  const calendar = useCalendar({ from, to, siteId });
+  const days = useMemo(() => datesOf(from, to), [from, to]);
+
+  const scroller = useRef<HTMLElement>(null);
+  const loaded = calendar.isSuccess;
+  // Opening a month that holds today scrolls today into view, two days in from the house names.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new month (from) is what triggers the scroll
+  useEffect(() => {
+    const element = scroller.current;
+    const todayHead = element?.querySelector<HTMLElement>('[aria-current="date"]');
+    const names = element?.querySelector<HTMLElement>(`.${classes.name}`);
+    if (!element || !loaded) return;
+    element.scrollLeft =
+      todayHead && names ? todayHead.offsetLeft - names.offsetWidth - 2 * todayHead.offsetWidth : 0;
+  }, [loaded, from]);
+
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const [picked, setPicked] = useState<PickedRange | null>(null);
+  const [openBlock, setOpenBlock] = useState<Block | null>(null);
+
+  const setParam = (name: string, value: string | null) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const goToMonth = (date: CalendarDate) => setParam('month', date.slice(0, 7));
+
+  // A press that ends anywhere (even off the grid) finishes the selection; a scroll gesture cancels it.
+  useEffect(() => {
+    if (!selection) return;
+    const finish = () => {
+      const [start, last] = [selection.anchor, selection.current].sort() as [string, string];
+      setPicked({ houseId: selection.houseId, start, end: shiftDate(last, 1) });
+      setSelection(null);
+    };
+    const cancel = () => setSelection(null);
+    window.addEventListener('pointerup', finish);
+    window.addEventListener('pointercancel', cancel);
+    return () => {
+      window.removeEventListener('pointerup', finish);
+      window.removeEventListener('pointercancel', cancel);
+    };
+  }, [selection]);
+
+  const inSelection = (houseId: string, date: CalendarDate) => {
+    if (selection?.houseId !== houseId) return false;
+    const [start, last] = [selection.anchor, selection.current].sort() as [string, string];
+    return date >= start && date <= last;
+  };
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={4}>
+          <Title order={2}>{t('calendar.title')}</Title>
+          <Text c="dimmed" size="sm">
+            {canManage ? t('calendar.hintManager') : t('calendar.hint')}
+          </Text>
+        </Stack>
+        <Group gap="xs" wrap="wrap" align="flex-end">
+          {(sites.data?.length ?? 0) > 0 && (
+            <Select
+              aria-label={t('houses.fields.site')}
+              placeholder={t('houses.allSites')}
+              data={(sites.data ?? []).map((site) => ({ value: site.id, label: site.name }))}
+              value={siteId}
+              onChange={(value) => setParam('site', value)}
+              clearable
+              w={180}
+            />
+          )}
+          <Button.Group>
+            <Button
+              variant="default"
+              onClick={() => goToMonth(monthStart(from, -1))}
+              aria-label={t('calendar.previous')}
+            >
+              ‹
+            </Button>
+            <Button variant="default" onClick={() => setParam('month', null)}>
+              {t('calendar.today')}
+            </Button>
+            <Button
+              variant="default"
+              onClick={() => goToMonth(monthStart(from, 1))}
+              aria-label={t('calendar.next')}
+            >
+              ›
+            </Button>
+          </Button.Group>
+        </Group>
+      </Group>
+
+      <Group gap="xs" justify="space-between">
+        <Group gap="xs">
+          <Title order={3} size="h4" tt="capitalize" aria-live="polite">
+            {formatMonth(from, i18n.resolvedLanguage)}
+          </Title>
+          {calendar.isFetching && <Loader size="xs" aria-label={t('state.loading')} />}
+        </Group>
+        <Legend />
+      </Group>
+
+      {calendar.isPending ? (
+        <LoadingState />
+      ) : calendar.isError ? (
+        <ErrorState message={errorSummary(t, calendar.error)} onRetry={() => calendar.refetch()} />
+      ) : calendar.data.houses.length === 0 ? (
+        <Card withBorder>
+          <EmptyState title={t('calendar.noHouses')}>
+            {canManage ? t('calendar.noHousesHint') : null}
+          </EmptyState>
+        </Card>
+      ) : (
+        <section
+          ref={scroller}
+          className={classes.scroller}
+          style={{ '--days': days.length } as CSSProperties}
+          aria-label={t('calendar.gridLabel', { month: formatMonth(from, i18n.resolvedLanguage) })}
+        >
+          <div className={`${classes.row} ${classes.head}`}>
+            <div className={classes.name}>
+              <Text size="xs" c="dimmed">
+                {t('calendar.house')}
+              </Text>
+            </div>
+            {days.map((date) => (
+              <div
+                key={date}
+                className={[
+                  classes.dayHead,
+                  isWeekend(date) && classes.weekend,
+                  date === today && classes.today,
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
+                aria-current={date === today ? 'date' : undefined}
+              >
+                <span>{formatDate(date, i18n.resolvedLanguage, { weekday: 'narrow' })}</span>
+                <strong>{Number(date.slice(8))}</strong>
+              </div>
+            ))}
+          </div>
+          {calendar.data.houses.map((house) => (
+            <HouseRow
+              key={house.houseId}
+              house={house}
+              from={from}
+              days={days}
+              today={today}
+              selectable={canManage}
+              inSelection={(date) => inSelection(house.houseId, date)}
+              onPress={(date) => setSelection({ houseId: house.houseId, anchor: date, current: date })}
+              onEnter={(date) =>
+                setSelection((current) =>
+                  current?.houseId === house.houseId ? { ...current, current: date } : current,
+                )
+              }
+              onKeyboardPick={(date) =>
+                setPicked({ houseId: house.houseId, start: date, end: shiftDate(date, 1) })
+              }
+              onOpenStay={(id) => navigate(`/reservations/${id}`)}
+              onOpenBlock={setOpenBlock}
+            />
+          ))}
+        </section>
+      )}
+
+      <Modal
+        opened={picked !== null}
+        onClose={() => setPicked(null)}
+        title={t('calendar.newTitle')}
+        size="lg"
+        fullScreen={phone}
+      >
+        {picked && <NewOnTimeline picked={picked} onDone={() => setPicked(null)} />}
+      </Modal>
+      <Modal opened={openBlock !== null} onClose={() => setOpenBlock(null)} title={t('blocks.title')}>
+        {openBlock && <BlockDetails block={openBlock} onDone={() => setOpenBlock(null)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function HouseRow({
+  house,
+  from,
+  days,
+  today,
+  selectable,
+  inSelection,
+  onPress,
+  onEnter,
+  onKeyboardPick,
+  onOpenStay,
+  onOpenBlock,
+}: {
+  house: CalendarHouse;
+  from: CalendarDate;
+  days: CalendarDate[];
+  today: CalendarDate;
+  selectable: boolean;
+  inSelection: (date: CalendarDate) => boolean;
+  onPress: (date: CalendarDate) => void;
+  onEnter: (date: CalendarDate) => void;
+  onKeyboardPick: (date: CalendarDate) => void;
+  onOpenStay: (id: string) => void;
+  onOpenBlock: (block: Block) => void;
+}) {
+  const { t, i18n } = useTranslation();
+  const stays = house.reservations ?? [];
+  const blocks = house.blocks ?? [];
+  const occupied = useMemo(() => {
+    const nights = new Set<string>();
+    for (const range of [
+      ...stays.map((stay) => [stay.checkIn, stay.checkOut]),
+      ...blocks.map((block) => [block.start, block.end]),
+    ] as [string, string][]) {
+      for (const night of datesOf(range[0] < from ? from : range[0], range[1])) nights.add(night);
+    }
+    return nights;
+  }, [stays, blocks, from]);
+
+  return (
+    <div className={classes.row}>
+      <div className={classes.name}>
+        <Text size="sm" fw={600} truncate>
+          {house.name}
+        </Text>
+        <Text size="xs" c="dimmed" truncate>
+          {house.code}
+        </Text>
+      </div>
+      {days.map((date) => {
+        const free = !occupied.has(date);
+        const canPick = selectable && free;
+        const className = [
+          classes.cell,
+          isWeekend(date) && classes.weekend,
+          date === today && classes.today,
+          canPick && classes.selectable,
+          inSelection(date) && classes.selected,
+        ]
+          .filter(Boolean)
+          .join(' ');
+        const label = `${house.name}, ${formatDate(date, i18n.resolvedLanguage)}: ${free ? t('calendar.free') : t('calendar.taken')}`;
+        return canPick ? (
+          <button
+            key={date}
+            type="button"
+            className={className}
+            aria-label={label}
+            onPointerDown={(event) => {
+              if (event.button === 0) onPress(date);
+            }}
+            onPointerEnter={() => onEnter(date)}
+            // Pointer presses are handled above; a click with no pointer (detail 0) is the keyboard's.
+            onClick={(event) => {
+              if (event.detail === 0) onKeyboardPick(date);
+            }}
+          />
+        ) : (
+          <div key={date} className={className} />
+        );
+      })}
+      {stays.map((stay) => (
+        <Bar
+          key={stay.id}
+          from={from}
+          days={days.length}
+          start={stay.checkIn}
+          end={stay.checkOut}
+          className={classes[stay.status]}
+          label={stay.guestName}
+          title={`${stay.guestName} · ${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)} · ${t(`reservations.status.${stay.status}`)}`}
+          onClick={() => onOpenStay(stay.id)}
+        />
+      ))}
+      {blocks.map((block) => (
+        <Bar
+          key={block.id}
+          from={from}
+          days={days.length}
+          start={block.start}
+          end={block.end}
+          className={classes.block}
+          label={block.note || t(`blocks.kind.${block.kind}`)}
+          title={`${t(`blocks.kind.${block.kind}`)} · ${formatDate(block.start, i18n.resolvedLanguage)} → ${formatDate(block.end, i18n.resolvedLanguage)}`}
+          onClick={() => onOpenBlock(block)}
+        />
+      ))}
+    </div>
+  );
+}
+
+/** A stay or block drawn over its nights, clipped at the month's edges. */
+function Bar(props: {
+  from: CalendarDate;
+  days: number;
+  start: CalendarDate;
+  end: CalendarDate;
+  className: string | undefined;
+  label: string;
+  title: string;
+  onClick: () => void;
+}) {
+  const startIndex = nightsBetween(props.from, props.start);
+  const endIndex = nightsBetween(props.from, props.end);
+  const clippedStart = startIndex < 0;
+  const clippedEnd = endIndex + 0.5 > props.days;
+  const left = clippedStart ? 0 : startIndex + 0.5;
+  const right = clippedEnd ? props.days : endIndex + 0.5;
+  return (
+    <button
+      type="button"
+      className={[
+        classes.bar,
+        props.className,
+        clippedStart && classes.clippedStart,
+        clippedEnd && classes.clippedEnd,
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      style={{
+        left: `calc(var(--name-width) + var(--day-width) * ${left} + 1px)`,
+        width: `calc(var(--day-width) * ${right - left} - 2px)`,
+      }}
+      title={props.title}
+      aria-label={props.title}
+      onClick={props.onClick}
+    >
+      {props.label}
+    </button>
+  );
+}
+
+function Legend() {
+  const { t } = useTranslation();
+  return (
+    <Group gap={6} visibleFrom="sm">
+      {(['pending', 'confirmed', 'checked_in', 'checked_out'] as const).map((status) => (
+        <Badge key={status} className={classes[status]} variant="filled" size="sm" radius="sm">
+          {t(`reservations.status.${status}`)}
+        </Badge>
+      ))}
+      <Badge className={classes.block} variant="filled" size="sm" radius="sm">
+        {t('blocks.title')}
+      </Badge>
+    </Group>
+  );
+}
+
+/** What picking days on the timeline opens: a new stay, or a block of the same nights. */
+function NewOnTimeline({ picked, onDone }: { picked: PickedRange; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [kind, setKind] = useState<'stay' | 'block'>('stay');
+  return (
+    <Stack gap="md">
+      <SegmentedControl
+        value={kind}
+        onChange={(value) => setKind(value as 'stay' | 'block')}
+        data={[
+          { value: 'stay', label: t('calendar.newStay') },
+          { value: 'block', label: t('calendar.newBlock') },
+        ]}
+      />
+      {kind === 'stay' ? (
+        <ReservationForm
+          initial={{ houseId: picked.houseId, checkIn: picked.start, checkOut: picked.end }}
+          onDone={onDone}
+        />
+      ) : (
+        <BlockForm picked={picked} onDone={onDone} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,324 @@
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Modal,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { formatDate } from '../../lib/dates.ts';
+import { errorSummary } from '../../lib/form-errors.ts';
+import { useCanManage, useMoney } from '../../lib/organization.ts';
+import { useHouses } from '../houses/use-houses.ts';
+import { ReservationForm } from './ReservationForm.tsx';
+import {
+  hasMoney,
+  NEXT_STATUSES,
+  type Reservation,
+  type ReservationStatus,
+  useReservation,
+  useReservationHistory,
+  useUpdateReservation,
+} from './use-reservations.ts';
+
+export const STATUS_COLORS: Record<ReservationStatus, string> = {
+  pending: 'yellow',
+  confirmed: 'cyan',
+  checked_in: 'teal',
+  checked_out: 'gray',
+  cancelled: 'red',
+};
+
+/** One stay: who, where, when, the money, what can happen next, and everything that happened. */
+export function ReservationPage() {
+  const { reservationId = '' } = useParams();
+  const { t } = useTranslation();
+  const reservation = useReservation(reservationId);
+  if (reservation.isPending) return <LoadingState />;
+  if (reservation.isError)
+    return <ErrorState message={errorSummary(t, reservation.error)} onRetry={() => reservation.refetch()} />;
+  return <ReservationDetail reservation={reservation.data} />;
+}
+
+function ReservationDetail({ reservation }: { reservation: Reservation }) {
+  const { t, i18n } = useTranslation();
+  const canManage = useCanManage();
+  const houses = useHouses();
+  const phone = useMediaQuery('(max-width: 36em)');
+  const [editing, setEditing] = useState(false);
+  const house = houses.data?.find((candidate) => candidate.id === reservation.houseId);
+  const date = (value: string) =>
+    formatDate(value, i18n.resolvedLanguage, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+
+  return (
+    <Stack gap="lg" maw={900}>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Anchor component={Link} to={`/calendar?month=${reservation.checkIn.slice(0, 7)}`} size="sm">
+            ← {t('calendar.title')}
+          </Anchor>
+          <Title order={2}>{reservation.guestName}</Title>
+          <Group gap="xs">
+            <Badge color={STATUS_COLORS[reservation.status]} variant="light">
+              {t(`reservations.status.${reservation.status}`)}
+            </Badge>
+            <Text size="sm" c="dimmed">
+              {house ? `${house.name} (${house.code})` : ''} ·{' '}
+              {t(`reservations.source.${reservation.source}`)}
+              {reservation.externalRef ? ` · ${reservation.externalRef}` : ''}
+            </Text>
+          </Group>
+        </Stack>
+        {canManage && !['cancelled', 'checked_out'].includes(reservation.status) && (
+          <Button variant="default" onClick={() => setEditing(true)}>
+            {t('common.edit')}
+          </Button>
+        )}
+      </Group>
+
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+        <Card withBorder padding="md">
+          <Stack gap="xs">
+            <Title order={3} size="h5">
+              {t('reservations.stay')}
+            </Title>
+            <Row
+              label={t('reservations.fields.checkIn')}
+              value={`${date(reservation.checkIn)}${house ? `, ${house.checkInTime}` : ''}`}
+            />
+            <Row
+              label={t('reservations.fields.checkOut')}
+              value={`${date(reservation.checkOut)}${house ? `, ${house.checkOutTime}` : ''}`}
+            />
+            <Row label={t('reservations.nightsLabel')} value={String(reservation.nights)} />
+            <Row label={t('reservations.fields.guests')} value={String(reservation.guests)} />
+            {hasMoney(reservation) && reservation.guestEmail && (
+              <Row
+                label={t('reservations.fields.guestEmail')}
+                value={<Anchor href={`mailto:${reservation.guestEmail}`}>{reservation.guestEmail}</Anchor>}
+              />
+            )}
+            {hasMoney(reservation) && reservation.guestPhone && (
+              <Row
+                label={t('reservations.fields.guestPhone')}
+                value={<Anchor href={`tel:${reservation.guestPhone}`}>{reservation.guestPhone}</Anchor>}
+              />
+            )}
+            {reservation.notes && <Row label={t('reservations.fields.notes')} value={reservation.notes} />}
+            {reservation.status === 'cancelled' && (
+              <Row
+                label={t('reservations.cancelled')}
+                value={`${reservation.cancelledAt ? new Date(reservation.cancelledAt).toLocaleString(i18n.resolvedLanguage) : ''}${reservation.cancellationReason ? ` — ${reservation.cancellationReason}` : ''}`}
+              />
+            )}
+          </Stack>
+        </Card>
+        {hasMoney(reservation) && <Payments reservation={reservation} />}
+      </SimpleGrid>
+
+      {canManage && <StatusActions reservation={reservation} />}
+      <History reservationId={reservation.id} />
+
+      <Modal
+        opened={editing}
+        onClose={() => setEditing(false)}
+        title={t('reservations.edit')}
+        size="lg"
+        fullScreen={phone}
+      >
+        {editing && <ReservationForm reservation={reservation} onDone={() => setEditing(false)} />}
+      </Modal>
+    </Stack>
+  );
+}
+
+function Row({ label, value }: { label: string; value: React.ReactNode }) {
+  return (
+    <Group justify="space-between" gap="xs" wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" ta="right" style={{ whiteSpace: 'pre-wrap' }}>
+        {value}
+      </Text>
+    </Group>
+  );
+}
+
+function Payments({
+  reservation,
+}: {
+  reservation: Reservation & { totalPrice: string; advancePaid: string; balanceDue: string };
+}) {
+  const { t } = useTranslation();
+  const money = useMoney();
+  const settled = Number(reservation.balanceDue) <= 0;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('reservations.payments')}
+        </Title>
+        <Row label={t('reservations.fields.totalPrice')} value={money(reservation.totalPrice)} />
+        <Row label={t('reservations.fields.advancePaid')} value={money(reservation.advancePaid)} />
+        <Group justify="space-between">
+          <Text size="sm" fw={600}>
+            {t('reservations.balanceDue')}
+          </Text>
+          <Badge color={settled ? 'teal' : 'orange'} variant="light" size="lg">
+            {settled ? t('reservations.settled') : money(reservation.balanceDue)}
+          </Badge>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function StatusActions({ reservation }: { reservation: Reservation }) {
+  const { t } = useTranslation();
+  const update = useUpdateReservation();
+  const [cancelling, setCancelling] = useState(false);
+  const [reason, setReason] = useState('');
+  const next = NEXT_STATUSES[reservation.status];
+  if (next.length === 0) return null;
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('reservations.actions')}
+        </Title>
+        {update.isError && (
+          <Alert color="red" role="alert">
+            {errorSummary(t, update.error)}
+          </Alert>
+        )}
+        <Group gap="xs">
+          {next
+            .filter((status) => status !== 'cancelled')
+            .map((status) => (
+              <Button
+                key={status}
+                loading={update.isPending && update.variables?.change.status === status}
+                onClick={() => update.mutate({ reservation, change: { status } })}
+              >
+                {t(`reservations.to.${status}`)}
+              </Button>
+            ))}
+          {next.includes('cancelled') && (
+            <Button color="red" variant="light" onClick={() => setCancelling(true)}>
+              {t('reservations.to.cancelled')}
+            </Button>
+          )}
+        </Group>
+      </Stack>
+      <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('reservations.cancelTitle')}>
+        <Stack gap="sm">
+          <Text size="sm">{t('reservations.cancelBody')}</Text>
+          <Textarea
+            label={t('reservations.cancellationReason')}
+            value={reason}
+            onChange={(event) => setReason(event.currentTarget.value)}
+            autosize
+            minRows={2}
+          />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setCancelling(false)}>
+              {t('common.back')}
+            </Button>
+            <Button
+              color="red"
+              loading={update.isPending}
+              onClick={() =>
+                update.mutate(
+                  { reservation, change: { status: 'cancelled', cancellationReason: reason.trim() || null } },
+                  { onSettled: () => setCancelling(false) },
+                )
+              }
+            >
+              {t('reservations.confirmCancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Card>
+  );
+}
+
+const HIDDEN_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'cancelledAt']);
+
+function History({ reservationId }: { reservationId: string }) {
+  const { t, i18n } = useTranslation();
+  const history = useReservationHistory(reservationId);
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          {t('reservations.history')}
+        </Title>
+        {history.isPending ? (
+          <LoadingState />
+        ) : history.isError ? (
+          <ErrorState onRetry={() => history.refetch()} />
+        ) : (
+          <Timeline bulletSize={12} lineWidth={2}>
+            {history.data.map((entry) => {
+              // Entries hold whole snapshots; a change shows the fields that differ (a creation shows none).
+              const before = (entry.before ?? {}) as Record<string, unknown>;
+              const after = (entry.after ?? {}) as Record<string, unknown>;
+              const fields =
+                entry.before && entry.after
+                  ? Object.keys(after).filter(
+                      (field) =>
+                        !HIDDEN_FIELDS.has(field) &&
+                        JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+                    )
+                  : [];
+              return (
+                <Timeline.Item
+                  key={entry.id}
+                  title={t(`reservations.historyAction.${entry.action}`, { defaultValue: entry.action })}
+                >
+                  <Text size="xs" c="dimmed">
+                    {new Date(entry.at).toLocaleString(i18n.resolvedLanguage)} ·{' '}
+                    {entry.actorName ?? t('reservations.system')}
+                  </Text>
+                  {fields.map((field) => {
+                    const shown = (value: unknown) =>
+                      value === null || value === undefined
+                        ? '—'
+                        : field === 'status'
+                          ? t(`reservations.status.${value}`)
+                          : String(value);
+                    return (
+                      <Text size="xs" key={field}>
+                        {t(`reservations.fields.${field}`, { defaultValue: field })}: {shown(before[field])} →{' '}
+                        {shown(after[field])}
+                      </Text>
+                    );
+                  })}
+                </Timeline.Item>
+              );
+            })}
+          </Timeline>
+        )}
+      </Stack>
+    </Card>
+  );
+}
