@@ -2,6 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
+import { AjvCompiler, type BuildCompilerFromPool, type RouteDefinition } from '@fastify/ajv-compiler';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
@@ -68,6 +69,31 @@ export interface BuildAppOptions {
  * Builds the whole application: database, plugins, routes and the web app.
  * The server's `serve` command and every test build it the same way.
  */
+const AJV_OPTIONS = {
+  // Unknown properties are an error (400), not silently dropped.
+  removeAdditional: false,
+  useDefaults: true,
+  allErrors: false,
+};
+
+/**
+ * Two validators: query strings, path parameters and headers arrive as text,
+ * so `?limit=10` is coerced to a number; a JSON body already has its types,
+ * and coercing it would turn `"notes": null` into an empty string (the first
+ * branch of a string-or-null union wins), so bodies are validated as sent.
+ */
+const buildValidators: BuildCompilerFromPool = (externalSchemas, serverOptions) => {
+  const factory = AjvCompiler();
+  const compiler = (coerceTypes: 'array' | false) =>
+    factory(externalSchemas, {
+      ...(serverOptions?.plugins ? { plugins: serverOptions.plugins } : {}),
+      customOptions: { ...AJV_OPTIONS, coerceTypes },
+    });
+  const coercing = compiler('array');
+  const asSent = compiler(false);
+  return (route) => ((route as unknown as RouteDefinition).httpPart === 'body' ? asSent : coercing)(route);
+};
+
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<AppInstance> {
   const database = options.database ?? (await createDatabase(config.database));
   const ownsDatabase = options.database === undefined;
@@ -83,16 +109,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    ajv: {
-      customOptions: {
-        // Unknown properties are an error (400), not silently dropped.
-        removeAdditional: false,
-        // Query strings arrive as text; `?limit=10` must validate as a number.
-        coerceTypes: 'array',
-        useDefaults: true,
-        allErrors: false,
-      },
-    },
+    schemaController: { compilersFactory: { buildValidator: buildValidators } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);

@@ -45,10 +45,14 @@ export const screenshotPath = (name: string) => path.join(SCREENSHOT_DIR, `${nam
  * comes after: the refresh cookie lands in the context, so the next page load
  * starts signed in.
  */
-export async function signUp(context: BrowserContext, name: string): Promise<string> {
+export async function signUp(
+  context: BrowserContext,
+  name: string,
+  locale: 'en' | 'fr' = 'en',
+): Promise<string> {
   const email = `${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}@example.org`;
   const response = await context.request.post('/api/v1/auth/register', {
-    data: { name, email, password: 'les volets bleus du mas' },
+    data: { name, email, password: 'les volets bleus du mas', locale },
   });
   if (!response.ok()) throw new Error(`registration failed (${response.status()}): ${await response.text()}`);
   return email;

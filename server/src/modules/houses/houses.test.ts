@@ -293,6 +293,28 @@ describeApp('houses and sites', (get) => {
     expect(managerWrite.json().status).toBe('inactive');
   });
 
+  it('keeps null as null in bodies: a cleared field or site is not an empty string', async () => {
+    const { app } = get();
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: as(admin),
+      payload: { ...villa, code: 'sans-site', siteId: null, notes: null },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ siteId: null, notes: null, location: villa.location });
+    const cleared = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/houses/${created.json().id}`,
+      headers: as(admin),
+      payload: { location: null },
+    });
+    expect(cleared.json().location).toBeNull();
+    // Query strings are still read as numbers where the schema says so.
+    const page = await app.inject({ method: 'GET', url: '/api/v1/houses?limit=1', headers: as(admin) });
+    expect(page.json().items).toHaveLength(1);
+  });
+
   it('assigns houses to owners only, as a whole list, checked against the organization', async () => {
     const { app } = get();
     const owner = await addMember(app, admin, 'owner');

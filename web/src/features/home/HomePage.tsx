@@ -1,11 +1,21 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { useCanManage } from '../../lib/organization.ts';
 import { useInstance } from './use-instance.ts';
+
+const SHORTCUTS = [
+  { to: '/today', key: 'today' },
+  { to: '/calendar', key: 'calendar' },
+  { to: '/houses', key: 'houses' },
+  { to: '/guests', key: 'guests', managers: true },
+];
 
 export function HomePage() {
   const { t } = useTranslation();
   const instance = useInstance();
+  const canManage = useCanManage();
 
   if (instance.isPending) return <LoadingState />;
   if (instance.isError) return <ErrorState onRetry={() => instance.refetch()} />;
@@ -21,9 +31,16 @@ export function HomePage() {
         </Group>
         <Text c="dimmed">{t('home.intro')}</Text>
       </Stack>
-      <Card withBorder padding="lg">
-        <Text size="sm">{t('home.comingSoon')}</Text>
-      </Card>
+      <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
+        {SHORTCUTS.filter((shortcut) => canManage || !shortcut.managers).map((shortcut) => (
+          <Card key={shortcut.to} withBorder padding="md" component={Link} to={shortcut.to}>
+            <Text fw={600}>{t(`nav.${shortcut.key}`)}</Text>
+            <Text size="sm" c="dimmed">
+              {t(`home.shortcut.${shortcut.key}`)}
+            </Text>
+          </Card>
+        ))}
+      </SimpleGrid>
     </Stack>
   );
 }

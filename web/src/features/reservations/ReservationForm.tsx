@@ -308,6 +308,8 @@ export function ReservationForm({
               label={t('reservations.fields.totalPrice')}
               inputMode="decimal"
               description={suggested ? t('reservations.suggested', { amount: money(suggested) }) : undefined}
+              // Below the field, so the two amounts stay aligned side by side.
+              inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('totalPrice')}
             />
             <TextInput
