@@ -27,14 +27,24 @@ function sequence(seed: number) {
 }
 
 const GUESTS = [
-  ['Camille Martin', 'camille.martin@example.org', '+33 6 11 22 33 44'],
-  ['Lucas Bernard', 'lucas.bernard@example.org', '+33 6 55 66 77 88'],
-  ['Emma Wilson', 'emma.wilson@example.com', '+44 7700 900123'],
-  ['Jonas Becker', 'jonas.becker@example.de', '+49 151 23456789'],
-  ['Sofia Rossi', 'sofia.rossi@example.it', '+39 333 1234567'],
-  ['Chloé Dubois', null, '+33 7 12 34 56 78'],
-  ['Noah Janssen', 'noah.janssen@example.nl', null],
-  ['Inès Moreau', 'ines.moreau@example.org', '+33 6 98 76 54 32'],
+  {
+    name: 'Camille Martin',
+    email: 'camille.martin@example.org',
+    phone: '+33 6 11 22 33 44',
+    nationality: 'FR',
+  },
+  {
+    name: 'Lucas Bernard',
+    email: 'lucas.bernard@example.org',
+    phone: '+33 6 55 66 77 88',
+    nationality: 'FR',
+  },
+  { name: 'Emma Wilson', email: 'emma.wilson@example.com', phone: '+44 7700 900123', nationality: 'GB' },
+  { name: 'Jonas Becker', email: 'jonas.becker@example.de', phone: '+49 151 23456789', nationality: 'DE' },
+  { name: 'Sofia Rossi', email: 'sofia.rossi@example.it', phone: '+39 333 1234567', nationality: 'IT' },
+  { name: 'Chloé Dubois', email: null, phone: '+33 7 12 34 56 78', nationality: 'FR' },
+  { name: 'Noah Janssen', email: 'noah.janssen@example.nl', phone: null, nationality: 'NL' },
+  { name: 'Inès Moreau', email: 'ines.moreau@example.org', phone: '+33 6 98 76 54 32', nationality: 'FR' },
 ] as const;
 
 /**
@@ -113,6 +123,10 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
     });
   }
 
+  // Regular guests come back: each is one guest record, linked to all their stays.
+  const guests = [];
+  for (const guest of GUESTS) guests.push(await services.guests.create(member, guest));
+
   const random = sequence(20_261_122);
   let stays = 0;
   for (const [index, house] of houses.entries()) {
@@ -122,7 +136,7 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
     while (day < end) {
       const nights = random(2, 9);
       const checkOut = addDays(day, nights);
-      const [name, email, phone] = GUESTS[random(0, GUESTS.length - 1)] ?? GUESTS[0];
+      const guest = guests[random(0, guests.length - 1)] ?? guests[0];
       const price = nights * nightly;
       if (await services.calendar.isTaken(member, house.id, day, checkOut)) {
         day = addDays(day, 1);
@@ -130,9 +144,7 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
       }
       const created = await services.reservations.create(member, {
         houseId: house.id,
-        guestName: name,
-        ...(email ? { guestEmail: email } : {}),
-        ...(phone ? { guestPhone: phone } : {}),
+        guestId: guest?.id,
         checkIn: day,
         checkOut,
         guests: random(1, house.maxGuests),

@@ -1,5 +1,4 @@
 import { expect, it } from 'vitest';
-import { datesOf, monthStart, nightsBetween, shiftDate } from '../lib/dates.ts';
 import en from './en.json';
 import fr from './fr.json';
 

@@ -1,5 +1,6 @@
 import {
   Alert,
+  Anchor,
   Badge,
   Button,
   Card,
@@ -15,14 +16,17 @@ import { useForm } from '@mantine/form';
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { ApiError } from '../../lib/api/client.ts';
+import { formatDate } from '../../lib/dates.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { emailRule, requiredRule } from '../../lib/validation.ts';
 import {
   downloadGuestExport,
   type Guest,
   useAnonymizeGuest,
+  useGuestStays,
   useGuests,
   useUpdateGuest,
 } from './use-guests.ts';
@@ -88,7 +92,12 @@ export function GuestsPage() {
                   </Text>
                 </div>
                 {!guest.anonymizedAt && (
-                  <Button size="xs" variant="subtle" onClick={() => setEditing(guest)}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setEditing(guest)}
+                    style={{ flexShrink: 0 }}
+                  >
                     {t('common.edit')}
                   </Button>
                 )}
@@ -203,6 +212,7 @@ function GuestForm({ guest, onDone }: { guest: Guest; onDone: () => void }) {
           </Group>
         </Stack>
       </form>
+      <GuestStays guest={guest} />
       <Card withBorder padding="sm" bg="gray.0">
         <Stack gap="xs">
           <Text fw={600} size="sm">
@@ -235,6 +245,36 @@ function GuestForm({ guest, onDone }: { guest: Guest; onDone: () => void }) {
           </Group>
         </Stack>
       </Card>
+    </Stack>
+  );
+}
+
+function GuestStays({ guest }: { guest: Guest }) {
+  const { t, i18n } = useTranslation();
+  const stays = useGuestStays(guest.id);
+  if (stays.isPending) return <LoadingState />;
+  if (stays.isError) return <ErrorState onRetry={() => stays.refetch()} />;
+  return (
+    <Stack gap={4}>
+      <Text fw={600} size="sm">
+        {t('guests.stays', { count: stays.data.length })}
+      </Text>
+      {stays.data.map((stay) => (
+        <Anchor key={stay.id} component={Link} to={`/reservations/${stay.id}`} size="sm">
+          {formatDate(stay.checkIn, i18n.resolvedLanguage, {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+          })}{' '}
+          →{' '}
+          {formatDate(stay.checkOut, i18n.resolvedLanguage, {
+            day: 'numeric',
+            month: 'short',
+            year: 'numeric',
+          })}{' '}
+          · {t(`reservations.status.${stay.status}`)}
+        </Anchor>
+      ))}
     </Stack>
   );
 }

@@ -17,6 +17,17 @@ export function useGuests(search: string) {
   });
 }
 
+/** A guest's stays, latest first (the most a guest could have had, in one page). */
+export function useGuestStays(guestId: string) {
+  return useQuery({
+    queryKey: ['reservations', 'guest', guestId],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/reservations', { params: { query: { guestId, limit: 200 } } }),
+      ).items.reverse(),
+  });
+}
+
 const refresh = (queryClient: ReturnType<typeof useQueryClient>) =>
   Promise.all(
     ['guests', 'reservations', 'reservation', 'calendar'].map((key) =>
