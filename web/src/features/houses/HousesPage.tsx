@@ -37,6 +37,8 @@ export function HousesPage() {
   // undefined: no dialog; null: a new house; a house: editing it.
   const [editing, setEditing] = useState<House | null | undefined>(undefined);
 
+  // Staff get houses without prices: no empty price column for them.
+  const showPrices = (houses.data ?? []).some((house) => 'nightlyPrice' in house);
   const siteName = (id: string | null) => sites.data?.find((site) => site.id === id)?.name;
   const needle = search.trim().toLowerCase();
   const shown = (houses.data ?? []).filter(
@@ -131,7 +133,7 @@ export function HousesPage() {
                   <Table.Th>{t('houses.fields.type')}</Table.Th>
                   <Table.Th>{t('houses.fields.site')}</Table.Th>
                   <Table.Th ta="right">{t('houses.fields.maxGuests')}</Table.Th>
-                  <Table.Th ta="right">{t('houses.fields.nightlyPrice')}</Table.Th>
+                  {showPrices && <Table.Th ta="right">{t('houses.fields.nightlyPrice')}</Table.Th>}
                   <Table.Th>{t('houses.fields.status')}</Table.Th>
                   {canManage && <Table.Th aria-label={t('common.actions')} />}
                 </Table.Tr>
@@ -151,9 +153,11 @@ export function HousesPage() {
                     <Table.Td>{t(`houses.types.${house.type}`)}</Table.Td>
                     <Table.Td>{siteName(house.siteId) ?? '—'}</Table.Td>
                     <Table.Td ta="right">{house.maxGuests}</Table.Td>
-                    <Table.Td ta="right">
-                      {'nightlyPrice' in house ? money(house.nightlyPrice) : '—'}
-                    </Table.Td>
+                    {showPrices && (
+                      <Table.Td ta="right">
+                        {'nightlyPrice' in house ? money(house.nightlyPrice) : '—'}
+                      </Table.Td>
+                    )}
                     <Table.Td>
                       <StatusBadge house={house} />
                     </Table.Td>
