@@ -50,11 +50,16 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
 }
 
 type Row = Record<string, unknown>;
-type ColumnConverter = [column: string, convert: (value: unknown) => unknown];
+
+interface ResultColumn {
+  name: string;
+  convert: ((value: unknown) => unknown) | null;
+}
 
 interface CachedStatement {
   statement: BetterSqlite3.Statement;
-  converters: ColumnConverter[];
+  /** The columns a reading statement returns, each with its conversion; empty for writes. */
+  columns: ResultColumn[];
 }
 
 /**
@@ -66,6 +71,12 @@ interface CachedStatement {
  *   refuses both).
  * It also keeps prepared statements: Kysely prepares every query anew, which
  * costs about as much as running a small read.
+ *
+ * Rows are read as arrays and named here. SQLite re-prepares a statement
+ * whenever a new value is bound to a parameter that may change its plan
+ * (joins, ranges, ORDER BY, LIMIT ?: most of our reads), and better-sqlite3
+ * then compiles a new row-building function with `Function()` on every run,
+ * which costs more than the query itself.
  */
 class NormalizingSqliteDatabase implements SqliteDatabase {
   readonly #database: BetterSqlite3.Database;
@@ -81,12 +92,13 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
   }
 
   prepare(sql: string): SqliteStatement {
-    const { statement, converters } = this.#cached(sql);
+    const { statement, columns } = this.#cached(sql);
     return {
       reader: statement.reader,
-      all: (parameters) => convertRows(statement.all(...bindable(parameters)) as Row[], converters),
+      all: (parameters) =>
+        (statement.all(...bindable(parameters)) as unknown[][]).map((values) => toRow(values, columns)),
       run: (parameters) => statement.run(...bindable(parameters)),
-      iterate: (parameters) => convertIterator(statement.iterate(...bindable(parameters)), converters),
+      iterate: (parameters) => rowIterator(statement.iterate(...bindable(parameters)), columns),
     };
   }
 
@@ -99,8 +111,8 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
       return hit;
     }
     const statement = this.#database.prepare(sql);
-    const converters = statement.reader ? columnConverters(statement.columns()) : [];
-    const entry = { statement, converters };
+    const columns = statement.reader ? resultColumns(statement.raw(true).columns()) : [];
+    const entry = { statement, columns };
     // Statements that change the schema must not outlive it.
     if (/^\s*(create|alter|drop)\b/i.test(sql)) return entry;
     this.#statements.set(sql, entry);
@@ -112,14 +124,15 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
   }
 }
 
-function columnConverters(columns: BetterSqlite3.ColumnDefinition[]): ColumnConverter[] {
-  const converters: ColumnConverter[] = [];
-  for (const column of columns) {
-    const declared = column.type?.toLowerCase();
-    if (declared === 'boolean') converters.push([column.name, toBoolean]);
-    else if (declared === 'json' || declared === 'jsonb') converters.push([column.name, parseJson]);
-  }
-  return converters;
+function resultColumns(columns: BetterSqlite3.ColumnDefinition[]): ResultColumn[] {
+  return columns.map((column) => ({ name: column.name, convert: converterFor(column.type) }));
+}
+
+function converterFor(declaredType: string | null): ResultColumn['convert'] {
+  const declared = declaredType?.toLowerCase();
+  if (declared === 'boolean') return toBoolean;
+  if (declared === 'json' || declared === 'jsonb') return parseJson;
+  return null;
 }
 
 function toBoolean(value: unknown): unknown {
@@ -130,23 +143,18 @@ function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-function convertRow(row: Row, converters: ColumnConverter[]): Row {
-  for (const [column, convert] of converters) {
-    if (column in row) row[column] = convert(row[column]);
+/** A row as better-sqlite3 would build it: named by column, the last of two same names winning. */
+function toRow(values: unknown[], columns: ResultColumn[]): Row {
+  const row: Row = {};
+  for (let i = 0; i < columns.length; i++) {
+    const column = columns[i] as ResultColumn;
+    row[column.name] = column.convert ? column.convert(values[i]) : values[i];
   }
   return row;
 }
 
-function convertRows(rows: Row[], converters: ColumnConverter[]): Row[] {
-  if (converters.length > 0) for (const row of rows) convertRow(row, converters);
-  return rows;
-}
-
-function* convertIterator(
-  rows: IterableIterator<unknown>,
-  converters: ColumnConverter[],
-): IterableIterator<Row> {
-  for (const row of rows) yield convertRow(row as Row, converters);
+function* rowIterator(rows: IterableIterator<unknown>, columns: ResultColumn[]): IterableIterator<Row> {
+  for (const values of rows) yield toRow(values as unknown[], columns);
 }
 
 function bindable(parameters: ReadonlyArray<unknown>): unknown[] {

@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import type { Role } from '../../db/tables.ts';
+import type { Role, Tables } from '../../db/tables.ts';
 
 export interface UserRow {
   id: string;
@@ -139,30 +139,37 @@ export function listMemberships(db: DbOrTx, userId: string): Promise<MembershipR
 /**
  * Everything a request needs to know about its caller, in one query: the
  * account, and its membership in the requested organization or else its
- * first one.
+ * first one. The membership is read by subqueries on a read of the user by
+ * primary key: SQLite re-prepares a join, an ORDER BY or a `LIMIT ?` on every
+ * run once a parameter is bound, and this runs on every request.
  */
 export function findCaller(db: DbOrTx, userId: string, organizationId: string | undefined) {
+  const membership = <C extends 'organization_id' | 'role'>(
+    eb: ExpressionBuilder<Tables, 'users'>,
+    column: C,
+  ) =>
+    eb
+      .selectFrom('memberships')
+      .select(column)
+      .whereRef('memberships.user_id', '=', 'users.id')
+      .$if(organizationId !== undefined, (q) =>
+        q.where('memberships.organization_id', '=', organizationId ?? ''),
+      )
+      .orderBy('memberships.created_at')
+      .orderBy('memberships.organization_id')
+      .limit(sql.lit(1))
+      .$asScalar();
   return db
     .selectFrom('users')
-    .leftJoin('memberships', (join) =>
-      join
-        .onRef('memberships.user_id', '=', 'users.id')
-        .$call((on) =>
-          organizationId === undefined ? on : on.on('memberships.organization_id', '=', organizationId),
-        ),
-    )
-    .select([
+    .select((eb) => [
       'users.id as id',
       'users.email as email',
       'users.active as active',
       'users.instance_admin as instanceAdmin',
-      'memberships.organization_id as organizationId',
-      'memberships.role as role',
+      membership(eb, 'organization_id').as('organizationId'),
+      membership(eb, 'role').as('role'),
     ])
     .where('users.id', '=', userId)
-    .orderBy('memberships.created_at')
-    .orderBy('memberships.organization_id')
-    .limit(1)
     .executeTakeFirst();
 }
 

@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import type { BlocksTable } from '../../db/tables.ts';
+import type { BlocksTable, Tables } from '../../db/tables.ts';
 
 export type BlockRow = Selectable<BlocksTable>;
 
@@ -27,59 +27,103 @@ export function calendarHouses(db: DbOrTx, scope: Scope) {
     .execute();
 }
 
-/** Non-cancelled stays overlapping [from, to) in the given houses. */
-export function staysOverlapping(
+/**
+ * The houses a calendar covers: the ones listed, or (undefined) every house of
+ * the organization. Naming them by a subquery spares SQLite binding a hundred
+ * ids, which makes it plan the query anew on every run.
+ */
+function inHouses(
+  eb: ExpressionBuilder<Tables, 'reservations' | 'blocks' | 'occupied_nights'>,
+  column: 'reservations.house_id' | 'blocks.house_id' | 'occupied_nights.house_id',
+  organizationId: string,
+  houseIds: string[] | undefined,
+) {
+  return houseIds
+    ? eb(column, 'in', houseIds)
+    : eb(
+        column,
+        'in',
+        eb.selectFrom('houses').select('houses.id').where('houses.organization_id', '=', organizationId),
+      );
+}
+
+/**
+ * Non-cancelled stays overlapping [from, to), by check-in: those that begin in
+ * it, read by check-in from an index, and the one per house that began before
+ * and still holds the first night, read from the occupied nights. Stays of a
+ * house never overlap, so there is at most one of the latter per house.
+ */
+export async function staysOverlapping(
   db: DbOrTx,
   organizationId: string,
-  houseIds: string[],
+  houseIds: string[] | undefined,
   from: string,
   to: string,
 ) {
-  if (houseIds.length === 0) return Promise.resolve([]);
-  return (
+  if (houseIds?.length === 0) return [];
+  const stays = () =>
     db
       .selectFrom('reservations')
-      .innerJoin('guests', 'guests.id', 'reservations.guest_id')
-      .select([
+      .select((eb) => [
         'reservations.id as id',
         'reservations.house_id as houseId',
-        'guests.name as guestName',
+        eb
+          .selectFrom('guests')
+          .select('guests.name')
+          .whereRef('guests.id', '=', 'reservations.guest_id')
+          .$asScalar()
+          .$notNull()
+          .as('guestName'),
         'reservations.check_in as checkIn',
         'reservations.check_out as checkOut',
         'reservations.status as status',
         'reservations.guests as guests',
         'reservations.source as source',
       ])
-      .where('reservations.organization_id', '=', organizationId)
-      // The occupied nights of the window name exactly the non-cancelled stays in it,
-      // read by primary key (house, night) instead of scanning each house's past.
+      .where('reservations.organization_id', '=', organizationId);
+  const [beginning, holdingFirstNight] = await Promise.all([
+    stays()
+      .where((eb) => inHouses(eb, 'reservations.house_id', organizationId, houseIds))
+      .where('reservations.check_in', '>=', from)
+      .where('reservations.check_in', '<', to)
+      .where('reservations.status', '!=', 'cancelled')
+      .execute(),
+    // Read only through the nights: a `check_in < from` condition here would
+    // tempt the planner into the organization's whole past. The stay that
+    // begins on the first night is kept from the query above.
+    stays()
       .where('reservations.id', 'in', (eb) =>
         eb
           .selectFrom('occupied_nights')
           .select('occupied_nights.reservation_id')
-          .where('occupied_nights.house_id', 'in', houseIds)
-          .where('occupied_nights.night', '>=', from)
-          .where('occupied_nights.night', '<', to)
+          .where((eb) => inHouses(eb, 'occupied_nights.house_id', organizationId, houseIds))
+          .where('occupied_nights.night', '=', from)
           .where('occupied_nights.reservation_id', 'is not', null),
       )
-      .orderBy('reservations.check_in')
-      .execute()
-  );
+      .execute(),
+  ]);
+  const begunBefore = holdingFirstNight.filter((stay) => stay.checkIn < from);
+  return [...begunBefore, ...beginning].sort(byCheckIn);
+}
+
+function byCheckIn(a: { checkIn: string }, b: { checkIn: string }): number {
+  if (a.checkIn === b.checkIn) return 0;
+  return a.checkIn < b.checkIn ? -1 : 1;
 }
 
 export function blocksOverlapping(
   db: DbOrTx,
   organizationId: string,
-  houseIds: string[],
+  houseIds: string[] | undefined,
   from: string,
   to: string,
 ) {
-  if (houseIds.length === 0) return Promise.resolve([]);
+  if (houseIds?.length === 0) return Promise.resolve([]);
   return db
     .selectFrom('blocks')
     .selectAll()
     .where('organization_id', '=', organizationId)
-    .where('house_id', 'in', houseIds)
+    .where((eb) => inHouses(eb, 'blocks.house_id', organizationId, houseIds))
     .where('start_date', '<', to)
     .where('end_date', '>', from)
     .orderBy('start_date')

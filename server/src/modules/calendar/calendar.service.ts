@@ -48,6 +48,16 @@ function blockView(row: BlockRow) {
   };
 }
 
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
 function checkWindow(from: string, to: string): void {
   checkRange(from, to, { start: 'querystring.from', end: 'querystring.to' });
   if (nightsBetween(from, to) > MAX_CALENDAR_DAYS) {
@@ -74,9 +84,10 @@ export class CalendarService {
    */
   async calendar(member: Member, query: Static<typeof CalendarQuery>) {
     checkWindow(query.from, query.to);
+    const visible = await housesVisibleTo(this.#db, member);
     const houses = await calendarHouses(this.#db, {
       organizationId: member.organizationId,
-      houseIds: await housesVisibleTo(this.#db, member),
+      houseIds: visible,
       houseId: query.houseId,
       siteId: query.siteId,
     });
@@ -102,10 +113,15 @@ export class CalendarService {
         })),
       };
     }
+    // Every house of the organization: the queries name them by a subquery rather than by their ids.
+    const houseIds =
+      visible === undefined && query.houseId === undefined && query.siteId === undefined ? undefined : ids;
     const [stays, blocks] = await Promise.all([
-      staysOverlapping(this.#db, member.organizationId, ids, query.from, query.to),
-      blocksOverlapping(this.#db, member.organizationId, ids, query.from, query.to),
+      staysOverlapping(this.#db, member.organizationId, houseIds, query.from, query.to),
+      blocksOverlapping(this.#db, member.organizationId, houseIds, query.from, query.to),
     ]);
+    const staysOf = groupBy(stays, (stay) => stay.houseId);
+    const blocksOf = groupBy(blocks, (block) => block.house_id);
     return {
       from: query.from,
       to: query.to,
@@ -113,10 +129,8 @@ export class CalendarService {
         houseId: house.id,
         code: house.code,
         name: house.name,
-        reservations: stays
-          .filter((stay) => stay.houseId === house.id)
-          .map(({ houseId: _, ...stay }) => stay),
-        blocks: blocks.filter((block) => block.house_id === house.id).map(blockView),
+        reservations: (staysOf.get(house.id) ?? []).map(({ houseId: _, ...stay }) => stay),
+        blocks: (blocksOf.get(house.id) ?? []).map(blockView),
       })),
     };
   }

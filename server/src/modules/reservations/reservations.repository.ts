@@ -1,6 +1,6 @@
-import type { Selectable } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import type { ReservationStatus, ReservationsTable } from '../../db/tables.ts';
+import type { ReservationStatus, ReservationsTable, Tables } from '../../db/tables.ts';
 import { addDays } from './nights.ts';
 
 export type ReservationRecord = Selectable<ReservationsTable>;
@@ -12,12 +12,24 @@ export interface ReservationRow extends ReservationRecord {
   guest_phone: string | null;
 }
 
+/**
+ * The guest's details are read by subqueries rather than a join: SQLite
+ * re-prepares a join on every run as soon as a parameter is bound (a new plan
+ * for each value), which costs several times the lookup itself.
+ */
 function reservationsWithGuests(db: DbOrTx, organizationId: string) {
+  const guest = <C extends 'name' | 'email' | 'phone'>(
+    eb: ExpressionBuilder<Tables, 'reservations'>,
+    column: C,
+  ) => eb.selectFrom('guests').select(column).whereRef('guests.id', '=', 'reservations.guest_id').$asScalar();
   return db
     .selectFrom('reservations')
-    .innerJoin('guests', 'guests.id', 'reservations.guest_id')
     .selectAll('reservations')
-    .select(['guests.name as guest_name', 'guests.email as guest_email', 'guests.phone as guest_phone'])
+    .select((eb) => [
+      guest(eb, 'name').$notNull().as('guest_name'),
+      guest(eb, 'email').as('guest_email'),
+      guest(eb, 'phone').as('guest_phone'),
+    ])
     .where('reservations.organization_id', '=', organizationId);
 }
 
