@@ -18,6 +18,7 @@ import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { checklistRoutes } from './modules/checklists/checklists.routes.ts';
 import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
@@ -34,6 +35,7 @@ export const VERSION: string = JSON.parse(
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 const OPTIMIZE_INTERVAL_MS = 3_600_000;
+const DEPARTURE_CHECK_INTERVAL_MS = 60_000;
 
 /** A client's X-Request-Id is kept when it looks like an id, so logs can be joined across services. */
 function requestId(request: IncomingMessage): string {
@@ -118,14 +120,22 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   app.decorate('appVersion', VERSION);
   const now = options.now ?? (() => new Date());
 
-  const { outbox, organizations, auth, oauth, houses, reservations, calendar, guests } = createServices({
+  const services = createServices({
     database,
     config,
     log: app.log,
     now,
   });
+  const { outbox, organizations, auth, oauth, houses, reservations, calendar, guests, checklists } = services;
   app.decorate('outbox', outbox);
   outbox.start();
+  // Departures whose check-out time has passed open their house's turnover round.
+  const departures = setInterval(() => {
+    checklists
+      .openDueRounds()
+      .catch((error) => app.log.warn({ err: error }, 'opening turnover rounds failed'));
+  }, DEPARTURE_CHECK_INTERVAL_MS);
+  departures.unref();
   // Statistics go stale as data grows; refreshing them is cheap when nothing changed.
   const optimizer = setInterval(() => {
     database.optimize().catch((error) => app.log.warn({ err: error }, 'database optimize failed'));
@@ -133,6 +143,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   optimizer.unref();
   app.addHook('onClose', async () => {
     clearInterval(optimizer);
+    clearInterval(departures);
     await outbox.stop();
     if (ownsDatabase) await database.close();
   });
@@ -163,6 +174,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await reservationRoutes(app, reservations);
   await calendarRoutes(app, calendar);
   await guestRoutes(app, guests);
+  await checklistRoutes(app, checklists);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -22,6 +22,8 @@ Commands:
   backup <file>    Write a consistent copy of the SQLite database to <file>, even while
                    the server is writing (PostgreSQL: use pg_dump)
   seed --demo      Fill the database with demonstration data
+  turnovers        Open the turnover rounds of departures that have passed, once, and exit
+                   (the server does it every minute; safe to run beside it)
   user:create --email <email> --name <name> [--admin] [--password-stdin]
                    Create an account with an organization of its own; --admin makes it (or
                    an existing account) an instance administrator. The password comes from
@@ -75,6 +77,18 @@ async function seed(config: Config, demo: boolean): Promise<void> {
   try {
     await migrateToLatest(database.db);
     for (const line of await seedDemo(database, config)) console.log(line);
+  } finally {
+    await database.close();
+  }
+}
+
+async function turnovers(config: Config): Promise<void> {
+  const database = await createDatabase(config.database);
+  try {
+    await migrateToLatest(database.db);
+    const log = pino({ level: 'warn' });
+    const { checklists } = createServices({ database, config, log, now: () => new Date() });
+    console.log(`opened ${await checklists.openDueRounds()} turnover rounds`);
   } finally {
     await database.close();
   }
@@ -145,6 +159,8 @@ async function main(argv: string[]): Promise<void> {
       return backup(config, rest[0]);
     case 'seed':
       return seed(config, values.demo ?? false);
+    case 'turnovers':
+      return turnovers(config);
     case 'user:create':
       return createUser(config, {
         email: values.email,

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { ChecklistsService } from './modules/checklists/checklists.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
@@ -20,6 +21,7 @@ export interface Services {
   reservations: ReservationsService;
   calendar: CalendarService;
   guests: GuestsService;
+  checklists: ChecklistsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -45,5 +47,6 @@ export function createServices(options: {
   const reservations = new ReservationsService({ db: database.db, now });
   const calendar = new CalendarService({ db: database.db, now, houses });
   const guests = new GuestsService({ db: database.db, now, reservations });
-  return { outbox, organizations, auth, oauth, houses, reservations, calendar, guests };
+  const checklists = new ChecklistsService({ db: database.db, now });
+  return { outbox, organizations, auth, oauth, houses, reservations, calendar, guests, checklists };
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
+import type { DatabaseConfig } from '../src/config.ts';
 
 const CLI = path.resolve(import.meta.dirname, '../bin/staykeep.js');
 
@@ -51,4 +52,34 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
         child.kill('SIGTERM');
       }),
   };
+}
+
+/** DATABASE_URL for another process, pointing at the test's own schema on PostgreSQL. */
+export function databaseUrl(config: DatabaseConfig): string {
+  if (config.kind === 'sqlite') return `sqlite://${config.file}`;
+  if (config.kind === 'postgres') {
+    const url = new URL(config.url);
+    if (config.schema) url.searchParams.set('options', `-c search_path=${config.schema}`);
+    return url.href;
+  }
+  throw new Error('PGlite lives inside one process');
+}
+
+/** Runs one `staykeep <command>` to its end. */
+export function runCommand(
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', DATA_DIR: '/tmp', ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (chunk) => {
+    stdout += chunk;
+  });
+  child.stderr?.on('data', (chunk) => {
+    stderr += chunk;
+  });
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
 }

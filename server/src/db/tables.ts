@@ -29,6 +29,12 @@ export interface Tables {
   blocks: BlocksTable;
   occupied_nights: OccupiedNightsTable;
   audit_log: AuditLogTable;
+  checklist_categories: ChecklistCategoriesTable;
+  checklist_items: ChecklistItemsTable;
+  checklist_item_houses: ChecklistItemHousesTable;
+  turnover_rounds: TurnoverRoundsTable;
+  turnover_round_items: TurnoverRoundItemsTable;
+  task_completion_logs: TaskCompletionLogsTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -299,4 +305,72 @@ export interface AuditLogTable {
   at: Instant;
   before: ColumnType<unknown, string | null, string | null>;
   after: ColumnType<unknown, string | null, string | null>;
+}
+
+export type ChecklistItemType = 'cleaning' | 'inspection' | 'upkeep';
+
+export interface ChecklistCategoriesTable {
+  id: string;
+  organization_id: string;
+  name: string;
+  position: number;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ChecklistItemsTable {
+  id: string;
+  organization_id: string;
+  category_id: string;
+  step_number: number;
+  description: string;
+  product_required: string | null;
+  type: ChecklistItemType;
+  applies_to_all: Defaulted<boolean>;
+  active: Defaulted<boolean>;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ChecklistItemHousesTable {
+  item_id: string;
+  house_id: string;
+}
+
+export interface TurnoverRoundsTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  reservation_id: string | null;
+  opened_at: Instant;
+  completed_at: string | null;
+  closed_at: string | null;
+}
+
+export interface TurnoverRoundItemsTable {
+  round_id: string;
+  item_id: string;
+  category_id: string;
+  category_name: string;
+  category_position: number;
+  step_number: number;
+  description: string;
+  product_required: string | null;
+  type: ChecklistItemType;
+  completed: Defaulted<boolean>;
+  completed_at: string | null;
+  completed_by: string | null;
+}
+
+export interface TaskCompletionLogsTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  round_id: string;
+  item_id: string;
+  user_id: string | null;
+  completed: boolean;
+  at: Instant;
 }

@@ -1,21 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
-import { type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
+import { databaseUrl, type ServerProcess, startServerProcess } from '../../../test/server-process.ts';
 import { buildApp } from '../../app.ts';
-import type { DatabaseConfig } from '../../config.ts';
 import type { AppInstance } from '../../http/types.ts';
-
-/** DATABASE_URL for a server process, pointing at the test's own schema on PostgreSQL. */
-function databaseUrl(config: DatabaseConfig): string {
-  if (config.kind === 'sqlite') return `sqlite://${config.file}`;
-  if (config.kind === 'postgres') {
-    const url = new URL(config.url);
-    if (config.schema) url.searchParams.set('options', `-c search_path=${config.schema}`);
-    return url.href;
-  }
-  throw new Error('PGlite lives inside one process');
-}
 
 async function json(response: Response) {
   return (await response.json()) as Record<string, unknown>;

@@ -7,6 +7,7 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
+import { openDepartureRound } from '../checklists/checklists.service.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
@@ -315,6 +316,15 @@ export class ReservationsService {
           after ? snapshot(after) : null,
           now,
         );
+        // The guests have left: the house needs its turnover before the next arrival.
+        if (status === 'checked_out' && before.status !== 'checked_out') {
+          await openDepartureRound(tx, {
+            organizationId: member.organizationId,
+            houseId: house.id,
+            reservationId,
+            now,
+          });
+        }
       },
     );
     return this.get(member, reservationId);

@@ -1,0 +1,774 @@
+import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { DbOrTx, Tx } from '../../db/database.ts';
+import { newId } from '../../db/ids.ts';
+import type {
+  ChecklistCategoriesTable,
+  ChecklistItemsTable,
+  ChecklistItemType,
+  Tables,
+  TurnoverRoundsTable,
+} from '../../db/tables.ts';
+import { DEFAULT_CHECKLISTS } from './defaults.ts';
+
+export type CategoryRow = Selectable<ChecklistCategoriesTable>;
+export type ItemRow = Selectable<ChecklistItemsTable>;
+export type RoundRow = Selectable<TurnoverRoundsTable>;
+
+// --- the template -------------------------------------------------------------------
+
+export function listCategories(db: DbOrTx, organizationId: string): Promise<CategoryRow[]> {
+  return db
+    .selectFrom('checklist_categories')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('position')
+    .orderBy('id')
+    .execute();
+}
+
+export function listItems(db: DbOrTx, organizationId: string): Promise<ItemRow[]> {
+  return db
+    .selectFrom('checklist_items')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .orderBy('category_id')
+    .orderBy('step_number')
+    .orderBy('id')
+    .execute();
+}
+
+/** The houses each item of the organization is limited to (items that apply to all have none). */
+export async function itemHouses(db: DbOrTx, organizationId: string): Promise<Map<string, string[]>> {
+  const rows = await db
+    .selectFrom('checklist_item_houses')
+    .innerJoin('checklist_items', 'checklist_items.id', 'checklist_item_houses.item_id')
+    .select(['checklist_item_houses.item_id as itemId', 'checklist_item_houses.house_id as houseId'])
+    .where('checklist_items.organization_id', '=', organizationId)
+    .orderBy('checklist_item_houses.house_id')
+    .execute();
+  const byItem = new Map<string, string[]>();
+  for (const row of rows) byItem.set(row.itemId, [...(byItem.get(row.itemId) ?? []), row.houseId]);
+  return byItem;
+}
+
+export function findCategory(db: DbOrTx, organizationId: string, categoryId: string) {
+  return db
+    .selectFrom('checklist_categories')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', categoryId)
+    .executeTakeFirst();
+}
+
+export function findItem(db: DbOrTx, organizationId: string, itemId: string) {
+  return db
+    .selectFrom('checklist_items')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', itemId)
+    .executeTakeFirst();
+}
+
+export async function nextCategoryPosition(tx: Tx, organizationId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('checklist_categories')
+    .select((eb) => eb.fn.max('position').as('last'))
+    .where('organization_id', '=', organizationId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function nextStepNumber(tx: Tx, categoryId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('checklist_items')
+    .select((eb) => eb.fn.max('step_number').as('last'))
+    .where('category_id', '=', categoryId)
+    .executeTakeFirst();
+  return Number(row?.last ?? 0) + 1;
+}
+
+export async function insertCategory(
+  tx: Tx,
+  category: { id: string; organizationId: string; name: string; position: number; now: string },
+): Promise<void> {
+  await tx
+    .insertInto('checklist_categories')
+    .values({
+      id: category.id,
+      organization_id: category.organizationId,
+      name: category.name,
+      position: category.position,
+      created_at: category.now,
+      updated_at: category.now,
+    })
+    .execute();
+}
+
+/** Renames a category if it still has `version`; false when it moved on. */
+export async function renameCategory(
+  tx: Tx,
+  key: { organizationId: string; id: string; version: number },
+  name: string,
+  now: string,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('checklist_categories')
+    .set((eb) => ({ name, updated_at: now, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteCategory(tx: Tx, key: { organizationId: string; id: string; version: number }) {
+  const result = await tx
+    .deleteFrom('checklist_categories')
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function countItemsInCategory(tx: Tx, categoryId: string): Promise<number> {
+  const row = await tx
+    .selectFrom('checklist_items')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('category_id', '=', categoryId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+/** Positions 1…n in the given order; every moved row's version moves on too. */
+export async function setCategoryPositions(tx: Tx, organizationId: string, ids: string[], now: string) {
+  for (const [index, id] of ids.entries()) {
+    await tx
+      .updateTable('checklist_categories')
+      .set((eb) => ({ position: index + 1, updated_at: now, version: eb('version', '+', 1) }))
+      .where('organization_id', '=', organizationId)
+      .where('id', '=', id)
+      .where('position', '!=', index + 1)
+      .execute();
+  }
+}
+
+export async function setStepNumbers(tx: Tx, categoryId: string, ids: string[], now: string) {
+  for (const [index, id] of ids.entries()) {
+    await tx
+      .updateTable('checklist_items')
+      .set((eb) => ({ step_number: index + 1, updated_at: now, version: eb('version', '+', 1) }))
+      .where('category_id', '=', categoryId)
+      .where('id', '=', id)
+      .where('step_number', '!=', index + 1)
+      .execute();
+  }
+}
+
+type ItemValues = Pick<
+  ItemRow,
+  'category_id' | 'step_number' | 'description' | 'product_required' | 'type' | 'applies_to_all' | 'active'
+>;
+
+export async function insertItem(
+  tx: Tx,
+  item: ItemValues & { id: string; organization_id: string; now: string },
+): Promise<void> {
+  const { now, ...values } = item;
+  await tx
+    .insertInto('checklist_items')
+    .values({ ...values, created_at: now, updated_at: now })
+    .execute();
+}
+
+export async function updateItem(
+  tx: Tx,
+  key: { organizationId: string; id: string; version: number },
+  changes: Partial<ItemValues>,
+  now: string,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('checklist_items')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteItem(tx: Tx, key: { organizationId: string; id: string; version: number }) {
+  const result = await tx
+    .deleteFrom('checklist_items')
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export async function replaceItemHouses(tx: Tx, itemId: string, houseIds: string[]): Promise<void> {
+  await tx.deleteFrom('checklist_item_houses').where('item_id', '=', itemId).execute();
+  if (houseIds.length === 0) return;
+  await tx
+    .insertInto('checklist_item_houses')
+    .values(houseIds.map((houseId) => ({ item_id: itemId, house_id: houseId })))
+    .execute();
+}
+
+/** Those of the given ids that are houses of the organization. */
+export async function housesOfOrganization(tx: Tx, organizationId: string, houseIds: string[]) {
+  if (houseIds.length === 0) return [];
+  const rows = await tx
+    .selectFrom('houses')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', houseIds)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The default checklist in the organization's language; two statements, whatever its size. */
+export async function insertDefaultChecklist(
+  tx: Tx,
+  organizationId: string,
+  locale: string,
+  now: string,
+): Promise<void> {
+  const template = DEFAULT_CHECKLISTS[locale === 'fr' ? 'fr' : 'en'];
+  const categories = template.map((entry, index) => ({ id: newId(), entry, position: index + 1 }));
+  await tx
+    .insertInto('checklist_categories')
+    .values(
+      categories.map(({ id, entry, position }) => ({
+        id,
+        organization_id: organizationId,
+        name: entry.category,
+        position,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+  await tx
+    .insertInto('checklist_items')
+    .values(
+      categories.flatMap(({ id, entry }) =>
+        entry.items.map((item, index) => ({
+          id: newId(),
+          organization_id: organizationId,
+          category_id: id,
+          step_number: index + 1,
+          description: item.description,
+          product_required: item.product,
+          type: item.type,
+          created_at: now,
+          updated_at: now,
+        })),
+      ),
+    )
+    .execute();
+}
+
+// --- rounds ---------------------------------------------------------------------------
+
+/** The house's current round: the one no later departure replaced. */
+export function currentRound(db: DbOrTx, houseId: string): Promise<RoundRow | undefined> {
+  return db
+    .selectFrom('turnover_rounds')
+    .selectAll()
+    .where('house_id', '=', houseId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export function findRound(db: DbOrTx, houseId: string, roundId: string): Promise<RoundRow | undefined> {
+  return db
+    .selectFrom('turnover_rounds')
+    .selectAll()
+    .where('house_id', '=', houseId)
+    .where('id', '=', roundId)
+    .executeTakeFirst();
+}
+
+export async function roundExistsFor(tx: Tx, reservationId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('turnover_rounds')
+    .select('id')
+    .where('reservation_id', '=', reservationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function closeCurrentRound(tx: Tx, houseId: string, now: string): Promise<void> {
+  await tx
+    .updateTable('turnover_rounds')
+    .set({ closed_at: now })
+    .where('house_id', '=', houseId)
+    .where('closed_at', 'is', null)
+    .execute();
+}
+
+export async function insertRound(
+  tx: Tx,
+  round: { id: string; organizationId: string; houseId: string; reservationId: string | null; now: string },
+): Promise<void> {
+  await tx
+    .insertInto('turnover_rounds')
+    .values({
+      id: round.id,
+      organization_id: round.organizationId,
+      house_id: round.houseId,
+      reservation_id: round.reservationId,
+      opened_at: round.now,
+    })
+    .execute();
+}
+
+/** Whether a template item applies to the house of the round in the same query. */
+function appliesToRoundHouse(eb: ExpressionBuilder<Tables, 'checklist_items' | 'turnover_rounds'>) {
+  return eb.and([
+    eb('checklist_items.active', '=', true),
+    eb.or([
+      eb('checklist_items.applies_to_all', '=', true),
+      eb.exists(
+        eb
+          .selectFrom('checklist_item_houses')
+          .select('checklist_item_houses.item_id')
+          .whereRef('checklist_item_houses.item_id', '=', 'checklist_items.id')
+          .whereRef('checklist_item_houses.house_id', '=', 'turnover_rounds.house_id'),
+      ),
+    ]),
+  ]);
+}
+
+/** Rounds that still follow the template: current and not finished. */
+function openRounds(db: DbOrTx, organizationId: string, roundId?: string) {
+  return db
+    .selectFrom('turnover_rounds')
+    .select('turnover_rounds.id')
+    .where('turnover_rounds.organization_id', '=', organizationId)
+    .where('turnover_rounds.closed_at', 'is', null)
+    .where('turnover_rounds.completed_at', 'is', null)
+    .$if(roundId !== undefined, (query) => query.where('turnover_rounds.id', '=', roundId as string));
+}
+
+/**
+ * Brings open rounds in line with the template: copies in the items that now
+ * apply (with their category), drops those that no longer do, and refreshes
+ * the wording of the rest. Finished rounds are never touched: they keep the
+ * record of what was done. With `roundId`, only that round (a new one).
+ */
+export async function syncOpenRounds(tx: Tx, organizationId: string, roundId?: string): Promise<void> {
+  await tx
+    .insertInto('turnover_round_items')
+    .columns([
+      'round_id',
+      'item_id',
+      'category_id',
+      'category_name',
+      'category_position',
+      'step_number',
+      'description',
+      'product_required',
+      'type',
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom('turnover_rounds')
+        .innerJoin('checklist_items', 'checklist_items.organization_id', 'turnover_rounds.organization_id')
+        .innerJoin('checklist_categories', 'checklist_categories.id', 'checklist_items.category_id')
+        .select([
+          'turnover_rounds.id',
+          'checklist_items.id',
+          'checklist_categories.id',
+          'checklist_categories.name',
+          'checklist_categories.position',
+          'checklist_items.step_number',
+          'checklist_items.description',
+          'checklist_items.product_required',
+          'checklist_items.type',
+        ])
+        .where('turnover_rounds.id', 'in', openRounds(tx, organizationId, roundId))
+        .where((inner) => appliesToRoundHouse(inner))
+        .where((inner) =>
+          inner.not(
+            inner.exists(
+              inner
+                .selectFrom('turnover_round_items as present')
+                .select('present.item_id')
+                .whereRef('present.round_id', '=', 'turnover_rounds.id')
+                .whereRef('present.item_id', '=', 'checklist_items.id'),
+            ),
+          ),
+        ),
+    )
+    .execute();
+  if (roundId !== undefined) return;
+
+  await tx
+    .deleteFrom('turnover_round_items')
+    .where('round_id', 'in', openRounds(tx, organizationId))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('checklist_items')
+            .innerJoin('turnover_rounds', 'turnover_rounds.id', 'turnover_round_items.round_id')
+            .select('checklist_items.id')
+            .whereRef('checklist_items.id', '=', 'turnover_round_items.item_id')
+            .where((inner) => appliesToRoundHouse(inner)),
+        ),
+      ),
+    )
+    .execute();
+
+  await tx
+    .updateTable('turnover_round_items')
+    .from(['checklist_items', 'checklist_categories'])
+    .set((eb) => ({
+      category_id: eb.ref('checklist_categories.id'),
+      category_name: eb.ref('checklist_categories.name'),
+      category_position: eb.ref('checklist_categories.position'),
+      step_number: eb.ref('checklist_items.step_number'),
+      description: eb.ref('checklist_items.description'),
+      product_required: eb.ref('checklist_items.product_required'),
+      type: eb.ref('checklist_items.type'),
+    }))
+    .whereRef('checklist_items.id', '=', 'turnover_round_items.item_id')
+    .whereRef('checklist_categories.id', '=', 'checklist_items.category_id')
+    .where('turnover_round_items.round_id', 'in', openRounds(tx, organizationId))
+    .execute();
+}
+
+/**
+ * Marks rounds finished when no item is left to do (a round with no item is
+ * finished at once), and unfinished again when one is unticked.
+ */
+export async function refreshCompletion(
+  tx: Tx,
+  scope: { organizationId: string; roundId?: string },
+  now: string,
+): Promise<void> {
+  const nothingLeft = (eb: ExpressionBuilder<Tables, 'turnover_rounds'>) =>
+    eb.not(
+      eb.exists(
+        eb
+          .selectFrom('turnover_round_items')
+          .select('turnover_round_items.item_id')
+          .whereRef('turnover_round_items.round_id', '=', 'turnover_rounds.id')
+          .where('turnover_round_items.completed', '=', false),
+      ),
+    );
+  await tx
+    .updateTable('turnover_rounds')
+    .set({ completed_at: now })
+    .where('organization_id', '=', scope.organizationId)
+    .$if(scope.roundId !== undefined, (query) => query.where('id', '=', scope.roundId as string))
+    .where('closed_at', 'is', null)
+    .where('completed_at', 'is', null)
+    .where(nothingLeft)
+    .execute();
+  await tx
+    .updateTable('turnover_rounds')
+    .set({ completed_at: null })
+    .where('organization_id', '=', scope.organizationId)
+    .$if(scope.roundId !== undefined, (query) => query.where('id', '=', scope.roundId as string))
+    .where('closed_at', 'is', null)
+    .where('completed_at', 'is not', null)
+    .where((eb) => eb.not(nothingLeft(eb)))
+    .execute();
+}
+
+export interface RoundItemRow {
+  itemId: string;
+  categoryId: string;
+  categoryName: string;
+  categoryPosition: number;
+  stepNumber: number;
+  description: string;
+  productRequired: string | null;
+  type: ChecklistItemType;
+  completed: boolean;
+  completedAt: string | null;
+  completedById: string | null;
+  completedByName: string | null;
+}
+
+/** A round's items in the order a cleaner walks the house, with who ticked each. */
+export function roundItems(db: DbOrTx, roundId: string): Promise<RoundItemRow[]> {
+  return db
+    .selectFrom('turnover_round_items')
+    .leftJoin('users', 'users.id', 'turnover_round_items.completed_by')
+    .select([
+      'turnover_round_items.item_id as itemId',
+      'turnover_round_items.category_id as categoryId',
+      'turnover_round_items.category_name as categoryName',
+      'turnover_round_items.category_position as categoryPosition',
+      'turnover_round_items.step_number as stepNumber',
+      'turnover_round_items.description as description',
+      'turnover_round_items.product_required as productRequired',
+      'turnover_round_items.type as type',
+      'turnover_round_items.completed as completed',
+      'turnover_round_items.completed_at as completedAt',
+      'turnover_round_items.completed_by as completedById',
+      'users.name as completedByName',
+    ])
+    .where('turnover_round_items.round_id', '=', roundId)
+    .orderBy('turnover_round_items.category_position')
+    .orderBy('turnover_round_items.step_number')
+    .orderBy('turnover_round_items.item_id')
+    .execute();
+}
+
+/** The template items that apply to a house, shaped like round items (none done): a house with no round yet. */
+export function applicableItems(
+  db: DbOrTx,
+  organizationId: string,
+  houseId: string,
+): Promise<RoundItemRow[]> {
+  return db
+    .selectFrom('checklist_items')
+    .innerJoin('checklist_categories', 'checklist_categories.id', 'checklist_items.category_id')
+    .select([
+      'checklist_items.id as itemId',
+      'checklist_categories.id as categoryId',
+      'checklist_categories.name as categoryName',
+      'checklist_categories.position as categoryPosition',
+      'checklist_items.step_number as stepNumber',
+      'checklist_items.description as description',
+      'checklist_items.product_required as productRequired',
+      'checklist_items.type as type',
+      sql<boolean>`false`.as('completed'),
+      sql<string | null>`null`.as('completedAt'),
+      sql<string | null>`null`.as('completedById'),
+      sql<string | null>`null`.as('completedByName'),
+    ])
+    .where('checklist_items.organization_id', '=', organizationId)
+    .where('checklist_items.active', '=', true)
+    .where((eb) =>
+      eb.or([
+        eb('checklist_items.applies_to_all', '=', true),
+        eb.exists(
+          eb
+            .selectFrom('checklist_item_houses')
+            .select('checklist_item_houses.item_id')
+            .whereRef('checklist_item_houses.item_id', '=', 'checklist_items.id')
+            .where('checklist_item_houses.house_id', '=', houseId),
+        ),
+      ]),
+    )
+    .orderBy('checklist_categories.position')
+    .orderBy('checklist_items.step_number')
+    .orderBy('checklist_items.id')
+    .execute();
+}
+
+/**
+ * Ticks or unticks one item of a round, only if it is not already in that
+ * state: 1 when it changed, 0 when it was already so (an idempotent repeat)
+ * or is not in the round.
+ */
+export async function setItemCompleted(
+  tx: Tx,
+  change: { roundId: string; itemId: string; completed: boolean; userId: string; now: string },
+): Promise<number> {
+  const result = await tx
+    .updateTable('turnover_round_items')
+    .set({
+      completed: change.completed,
+      completed_at: change.completed ? change.now : null,
+      completed_by: change.completed ? change.userId : null,
+    })
+    .where('round_id', '=', change.roundId)
+    .where('item_id', '=', change.itemId)
+    .where('completed', '=', !change.completed)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function roundHasItem(tx: Tx, roundId: string, itemId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('turnover_round_items')
+    .select('item_id')
+    .where('round_id', '=', roundId)
+    .where('item_id', '=', itemId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export async function insertCompletionLog(
+  tx: Tx,
+  entry: {
+    organizationId: string;
+    houseId: string;
+    roundId: string;
+    itemId: string;
+    userId: string;
+    completed: boolean;
+    now: string;
+  },
+): Promise<void> {
+  await tx
+    .insertInto('task_completion_logs')
+    .values({
+      id: newId(),
+      organization_id: entry.organizationId,
+      house_id: entry.houseId,
+      round_id: entry.roundId,
+      item_id: entry.itemId,
+      user_id: entry.userId,
+      completed: entry.completed,
+      at: entry.now,
+    })
+    .execute();
+}
+
+export function roundLog(db: DbOrTx, roundId: string) {
+  return db
+    .selectFrom('task_completion_logs')
+    .leftJoin('users', 'users.id', 'task_completion_logs.user_id')
+    .leftJoin('turnover_round_items', (join) =>
+      join
+        .onRef('turnover_round_items.round_id', '=', 'task_completion_logs.round_id')
+        .onRef('turnover_round_items.item_id', '=', 'task_completion_logs.item_id'),
+    )
+    .select([
+      'task_completion_logs.id as id',
+      'task_completion_logs.item_id as itemId',
+      'turnover_round_items.description as description',
+      'task_completion_logs.completed as completed',
+      'task_completion_logs.at as at',
+      'task_completion_logs.user_id as userId',
+      'users.name as userName',
+    ])
+    .where('task_completion_logs.round_id', '=', roundId)
+    .orderBy('task_completion_logs.at')
+    .orderBy('task_completion_logs.id')
+    .execute();
+}
+
+export interface RoundSummaryRow extends RoundRow {
+  done: number;
+  total: number;
+}
+
+const progress = (db: DbOrTx) =>
+  db
+    .selectFrom('turnover_rounds')
+    .selectAll('turnover_rounds')
+    .select((eb) => [
+      eb
+        .selectFrom('turnover_round_items')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('turnover_round_items.round_id', '=', 'turnover_rounds.id')
+        .where('turnover_round_items.completed', '=', true)
+        .as('done'),
+      eb
+        .selectFrom('turnover_round_items')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('turnover_round_items.round_id', '=', 'turnover_rounds.id')
+        .as('total'),
+    ]);
+
+/** A house's rounds, latest first. */
+export async function listRounds(
+  db: DbOrTx,
+  houseId: string,
+  options: { before?: [string, string]; limit: number },
+): Promise<RoundSummaryRow[]> {
+  const rows = await progress(db)
+    .where('turnover_rounds.house_id', '=', houseId)
+    .$if(options.before !== undefined, (query) =>
+      query.where((eb) =>
+        eb(
+          eb.refTuple('turnover_rounds.opened_at', 'turnover_rounds.id'),
+          '<',
+          eb.tuple(...(options.before as [string, string])),
+        ),
+      ),
+    )
+    .orderBy('turnover_rounds.opened_at', 'desc')
+    .orderBy('turnover_rounds.id', 'desc')
+    .limit(options.limit)
+    .execute();
+  return rows.map((row) => ({ ...row, done: Number(row.done), total: Number(row.total) }));
+}
+
+/** The current round of each of the organization's houses (or of the given ones), with progress. */
+export async function currentRounds(
+  db: DbOrTx,
+  organizationId: string,
+  houseIds?: string[],
+): Promise<RoundSummaryRow[]> {
+  const rows = await progress(db)
+    .where('turnover_rounds.organization_id', '=', organizationId)
+    .where('turnover_rounds.closed_at', 'is', null)
+    .$if(houseIds !== undefined, (query) =>
+      query.where('turnover_rounds.house_id', 'in', houseIds?.length ? houseIds : ['']),
+    )
+    .execute();
+  return rows.map((row) => ({ ...row, done: Number(row.done), total: Number(row.total) }));
+}
+
+// --- departures -----------------------------------------------------------------------
+
+export interface DepartureRow {
+  reservationId: string;
+  organizationId: string;
+  houseId: string;
+  checkOut: string;
+  checkOutTime: string;
+  timezone: string;
+  hasRound: boolean;
+  currentRoundOpenedAt: string | null;
+}
+
+/** Stays that end in [from, to] and were lived (not cancelled, not left pending), latest first per house. */
+export async function departuresBetween(db: DbOrTx, from: string, to: string): Promise<DepartureRow[]> {
+  const rows = await db
+    .selectFrom('reservations')
+    .innerJoin('houses', 'houses.id', 'reservations.house_id')
+    .select((eb) => [
+      'reservations.id as reservationId',
+      'reservations.organization_id as organizationId',
+      'reservations.house_id as houseId',
+      'reservations.check_out as checkOut',
+      'houses.check_out_time as checkOutTime',
+      'houses.timezone as timezone',
+      eb
+        .exists(
+          eb
+            .selectFrom('turnover_rounds')
+            .select('turnover_rounds.id')
+            .whereRef('turnover_rounds.reservation_id', '=', 'reservations.id'),
+        )
+        .as('hasRound'),
+      eb
+        .selectFrom('turnover_rounds')
+        .select('turnover_rounds.opened_at')
+        .whereRef('turnover_rounds.house_id', '=', 'reservations.house_id')
+        .where('turnover_rounds.closed_at', 'is', null)
+        .as('currentRoundOpenedAt'),
+    ])
+    .where('reservations.check_out', '>=', from)
+    .where('reservations.check_out', '<=', to)
+    .where('reservations.status', 'in', ['confirmed', 'checked_in', 'checked_out'])
+    .orderBy('reservations.house_id')
+    .orderBy('reservations.check_out', 'desc')
+    .execute();
+  return rows.map((row) => ({ ...row, hasRound: Boolean(row.hasRound) }));
+}
+
+/** The next stay to arrive in a house from `date` on: the deadline of its turnover. */
+export function nextArrival(db: DbOrTx, houseId: string, date: string) {
+  return db
+    .selectFrom('reservations')
+    .select(['id', 'check_in as checkIn'])
+    .where('house_id', '=', houseId)
+    .where('check_in', '>=', date)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .orderBy('check_in')
+    .limit(1)
+    .executeTakeFirst();
+}

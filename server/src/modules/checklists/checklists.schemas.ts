@@ -1,0 +1,203 @@
+import { Type } from 'typebox';
+import { PageQuery } from '../../http/pagination.ts';
+
+const Instant = Type.String({ format: 'date-time' });
+const NullableInstant = Type.Union([Instant, Type.Null()]);
+const itemTypes = () =>
+  Type.Union([Type.Literal('cleaning'), Type.Literal('inspection'), Type.Literal('upkeep')]);
+const ItemType = Type.Union(itemTypes().anyOf, { $id: 'ChecklistItemType' });
+const Id = Type.String({ maxLength: 64 });
+
+// --- the template -------------------------------------------------------------------
+
+export const TemplateItemSchema = Type.Object(
+  {
+    id: Type.String(),
+    categoryId: Type.String(),
+    stepNumber: Type.Integer(),
+    description: Type.String(),
+    productRequired: Type.Union([Type.String(), Type.Null()]),
+    type: Type.Ref('ChecklistItemType'),
+    appliesToAll: Type.Boolean(),
+    houseIds: Type.Array(Type.String(), { description: 'The houses it applies to when not all' }),
+    active: Type.Boolean(),
+    version: Type.Integer(),
+  },
+  { $id: 'ChecklistTemplateItem', additionalProperties: false },
+);
+
+export const TemplateCategorySchema = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    position: Type.Integer(),
+    version: Type.Integer(),
+    items: Type.Array(Type.Ref('ChecklistTemplateItem')),
+  },
+  { $id: 'ChecklistTemplateCategory', additionalProperties: false },
+);
+
+export const TemplateSchema = Type.Object(
+  { categories: Type.Array(Type.Ref('ChecklistTemplateCategory')) },
+  { $id: 'ChecklistTemplate', additionalProperties: false },
+);
+
+export const CategoryBody = Type.Object(
+  { name: Type.String({ minLength: 1, maxLength: 100 }) },
+  { additionalProperties: false },
+);
+
+export const ItemCreateBody = Type.Object(
+  {
+    categoryId: Id,
+    description: Type.String({ minLength: 1, maxLength: 500 }),
+    productRequired: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    type: itemTypes(),
+    appliesToAll: Type.Optional(Type.Boolean({ default: true })),
+    houseIds: Type.Optional(Type.Array(Id, { maxItems: 1000 })),
+    active: Type.Optional(Type.Boolean()),
+  },
+  { additionalProperties: false },
+);
+
+export const ItemUpdateBody = Type.Partial(ItemCreateBody, { additionalProperties: false, minProperties: 1 });
+
+export const CategoryOrderBody = Type.Object(
+  { categoryIds: Type.Array(Id, { maxItems: 500, description: 'Every category, in the new order' }) },
+  { additionalProperties: false },
+);
+
+export const ItemOrderBody = Type.Object(
+  {
+    itemIds: Type.Array(Id, { maxItems: 1000, description: 'Every item of the category, in the new order' }),
+  },
+  { additionalProperties: false },
+);
+
+export const CategoryParams = Type.Object({ categoryId: Id });
+export const ItemParams = Type.Object({ itemId: Id });
+
+// --- a house's checklist ------------------------------------------------------------
+
+const Person = Type.Union([Type.Object({ id: Type.String(), name: Type.String() }), Type.Null()]);
+
+const RoundItem = Type.Object(
+  {
+    id: Type.String({ description: 'The template item' }),
+    stepNumber: Type.Integer(),
+    description: Type.String(),
+    productRequired: Type.Union([Type.String(), Type.Null()]),
+    type: Type.Ref('ChecklistItemType'),
+    completed: Type.Boolean(),
+    completedAt: NullableInstant,
+    completedBy: Person,
+  },
+  { additionalProperties: false },
+);
+
+const RoundCategory = Type.Object(
+  {
+    id: Type.String(),
+    name: Type.String(),
+    done: Type.Integer(),
+    total: Type.Integer(),
+    ready: Type.Boolean(),
+    readyAt: NullableInstant,
+    items: Type.Array(RoundItem),
+  },
+  { additionalProperties: false },
+);
+
+const RoundSummary = Type.Object(
+  {
+    id: Type.String(),
+    reservationId: Type.Union([Type.String(), Type.Null()]),
+    openedAt: Instant,
+    completedAt: NullableInstant,
+    closedAt: NullableInstant,
+    done: Type.Integer(),
+    total: Type.Integer(),
+  },
+  { $id: 'TurnoverRound', additionalProperties: false },
+);
+
+export const ChecklistSchema = Type.Object(
+  {
+    houseId: Type.String(),
+    houseName: Type.String(),
+    ready: Type.Boolean({ description: 'The current round is done, or no departure has happened yet' }),
+    readySince: NullableInstant,
+    round: Type.Union([Type.Ref('TurnoverRound'), Type.Null()]),
+    nextArrival: Type.Union([
+      Type.Object({ reservationId: Type.String(), checkIn: Type.String() }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+    done: Type.Integer(),
+    total: Type.Integer(),
+    categories: Type.Array(RoundCategory),
+  },
+  { $id: 'HouseChecklist', additionalProperties: false },
+);
+
+export const RoundDetailSchema = Type.Object(
+  {
+    round: Type.Ref('TurnoverRound'),
+    categories: Type.Array(RoundCategory),
+    log: Type.Array(
+      Type.Object(
+        {
+          id: Type.String(),
+          itemId: Type.String(),
+          description: Type.Union([Type.String(), Type.Null()]),
+          completed: Type.Boolean(),
+          at: Instant,
+          user: Person,
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: 'TurnoverRoundDetail', additionalProperties: false },
+);
+
+export const RoundListSchema = Type.Object(
+  { items: Type.Array(Type.Ref('TurnoverRound')), nextCursor: Type.Union([Type.String(), Type.Null()]) },
+  { $id: 'TurnoverRoundList', additionalProperties: false },
+);
+
+export const ReadinessSchema = Type.Object(
+  {
+    items: Type.Array(
+      Type.Object(
+        {
+          houseId: Type.String(),
+          ready: Type.Boolean(),
+          readySince: NullableInstant,
+          roundId: Type.Union([Type.String(), Type.Null()]),
+          done: Type.Integer(),
+          total: Type.Integer(),
+        },
+        { additionalProperties: false },
+      ),
+    ),
+  },
+  { $id: 'HouseReadiness', additionalProperties: false },
+);
+
+export const ToggleBody = Type.Object({ completed: Type.Boolean() }, { additionalProperties: false });
+export const HouseItemParams = Type.Object({ houseId: Id, itemId: Id });
+export const HouseRoundParams = Type.Object({ houseId: Id, roundId: Id });
+export const HouseParams = Type.Object({ houseId: Id });
+export const RoundListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
+
+export const checklistSchemas = [
+  ItemType,
+  TemplateItemSchema,
+  TemplateCategorySchema,
+  TemplateSchema,
+  RoundSummary,
+  ChecklistSchema,
+  RoundDetailSchema,
+  RoundListSchema,
+  ReadinessSchema,
+];

@@ -1,0 +1,586 @@
+import type { Static } from 'typebox';
+import { type Db, inTransaction, type Tx } from '../../db/database.ts';
+import { isUniqueViolation } from '../../db/errors.ts';
+import { newId } from '../../db/ids.ts';
+import { conflict, notFound } from '../../http/errors.ts';
+import { decodeCursor, page } from '../../http/pagination.ts';
+import { versionMismatch } from '../../http/versions.ts';
+import { findHouse } from '../houses/houses.repository.ts';
+import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { findOrganization } from '../organizations/organizations.repository.ts';
+import {
+  applicableItems,
+  type CategoryRow,
+  closeCurrentRound,
+  countItemsInCategory,
+  currentRound,
+  currentRounds,
+  deleteCategory,
+  deleteItem,
+  departuresBetween,
+  findCategory,
+  findItem,
+  findRound,
+  housesOfOrganization,
+  type ItemRow,
+  insertCategory,
+  insertCompletionLog,
+  insertDefaultChecklist,
+  insertItem,
+  insertRound,
+  itemHouses,
+  listCategories,
+  listItems,
+  listRounds,
+  nextArrival,
+  nextCategoryPosition,
+  nextStepNumber,
+  type RoundItemRow,
+  type RoundRow,
+  type RoundSummaryRow,
+  refreshCompletion,
+  renameCategory,
+  replaceItemHouses,
+  roundExistsFor,
+  roundHasItem,
+  roundItems,
+  roundLog,
+  setCategoryPositions,
+  setItemCompleted,
+  setStepNumbers,
+  syncOpenRounds,
+  updateItem,
+} from './checklists.repository.ts';
+import type { ItemCreateBody, ItemUpdateBody, RoundListQuery } from './checklists.schemas.ts';
+
+/** How far back the departure job looks: older departures are not turned into rounds. */
+const DEPARTURE_LOOKBACK_DAYS = 14;
+
+const noSuchHouse = () => notFound('No such house.');
+const noSuchCategory = () => notFound('No such checklist category.');
+const noSuchItem = () => notFound('No such checklist item.');
+
+const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** The local date and time ("2026-07-14T10:00") of an instant in a time zone. */
+export function wallClock(instant: Date, timeZone: string): string {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
+
+const toRound = (row: RoundSummaryRow) => ({
+  id: row.id,
+  reservationId: row.reservation_id,
+  openedAt: row.opened_at,
+  completedAt: row.completed_at,
+  closedAt: row.closed_at,
+  done: row.done,
+  total: row.total,
+});
+
+/** Round items grouped by category, in order, with each category's progress and readiness. */
+function categoriesOf(items: RoundItemRow[]) {
+  const categories: {
+    id: string;
+    name: string;
+    done: number;
+    total: number;
+    ready: boolean;
+    readyAt: string | null;
+    items: ReturnType<typeof toItem>[];
+  }[] = [];
+  for (const item of items) {
+    let category = categories.at(-1);
+    if (category?.id !== item.categoryId) {
+      category = {
+        id: item.categoryId,
+        name: item.categoryName,
+        done: 0,
+        total: 0,
+        ready: false,
+        readyAt: null,
+        items: [],
+      };
+      categories.push(category);
+    }
+    category.items.push(toItem(item));
+    category.total += 1;
+    if (item.completed) {
+      category.done += 1;
+      if (item.completedAt && (!category.readyAt || item.completedAt > category.readyAt)) {
+        category.readyAt = item.completedAt;
+      }
+    }
+  }
+  for (const category of categories) {
+    category.ready = category.done === category.total;
+    if (!category.ready) category.readyAt = null;
+  }
+  return categories;
+}
+
+function toItem(item: RoundItemRow) {
+  return {
+    id: item.itemId,
+    stepNumber: item.stepNumber,
+    description: item.description,
+    productRequired: item.productRequired,
+    type: item.type,
+    completed: item.completed,
+    completedAt: item.completedAt,
+    completedBy: item.completedById ? { id: item.completedById, name: item.completedByName ?? '' } : null,
+  };
+}
+
+/**
+ * Opens a fresh round for a house (the previous current one is closed and
+ * keeps its record), with a copy of the items that apply to the house.
+ */
+async function openRound(
+  tx: Tx,
+  round: { organizationId: string; houseId: string; reservationId: string | null; now: string },
+): Promise<string> {
+  const id = newId();
+  await closeCurrentRound(tx, round.houseId, round.now);
+  await insertRound(tx, { id, ...round });
+  await syncOpenRounds(tx, round.organizationId, id);
+  await refreshCompletion(tx, { organizationId: round.organizationId, roundId: id }, round.now);
+  return id;
+}
+
+/**
+ * A departure opens its house's next round, once: a second call for the same
+ * stay (a status change after the job saw the date pass, or two job runners
+ * at the same moment) changes nothing. Runs inside the caller's transaction.
+ */
+export async function openDepartureRound(
+  tx: Tx,
+  departure: { organizationId: string; houseId: string; reservationId: string; now: string },
+): Promise<boolean> {
+  if (await roundExistsFor(tx, departure.reservationId)) return false;
+  await openRound(tx, departure);
+  return true;
+}
+
+function templateItem(row: ItemRow, houseIds: string[]) {
+  return {
+    id: row.id,
+    categoryId: row.category_id,
+    stepNumber: row.step_number,
+    description: row.description,
+    productRequired: row.product_required,
+    type: row.type,
+    appliesToAll: row.applies_to_all,
+    houseIds,
+    active: row.active,
+    version: row.version,
+  };
+}
+
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && new Set(a).size === a.length && a.every((id) => b.includes(id));
+
+export class ChecklistsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+
+  constructor(options: { db: Db; now: () => Date }) {
+    this.#db = options.db;
+    this.#now = options.now;
+  }
+
+  // --- template ---------------------------------------------------------------------
+
+  async template(member: Member) {
+    const [categories, items, houses] = await Promise.all([
+      listCategories(this.#db, member.organizationId),
+      listItems(this.#db, member.organizationId),
+      itemHouses(this.#db, member.organizationId),
+    ]);
+    return {
+      categories: categories.map((category) => ({
+        id: category.id,
+        name: category.name,
+        position: category.position,
+        version: category.version,
+        items: items
+          .filter((item) => item.category_id === category.id)
+          .map((item) => templateItem(item, houses.get(item.id) ?? [])),
+      })),
+    };
+  }
+
+  async category(member: Member, categoryId: string) {
+    const found = (await this.template(member)).categories.find((category) => category.id === categoryId);
+    if (!found) throw noSuchCategory();
+    return found;
+  }
+
+  async item(member: Member, itemId: string) {
+    const row = await findItem(this.#db, member.organizationId, itemId);
+    if (!row) throw noSuchItem();
+    return templateItem(row, (await itemHouses(this.#db, member.organizationId)).get(itemId) ?? []);
+  }
+
+  /** Template edits, then open rounds brought in line, in one transaction. */
+  #edit<T>(member: Member, work: (tx: Tx, now: string) => Promise<T>): Promise<T> {
+    const now = this.#now().toISOString();
+    return this.#unique(() =>
+      inTransaction(this.#db, async (tx) => {
+        const result = await work(tx, now);
+        await syncOpenRounds(tx, member.organizationId);
+        await refreshCompletion(tx, { organizationId: member.organizationId }, now);
+        return result;
+      }),
+    );
+  }
+
+  /** A category name is unique in the organization: a 409 rather than the database's refusal. */
+  async #unique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw conflict('category-name-taken', 'Another checklist category already has this name.');
+      }
+      throw error;
+    }
+  }
+
+  async createCategory(member: Member, name: string) {
+    const id = newId();
+    await this.#edit(member, async (tx, now) =>
+      insertCategory(tx, {
+        id,
+        organizationId: member.organizationId,
+        name: name.trim(),
+        position: await nextCategoryPosition(tx, member.organizationId),
+        now,
+      }),
+    );
+    return this.category(member, id);
+  }
+
+  async renameCategory(member: Member, categoryId: string, name: string, expected?: number) {
+    await this.#edit(member, async (tx, now) => {
+      const current = await this.#categoryIn(tx, member, categoryId, expected);
+      const key = { organizationId: member.organizationId, id: categoryId, version: current.version };
+      if (!(await renameCategory(tx, key, name.trim(), now))) throw versionMismatch(current.version);
+    });
+    return this.category(member, categoryId);
+  }
+
+  async deleteCategory(member: Member, categoryId: string, expected?: number): Promise<void> {
+    await this.#edit(member, async (tx) => {
+      const current = await this.#categoryIn(tx, member, categoryId, expected);
+      if ((await countItemsInCategory(tx, categoryId)) > 0) {
+        throw conflict('category-not-empty', 'Move or delete its items first.');
+      }
+      const key = { organizationId: member.organizationId, id: categoryId, version: current.version };
+      if (!(await deleteCategory(tx, key))) throw versionMismatch(current.version);
+    });
+  }
+
+  async orderCategories(member: Member, categoryIds: string[]) {
+    await this.#edit(member, async (tx, now) => {
+      const current = await listCategories(tx, member.organizationId);
+      if (
+        !sameSet(
+          categoryIds,
+          current.map((category) => category.id),
+        )
+      )
+        throw staleOrder();
+      await setCategoryPositions(tx, member.organizationId, categoryIds, now);
+    });
+    return this.template(member);
+  }
+
+  async orderItems(member: Member, categoryId: string, itemIds: string[]) {
+    await this.#edit(member, async (tx, now) => {
+      await this.#categoryIn(tx, member, categoryId);
+      const current = (await listItems(tx, member.organizationId)).filter(
+        (item) => item.category_id === categoryId,
+      );
+      if (
+        !sameSet(
+          itemIds,
+          current.map((item) => item.id),
+        )
+      )
+        throw staleOrder();
+      await setStepNumbers(tx, categoryId, itemIds, now);
+    });
+    return this.category(member, categoryId);
+  }
+
+  async createItem(member: Member, input: Static<typeof ItemCreateBody>) {
+    const id = newId();
+    await this.#edit(member, async (tx, now) => {
+      await this.#categoryIn(tx, member, input.categoryId);
+      const houseIds = await this.#housesIn(tx, member, input.houseIds ?? []);
+      await insertItem(tx, {
+        id,
+        organization_id: member.organizationId,
+        category_id: input.categoryId,
+        step_number: await nextStepNumber(tx, input.categoryId),
+        description: input.description.trim(),
+        product_required: input.productRequired?.trim() || null,
+        type: input.type,
+        applies_to_all: input.appliesToAll ?? true,
+        active: input.active ?? true,
+        now,
+      });
+      await replaceItemHouses(tx, id, houseIds);
+    });
+    return this.item(member, id);
+  }
+
+  async updateItem(member: Member, itemId: string, input: Static<typeof ItemUpdateBody>, expected?: number) {
+    await this.#edit(member, async (tx, now) => {
+      const current = await findItem(tx, member.organizationId, itemId);
+      if (!current) throw noSuchItem();
+      if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
+      const moving = input.categoryId !== undefined && input.categoryId !== current.category_id;
+      if (moving) await this.#categoryIn(tx, member, input.categoryId as string);
+      const changes = {
+        ...(moving
+          ? {
+              category_id: input.categoryId,
+              step_number: await nextStepNumber(tx, input.categoryId as string),
+            }
+          : {}),
+        ...(input.description !== undefined ? { description: input.description.trim() } : {}),
+        ...(input.productRequired !== undefined
+          ? { product_required: input.productRequired?.trim() || null }
+          : {}),
+        ...(input.type !== undefined ? { type: input.type } : {}),
+        ...(input.appliesToAll !== undefined ? { applies_to_all: input.appliesToAll } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      };
+      const key = { organizationId: member.organizationId, id: itemId, version: current.version };
+      if (!(await updateItem(tx, key, changes, now))) throw versionMismatch(current.version);
+      if (input.houseIds !== undefined) {
+        await replaceItemHouses(tx, itemId, await this.#housesIn(tx, member, input.houseIds));
+      }
+    });
+    return this.item(member, itemId);
+  }
+
+  async deleteItem(member: Member, itemId: string, expected?: number): Promise<void> {
+    await this.#edit(member, async (tx) => {
+      const current = await findItem(tx, member.organizationId, itemId);
+      if (!current) throw noSuchItem();
+      if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
+      const key = { organizationId: member.organizationId, id: itemId, version: current.version };
+      if (!(await deleteItem(tx, key))) throw versionMismatch(current.version);
+    });
+  }
+
+  /** The default checklist in the organization's language, for a template still empty. */
+  async addDefaults(member: Member) {
+    await this.#edit(member, async (tx, now) => {
+      if ((await listCategories(tx, member.organizationId)).length > 0) {
+        throw conflict('checklist-not-empty', 'The checklist already has categories.');
+      }
+      const organization = await findOrganization(tx, member.organizationId);
+      await insertDefaultChecklist(tx, member.organizationId, organization?.locale ?? 'en', now);
+    });
+    return this.template(member);
+  }
+
+  async #categoryIn(tx: Tx, member: Member, categoryId: string, expected?: number): Promise<CategoryRow> {
+    const category = await findCategory(tx, member.organizationId, categoryId);
+    if (!category) throw noSuchCategory();
+    if (expected !== undefined && expected !== category.version) throw versionMismatch(category.version);
+    return category;
+  }
+
+  async #housesIn(tx: Tx, member: Member, houseIds: string[]): Promise<string[]> {
+    const wanted = [...new Set(houseIds)];
+    const known = await housesOfOrganization(tx, member.organizationId, wanted);
+    if (known.length !== wanted.length) throw noSuchHouse();
+    return wanted;
+  }
+
+  // --- a house's rounds -------------------------------------------------------------
+
+  /** The house if the member may see it (owners: their houses only). */
+  async #house(member: Member, houseId: string) {
+    const house = await findHouse(this.#db, member.organizationId, houseId);
+    if (!house) throw noSuchHouse();
+    const visible = await housesVisibleTo(this.#db, member);
+    if (visible && !visible.includes(houseId)) throw noSuchHouse();
+    return house;
+  }
+
+  async checklist(member: Member, houseId: string) {
+    const house = await this.#house(member, houseId);
+    const today = wallClock(this.#now(), house.timezone).slice(0, 10);
+    const [summary] = await currentRounds(this.#db, member.organizationId, [houseId]);
+    const [items, arrival] = await Promise.all([
+      summary ? roundItems(this.#db, summary.id) : applicableItems(this.#db, member.organizationId, houseId),
+      nextArrival(this.#db, houseId, today),
+    ]);
+    const done = items.filter((item) => item.completed).length;
+    return {
+      houseId,
+      houseName: house.name,
+      ready: summary ? summary.completed_at !== null : true,
+      readySince: summary?.completed_at ?? null,
+      round: summary ? toRound(summary) : null,
+      nextArrival: arrival ? { reservationId: arrival.id, checkIn: arrival.checkIn } : null,
+      done,
+      total: items.length,
+      categories: categoriesOf(items),
+    };
+  }
+
+  /**
+   * Ticks or unticks an item of the house's current round (a house without one
+   * gets one). The same call twice changes nothing and is logged once.
+   */
+  async toggle(member: Member, houseId: string, itemId: string, completed: boolean) {
+    await this.#house(member, houseId);
+    const now = this.#now().toISOString();
+    const attempt = () =>
+      inTransaction(this.#db, async (tx) => {
+        const round =
+          (await currentRound(tx, houseId))?.id ??
+          (await openRound(tx, { organizationId: member.organizationId, houseId, reservationId: null, now }));
+        const changed = await setItemCompleted(tx, {
+          roundId: round,
+          itemId,
+          completed,
+          userId: member.userId,
+          now,
+        });
+        if (changed === 0) {
+          if (!(await roundHasItem(tx, round, itemId))) throw noSuchItem();
+          return;
+        }
+        await insertCompletionLog(tx, {
+          organizationId: member.organizationId,
+          houseId,
+          roundId: round,
+          itemId,
+          userId: member.userId,
+          completed,
+          now,
+        });
+        await refreshCompletion(tx, { organizationId: member.organizationId, roundId: round }, now);
+      });
+    try {
+      await attempt();
+    } catch (error) {
+      // Two first ticks on a house without a round both opened one: the second finds it now.
+      if (!isUniqueViolation(error)) throw error;
+      await attempt();
+    }
+    return this.checklist(member, houseId);
+  }
+
+  async rounds(member: Member, houseId: string, query: Static<typeof RoundListQuery>) {
+    await this.#house(member, houseId);
+    const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const rows = await listRounds(this.#db, houseId, { before, limit: query.limit + 1 });
+    return page(rows.map(toRound), query.limit, (round) => [round.openedAt, round.id]);
+  }
+
+  async round(member: Member, houseId: string, roundId: string) {
+    await this.#house(member, houseId);
+    const round: RoundRow | undefined = await findRound(this.#db, houseId, roundId);
+    if (!round) throw notFound('No such round.');
+    const [items, log] = await Promise.all([roundItems(this.#db, roundId), roundLog(this.#db, roundId)]);
+    return {
+      round: toRound({ ...round, done: items.filter((item) => item.completed).length, total: items.length }),
+      categories: categoriesOf(items),
+      log: log.map((entry) => ({
+        id: entry.id,
+        itemId: entry.itemId,
+        description: entry.description,
+        completed: entry.completed,
+        at: entry.at,
+        user: entry.userId ? { id: entry.userId, name: entry.userName ?? '' } : null,
+      })),
+    };
+  }
+
+  /** Each visible house's readiness, for badges on lists and the calendar. */
+  async readiness(member: Member) {
+    const visible = await housesVisibleTo(this.#db, member);
+    const rounds = await currentRounds(this.#db, member.organizationId, visible);
+    return {
+      items: rounds.map((round) => ({
+        houseId: round.house_id,
+        ready: round.completed_at !== null,
+        readySince: round.completed_at,
+        roundId: round.id,
+        done: round.done,
+        total: round.total,
+      })),
+    };
+  }
+
+  /**
+   * The periodic job: each house whose latest stay has checked out (its
+   * check-out date and time passed, in the house's time zone) gets the round
+   * that departure opens, unless it already has it. Safe to run in several
+   * processes at once: a round per departure is unique in the database.
+   */
+  async openDueRounds(): Promise<number> {
+    const instant = this.#now();
+    const today = instant.toISOString().slice(0, 10);
+    const candidates = await departuresBetween(
+      this.#db,
+      addDays(today, -DEPARTURE_LOOKBACK_DAYS),
+      addDays(today, 1),
+    );
+    let opened = 0;
+    const seen = new Set<string>();
+    for (const departure of candidates) {
+      if (seen.has(departure.houseId)) continue;
+      const localNow = wallClock(instant, departure.timezone);
+      if (`${departure.checkOut}T${departure.checkOutTime}` > localNow) continue;
+      // The house's latest departure: earlier ones are history.
+      seen.add(departure.houseId);
+      if (departure.hasRound) continue;
+      // A round opened by hand after this departure already covers it.
+      if (
+        departure.currentRoundOpenedAt &&
+        wallClock(new Date(departure.currentRoundOpenedAt), departure.timezone) >=
+          `${departure.checkOut}T${departure.checkOutTime}`
+      ) {
+        continue;
+      }
+      try {
+        const done = await inTransaction(this.#db, (tx) =>
+          openDepartureRound(tx, { ...departure, now: instant.toISOString() }),
+        );
+        if (done) opened += 1;
+      } catch (error) {
+        // Another process opened it at the same moment.
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return opened;
+  }
+}
+
+const staleOrder = () =>
+  conflict('stale-order', 'The list changed since you read it: reload and order it again.');
