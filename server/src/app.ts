@@ -24,6 +24,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
+import { operationRoutes } from './modules/operations/operations.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { reservationRoutes } from './modules/reservations/reservations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
@@ -126,7 +127,18 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     log: app.log,
     now,
   });
-  const { outbox, organizations, auth, oauth, houses, reservations, calendar, guests, checklists } = services;
+  const {
+    outbox,
+    organizations,
+    auth,
+    oauth,
+    houses,
+    reservations,
+    calendar,
+    guests,
+    checklists,
+    operations,
+  } = services;
   app.decorate('outbox', outbox);
   outbox.start();
   // Departures whose check-out time has passed open their house's turnover round.
@@ -175,6 +187,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await calendarRoutes(app, calendar);
   await guestRoutes(app, guests);
   await checklistRoutes(app, checklists);
+  await operationRoutes(app, operations);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -9,6 +9,7 @@ import { GuestsService } from './modules/guests/guests.service.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
+import { OperationsService } from './modules/operations/operations.service.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
 import { ReservationsService } from './modules/reservations/reservations.service.ts';
 
@@ -22,6 +23,7 @@ export interface Services {
   calendar: CalendarService;
   guests: GuestsService;
   checklists: ChecklistsService;
+  operations: OperationsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -48,5 +50,17 @@ export function createServices(options: {
   const calendar = new CalendarService({ db: database.db, now, houses });
   const guests = new GuestsService({ db: database.db, now, reservations });
   const checklists = new ChecklistsService({ db: database.db, now });
-  return { outbox, organizations, auth, oauth, houses, reservations, calendar, guests, checklists };
+  const operations = new OperationsService({ db: database.db, now, reservations });
+  return {
+    outbox,
+    organizations,
+    auth,
+    oauth,
+    houses,
+    reservations,
+    calendar,
+    guests,
+    checklists,
+    operations,
+  };
 }

@@ -1,0 +1,43 @@
+import type { DbOrTx } from '../../db/database.ts';
+
+/** The organization's houses (or the given ones): names for the day's lists. */
+export function houseNames(db: DbOrTx, organizationId: string, houseIds?: string[]) {
+  return db
+    .selectFrom('houses')
+    .select(['id', 'code', 'name'])
+    .where('organization_id', '=', organizationId)
+    .$if(houseIds !== undefined, (query) => query.where('id', 'in', houseIds?.length ? houseIds : ['']))
+    .orderBy('code')
+    .execute();
+}
+
+/** Each house's next arrival on or after `date` (the deadline of its turnover), in one query. */
+export async function nextArrivals(
+  db: DbOrTx,
+  organizationId: string,
+  date: string,
+): Promise<Map<string, { reservationId: string; checkIn: string; guestName: string }>> {
+  const rows = await db
+    .selectFrom('reservations as next')
+    .innerJoin('guests', 'guests.id', 'next.guest_id')
+    .select(['next.id', 'next.house_id', 'next.check_in', 'guests.name'])
+    .where('next.organization_id', '=', organizationId)
+    .where('next.status', 'in', ['pending', 'confirmed'])
+    .where('next.check_in', '>=', date)
+    .where((eb) =>
+      eb(
+        'next.check_in',
+        '=',
+        eb
+          .selectFrom('reservations as earlier')
+          .select((inner) => inner.fn.min('earlier.check_in').as('first'))
+          .whereRef('earlier.house_id', '=', 'next.house_id')
+          .where('earlier.status', 'in', ['pending', 'confirmed'])
+          .where('earlier.check_in', '>=', date),
+      ),
+    )
+    .execute();
+  return new Map(
+    rows.map((row) => [row.house_id, { reservationId: row.id, checkIn: row.check_in, guestName: row.name }]),
+  );
+}

@@ -1,0 +1,42 @@
+import { Type } from 'typebox';
+import { ReservationAnyView } from '../reservations/reservations.schemas.ts';
+
+const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+
+export const DailyQuery = Type.Object({ date: Type.Optional(CalendarDate) }, { additionalProperties: false });
+
+const Turnover = Type.Object(
+  {
+    houseId: Type.String(),
+    houseName: Type.String(),
+    roundId: Type.String(),
+    openedAt: Type.String({ format: 'date-time' }),
+    done: Type.Integer(),
+    total: Type.Integer(),
+    nextArrival: Type.Union([
+      Type.Object({ reservationId: Type.String(), checkIn: CalendarDate }, { additionalProperties: false }),
+      Type.Null(),
+    ]),
+  },
+  { $id: 'Turnover', additionalProperties: false },
+);
+
+export const DailySchema = Type.Object(
+  {
+    date: CalendarDate,
+    arrivals: Type.Array(ReservationAnyView),
+    departures: Type.Array(ReservationAnyView),
+    inHouse: Type.Array(ReservationAnyView, {
+      description: 'Stays that began before the day and end after it',
+    }),
+    turnovers: Type.Array(Type.Ref('Turnover'), {
+      description: 'Houses whose turnover is not done, most urgent first',
+    }),
+    notReady: Type.Array(Type.Ref('Turnover'), {
+      description: 'Houses not ready with an arrival on the day or the next',
+    }),
+  },
+  { $id: 'DailyOperations', additionalProperties: false },
+);
+
+export const operationSchemas = [Turnover, DailySchema];

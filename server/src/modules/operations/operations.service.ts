@@ -1,0 +1,82 @@
+import type { Db } from '../../db/database.ts';
+import { currentRounds } from '../checklists/checklists.repository.ts';
+import { wallClock } from '../checklists/checklists.service.ts';
+import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { findOrganization } from '../organizations/organizations.repository.ts';
+import type { ReservationsService } from '../reservations/reservations.service.ts';
+import { houseNames, nextArrivals } from './operations.repository.ts';
+
+const shift = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The day's work across the houses: who arrives and leaves, who stays, which
+ * houses need their turnover and by when, and which are not ready for a guest
+ * arriving within a day. Stays come through the reservations service, so
+ * staff and owners get them without contact details or money, as everywhere.
+ */
+export class OperationsService {
+  readonly #db: Db;
+  readonly #now: () => Date;
+  readonly #reservations: ReservationsService;
+
+  constructor(options: { db: Db; now: () => Date; reservations: ReservationsService }) {
+    this.#db = options.db;
+    this.#now = options.now;
+    this.#reservations = options.reservations;
+  }
+
+  async daily(member: Member, date?: string) {
+    const organization = await findOrganization(this.#db, member.organizationId);
+    const day = date ?? wallClock(this.#now(), organization?.timezone ?? 'UTC').slice(0, 10);
+    const tomorrow = shift(day, 1);
+    const visible = await housesVisibleTo(this.#db, member);
+    const [houses, rounds, arrivalsAhead] = await Promise.all([
+      houseNames(this.#db, member.organizationId, visible),
+      currentRounds(this.#db, member.organizationId, visible),
+      nextArrivals(this.#db, member.organizationId, day),
+    ]);
+    // A stay leaving today ended before today's night: the range starts a day earlier to include it.
+    const stays = (await this.#stays(member, shift(day, -1), shift(day, 2))).filter(
+      (stay) => stay.status !== 'cancelled',
+    );
+    const names = new Map(houses.map((house) => [house.id, house.name]));
+    const unfinished = rounds.filter((round) => round.completed_at === null && names.has(round.house_id));
+    const turnovers = unfinished
+      .map((round) => {
+        const deadline = arrivalsAhead.get(round.house_id);
+        return {
+          houseId: round.house_id,
+          houseName: names.get(round.house_id) ?? '',
+          roundId: round.id,
+          openedAt: round.opened_at,
+          done: round.done,
+          total: round.total,
+          nextArrival: deadline ? { reservationId: deadline.reservationId, checkIn: deadline.checkIn } : null,
+        };
+      })
+      // The most urgent first: the nearest arrival, then houses with none.
+      .sort((a, b) => (a.nextArrival?.checkIn ?? '9999').localeCompare(b.nextArrival?.checkIn ?? '9999'));
+    return {
+      date: day,
+      arrivals: stays.filter((stay) => stay.checkIn === day),
+      departures: stays.filter((stay) => stay.checkOut === day),
+      inHouse: stays.filter((stay) => stay.checkIn < day && stay.checkOut > day),
+      turnovers,
+      notReady: turnovers.filter(
+        (turnover) => turnover.nextArrival !== null && turnover.nextArrival.checkIn <= tomorrow,
+      ),
+    };
+  }
+
+  async #stays(member: Member, from: string, to: string) {
+    const stays = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.#reservations.list(member, { from, to, limit: 200, cursor });
+      stays.push(...page.items);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return stays;
+  }
+}

@@ -1,0 +1,107 @@
+import { expect, it } from 'vitest';
+import { describeApp } from '../../../test/app.ts';
+import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+
+const DAY = '2031-07-14';
+
+describeApp('daily operations', (get) => {
+  let admin: TestSession;
+  const houses: Record<string, string> = {};
+  const as = (session: { accessToken: string }) => bearer(session);
+  const api = (
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+    url: string,
+    payload?: object,
+    headers: Record<string, string> = as(admin),
+  ) => get().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const stay = async (house: string, guestName: string, checkIn: string, checkOut: string) =>
+    (
+      await api('POST', '/api/v1/reservations', {
+        houseId: houses[house],
+        guestName,
+        guestEmail: `${guestName.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+        checkIn,
+        checkOut,
+        guests: 2,
+        status: 'confirmed',
+        totalPrice: '900.00',
+      })
+    ).json().id as string;
+  const daily = async (headers: Record<string, string> = as(admin)) =>
+    (await api('GET', `/api/v1/operations/daily?date=${DAY}`, undefined, headers)).json();
+  const names = (stays: { guestName: string }[]) => stays.map((item) => item.guestName).sort();
+
+  it('lists arrivals, departures, stays under way and the turnovers due before the next arrival', async () => {
+    const { app } = get();
+    admin = await registerUser(app);
+    for (const code of ['a', 'b', 'c']) {
+      const house = await api('POST', '/api/v1/houses', {
+        code,
+        name: code.toUpperCase(),
+        type: 'villa',
+        maxGuests: 4,
+      });
+      houses[code] = house.json().id;
+    }
+    const leaving = await stay('a', 'Leaving Today', '2031-07-10', DAY);
+    await stay('a', 'Arriving Today', DAY, '2031-07-18');
+    await stay('b', 'Staying On', '2031-07-12', '2031-07-17');
+    await stay('c', 'Arriving Tomorrow', '2031-07-15', '2031-07-20');
+    await stay('c', 'Long Gone', '2031-06-01', '2031-06-05');
+    await api('PATCH', `/api/v1/reservations/${leaving}`, { status: 'checked_in' });
+    await api('PATCH', `/api/v1/reservations/${leaving}`, { status: 'checked_out' });
+
+    const day = await daily();
+    expect(day.date).toBe(DAY);
+    expect(names(day.arrivals)).toEqual(['Arriving Today']);
+    expect(names(day.departures)).toEqual(['Leaving Today']);
+    expect(names(day.inHouse)).toEqual(['Staying On']);
+    expect(day.turnovers).toEqual([
+      expect.objectContaining({
+        houseId: houses.a,
+        houseName: 'A',
+        nextArrival: expect.objectContaining({ checkIn: DAY }),
+      }),
+    ]);
+    expect(day.turnovers[0].total).toBeGreaterThan(0);
+    expect(day.notReady.map((item: { houseId: string }) => item.houseId)).toEqual([houses.a]);
+
+    // Once the checklist is done, house A is ready for its guest.
+    const checklist = (await api('GET', `/api/v1/houses/${houses.a}/checklist`)).json();
+    for (const item of checklist.categories.flatMap(
+      (category: { items: { id: string }[] }) => category.items,
+    )) {
+      await api('PUT', `/api/v1/houses/${houses.a}/checklist/items/${item.id}`, { completed: true });
+    }
+    const after = await daily();
+    expect(after.turnovers).toEqual([]);
+    expect(after.notReady).toEqual([]);
+  });
+
+  it('shows staff the day without contact details or money, and owners only their houses', async () => {
+    const { app } = get();
+    const staff = await addMember(app, admin, 'staff');
+    const owner = await addMember(app, admin, 'owner');
+    const seen = await daily(staff.headers);
+    expect(names(seen.arrivals)).toEqual(['Arriving Today']);
+    for (const item of [...seen.arrivals, ...seen.departures, ...seen.inHouse]) {
+      expect(item).not.toHaveProperty('guestEmail');
+      expect(item).not.toHaveProperty('totalPrice');
+    }
+    expect((await daily()).arrivals[0]).toHaveProperty('guestEmail');
+
+    await api('PUT', `/api/v1/members/${owner.user.id}/houses`, { houseIds: [houses.b] });
+    const theirs = await daily(owner.headers);
+    expect(names(theirs.inHouse)).toEqual(['Staying On']);
+    expect(theirs.arrivals).toEqual([]);
+
+    const outsider = await daily(as(await registerUser(app)));
+    expect([outsider.arrivals, outsider.departures, outsider.inHouse, outsider.turnovers]).toEqual([
+      [],
+      [],
+      [],
+      [],
+    ]);
+    expect((await api('GET', '/api/v1/operations/daily?date=14/07/2031')).statusCode).toBe(400);
+  });
+});
