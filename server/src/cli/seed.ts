@@ -50,8 +50,8 @@ const GUESTS = [
 /**
  * Demonstration data, made through the services like any user's data: an
  * account (printed below), five houses maison-1…maison-5 named Mv1…Mv5, a
- * year of stays around today and a few blocks. Running it twice changes
- * nothing the second time.
+ * year of stays around today, a few blocks, and the cleaning rounds after
+ * each past departure. Running it twice changes nothing the second time.
  */
 export async function seedDemo(database: Database, config: Config): Promise<string[]> {
   const { db } = database;
@@ -61,11 +61,13 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
     .where('key', '=', 'name')
     .execute();
 
+  // Check-outs and cleanings of the past happen at their own dates, so rounds and logs read like a real history.
+  let clock: Date | null = null;
   const services = createServices({
     database,
     config,
     log: { warn: () => {}, info: () => {}, error: () => {} } as never,
-    now: () => new Date(),
+    now: () => clock ?? new Date(),
   });
   const outcome = await services.auth.createAccount({
     email: DEMO_EMAIL,
@@ -127,9 +129,23 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
   const guests = [];
   for (const guest of GUESTS) guests.push(await services.guests.create(member, guest));
 
+  /** The team ticks the house's checklist two hours after a departure, a step every few minutes. */
+  async function clean(houseId: string, departedAt: string, share = 1): Promise<void> {
+    const list = await services.checklists.checklist(member, houseId);
+    const items = list.categories.flatMap((category) => category.items);
+    clock = new Date(Date.parse(departedAt) + 2 * 3_600_000);
+    for (const item of items.slice(0, Math.round(items.length * share))) {
+      clock = new Date(clock.getTime() + 4 * 60_000);
+      await services.checklists.toggle(member, houseId, item.id, true);
+    }
+    clock = null;
+  }
+
   const random = sequence(20_261_122);
   let stays = 0;
   for (const [index, house] of houses.entries()) {
+    // The last departure's cleaning waits until the next one, to know whether it is the latest.
+    let uncleaned: string | null = null;
     const nightly = nightlyPrice(index);
     let day = addDays(today, -180 + random(0, 3));
     const end = addDays(today, 185);
@@ -158,12 +174,23 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
       // The past has been lived: stays that ended are checked out, the current one checked in.
       if (created.status === 'confirmed' && day <= today) {
         await services.reservations.update(member, created.id, { status: 'checked_in' });
-        if (checkOut <= today)
+        if (checkOut <= today) {
+          if (uncleaned) await clean(house.id, uncleaned);
+          uncleaned = `${checkOut}T10:30:00.000Z`;
+          clock = new Date(uncleaned);
           await services.reservations.update(member, created.id, { status: 'checked_out' });
+          clock = null;
+        }
       }
       day = addDays(checkOut, random(0, 6));
     }
+    // Today: the first house's cleaning is under way, the second's not started, the others are ready.
+    if (uncleaned && index !== 1) await clean(house.id, uncleaned, index === 0 ? 0.5 : 1);
   }
 
-  return [...lines, `5 houses (maison-1…maison-5), ${stays} stays over a year, ${blocks.length} blocks`];
+  return [
+    ...lines,
+    `5 houses (maison-1…maison-5), ${stays} stays over a year, ${blocks.length} blocks`,
+    'the default checklist, with a turnover under way in maison-1 and not started in maison-2',
+  ];
 }

@@ -2,6 +2,7 @@ import { createTheme, MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from '../features/auth/AuthProvider.tsx';
+import { flush, whenDelivered } from '../features/checklists/tick-queue.ts';
 import { ApiError } from '../lib/api/client.ts';
 import { router } from './router.tsx';
 
@@ -23,6 +24,15 @@ const queryClient = new QueryClient({
     mutations: { retry: 0 },
   },
 });
+
+// A tick the server took brings back the house's checklist: show it, and refresh what readiness feeds.
+whenDelivered((houseId, checklist) => {
+  queryClient.setQueryData(['checklist', houseId], checklist);
+  void queryClient.invalidateQueries({ queryKey: ['readiness'] });
+  void queryClient.invalidateQueries({ queryKey: ['operations'] });
+});
+// Ticks left from an earlier visit (offline, or the tab closed) go out now.
+void flush();
 
 export function App() {
   return (

@@ -20,6 +20,7 @@ export const navigation: NavigationEntry[] = [
   { to: '/calendar', labelKey: 'nav.calendar' },
   { to: '/houses', labelKey: 'nav.houses' },
   { to: '/guests', labelKey: 'nav.guests', roles: ['admin', 'manager'] },
+  { to: '/checklist-template', labelKey: 'nav.checklistTemplate', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
   { to: '/profile', labelKey: 'nav.profile' },
   { to: '/admin', labelKey: 'nav.admin', instanceAdmin: true },

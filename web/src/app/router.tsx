@@ -10,6 +10,8 @@ import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage.tsx';
 import { TimelinePage } from '../features/calendar/TimelinePage.tsx';
+import { ChecklistPage } from '../features/checklists/ChecklistPage.tsx';
+import { TemplatePage } from '../features/checklists/TemplatePage.tsx';
 import { GuestsPage } from '../features/guests/GuestsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { HousesPage } from '../features/houses/HousesPage.tsx';
@@ -47,6 +49,8 @@ export const router = createBrowserRouter([
       signedIn('calendar', <TimelinePage />),
       signedIn('reservations/:reservationId', <ReservationPage />),
       signedIn('houses', <HousesPage />),
+      signedIn('houses/:houseId/checklist', <ChecklistPage />),
+      signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       {
         path: 'profile',

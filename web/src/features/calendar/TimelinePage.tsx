@@ -28,6 +28,7 @@ import {
 } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useToday } from '../../lib/organization.ts';
+import { ReadinessDot } from '../checklists/ReadinessBadge.tsx';
 import { useSites } from '../houses/use-houses.ts';
 import { ReservationForm } from '../reservations/ReservationForm.tsx';
 import { type Block, type Calendar, useCalendar } from '../reservations/use-reservations.ts';
@@ -298,9 +299,12 @@ function HouseRow({
   return (
     <div className={classes.row}>
       <div className={classes.name}>
-        <Text size="sm" fw={600} truncate>
-          {house.name}
-        </Text>
+        <Group gap={6} wrap="nowrap">
+          <ReadinessDot houseId={house.houseId} />
+          <Text size="sm" fw={600} truncate>
+            {house.name}
+          </Text>
+        </Group>
         <Text size="xs" c="dimmed" truncate>
           {house.code}
         </Text>

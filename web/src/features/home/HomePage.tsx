@@ -10,6 +10,7 @@ const SHORTCUTS = [
   { to: '/calendar', key: 'calendar' },
   { to: '/houses', key: 'houses' },
   { to: '/guests', key: 'guests', managers: true },
+  { to: '/checklist-template', key: 'checklist', managers: true, label: 'nav.checklistTemplate' },
 ];
 
 export function HomePage() {
@@ -34,7 +35,7 @@ export function HomePage() {
       <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
         {SHORTCUTS.filter((shortcut) => canManage || !shortcut.managers).map((shortcut) => (
           <Card key={shortcut.to} withBorder padding="md" component={Link} to={shortcut.to}>
-            <Text fw={600}>{t(`nav.${shortcut.key}`)}</Text>
+            <Text fw={600}>{t(shortcut.label ?? `nav.${shortcut.key}`)}</Text>
             <Text size="sm" c="dimmed">
               {t(`home.shortcut.${shortcut.key}`)}
             </Text>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useMoney } from '../../lib/organization.ts';
+import { ReadinessBadge } from '../checklists/ReadinessBadge.tsx';
 import { HouseForm } from './HouseForm.tsx';
 import { SitesCard } from './SitesCard.tsx';
 import { type House, useHouses, useSites } from './use-houses.ts';
@@ -102,14 +103,7 @@ export function HousesPage() {
       ) : phone ? (
         <Stack gap="xs">
           {shown.map((house) => (
-            <Card
-              key={house.id}
-              withBorder
-              padding="sm"
-              component={canManage ? 'button' : 'div'}
-              onClick={canManage ? () => setEditing(house) : undefined}
-              style={{ textAlign: 'left' }}
-            >
+            <Card key={house.id} withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
                 <div>
                   <Text fw={600}>{house.name}</Text>
@@ -118,8 +112,16 @@ export function HousesPage() {
                     {t('houses.guestsMax', { count: house.maxGuests })}
                   </Text>
                 </div>
-                <StatusBadge house={house} />
+                <Stack gap={4} align="flex-end">
+                  <StatusBadge house={house} />
+                  <ReadinessBadge houseId={house.id} />
+                </Stack>
               </Group>
+              {canManage && (
+                <Button size="xs" variant="subtle" onClick={() => setEditing(house)} mt={4} px={0}>
+                  {t('houses.editNamed', { name: house.name })}
+                </Button>
+              )}
             </Card>
           ))}
         </Stack>
@@ -135,6 +137,7 @@ export function HousesPage() {
                   <Table.Th ta="right">{t('houses.fields.maxGuests')}</Table.Th>
                   {showPrices && <Table.Th ta="right">{t('houses.fields.nightlyPrice')}</Table.Th>}
                   <Table.Th>{t('houses.fields.status')}</Table.Th>
+                  <Table.Th>{t('checklist.housekeeping')}</Table.Th>
                   {canManage && <Table.Th aria-label={t('common.actions')} />}
                 </Table.Tr>
               </Table.Thead>
@@ -160,6 +163,9 @@ export function HousesPage() {
                     )}
                     <Table.Td>
                       <StatusBadge house={house} />
+                    </Table.Td>
+                    <Table.Td>
+                      <ReadinessBadge houseId={house.id} />
                     </Table.Td>
                     {canManage && (
                       <Table.Td ta="right">

@@ -61,27 +61,6 @@ export function useCalendar(range: {
   });
 }
 
-/** Stays overlapping [from, to), in check-in order (every page followed). */
-export function useReservations(range: { from: CalendarDate; to: CalendarDate }) {
-  return useQuery({
-    queryKey: ['reservations', range.from, range.to],
-    queryFn: async () => {
-      const stays: Reservation[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = unwrap(
-          await api.GET('/api/v1/reservations', {
-            params: { query: { from: range.from, to: range.to, limit: 200, cursor } },
-          }),
-        );
-        stays.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return stays;
-    },
-  });
-}
-
 export function useReservation(reservationId: string) {
   return useQuery({
     queryKey: ['reservation', reservationId],

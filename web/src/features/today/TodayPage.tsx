@@ -1,64 +1,150 @@
-import { Anchor, Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Card,
+  Group,
+  Progress,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { formatDate, shiftDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useToday } from '../../lib/organization.ts';
+import { useDaily } from '../checklists/use-checklists.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import { STATUS_COLORS } from '../reservations/ReservationPage.tsx';
-import { hasMoney, type Reservation, useReservations } from '../reservations/use-reservations.ts';
+import { hasMoney, type Reservation } from '../reservations/use-reservations.ts';
 
 /**
- * The phone view of the next two days: who arrives and who leaves, house by
- * house, for the team on the road. Staff see names and dates, managers also
- * the guest's phone.
+ * The team's day on a phone, from the daily operations route: houses not
+ * ready for a guest arriving soon first, then arrivals, departures and the
+ * turnovers to do, each house one tap from its checklist.
  */
 export function TodayPage() {
   const { t, i18n } = useTranslation();
   const today = useToday();
-  const tomorrow = shiftDate(today, 1);
-  // A stay leaving today ends before today's night: start the range a day earlier to catch it.
-  const stays = useReservations({ from: shiftDate(today, -1), to: shiftDate(today, 2) });
+  const [which, setWhich] = useState<'today' | 'tomorrow'>('today');
+  const date = which === 'today' ? today : shiftDate(today, 1);
+  const daily = useDaily(date);
   const houses = useHouses();
   const houseName = (id: string) => houses.data?.find((house) => house.id === id)?.name ?? '';
+  const dayLabel = (value: string) =>
+    formatDate(value, i18n.resolvedLanguage, { weekday: 'long', day: 'numeric', month: 'long' });
 
-  if (stays.isPending) return <LoadingState />;
-  if (stays.isError)
-    return <ErrorState message={errorSummary(t, stays.error)} onRetry={() => stays.refetch()} />;
-
-  const live = stays.data.filter((stay) => stay.status !== 'cancelled');
-  const inHouse = live.filter((stay) => stay.checkIn < today && stay.checkOut > today);
   return (
-    <Stack gap="lg" maw={900}>
+    <Stack gap="md" maw={900}>
       <Stack gap={4}>
         <Title order={2}>{t('today.title')}</Title>
-        <Text c="dimmed" size="sm">
-          {t('today.inHouse', { count: inHouse.length })}
+        <Text c="dimmed" size="sm" tt="capitalize">
+          {dayLabel(date)}
         </Text>
       </Stack>
-      {[today, tomorrow].map((day) => (
-        <Stack key={day} gap="sm">
-          <Title order={3} size="h4" tt="capitalize">
-            {day === today ? t('today.today') : t('today.tomorrow')} ·{' '}
-            {formatDate(day, i18n.resolvedLanguage, { weekday: 'long', day: 'numeric', month: 'long' })}
-          </Title>
+      <SegmentedControl
+        value={which}
+        onChange={(value) => setWhich(value as 'today' | 'tomorrow')}
+        data={[
+          { value: 'today', label: t('today.today') },
+          { value: 'tomorrow', label: t('today.tomorrow') },
+        ]}
+        maw={320}
+      />
+      {daily.isPending ? (
+        <LoadingState />
+      ) : daily.isError ? (
+        <ErrorState message={errorSummary(t, daily.error)} onRetry={() => daily.refetch()} />
+      ) : (
+        <>
+          {daily.data.notReady.length > 0 && (
+            <Alert color="red" title={t('today.notReadyTitle')} role="alert">
+              <Stack gap={4}>
+                {daily.data.notReady.map((house) => (
+                  <Anchor
+                    key={house.houseId}
+                    component={Link}
+                    to={`/houses/${house.houseId}/checklist`}
+                    size="sm"
+                  >
+                    {t('today.notReadyLine', {
+                      house: house.houseName,
+                      date: house.nextArrival ? dayLabel(house.nextArrival.checkIn) : '',
+                      done: house.done,
+                      total: house.total,
+                    })}
+                  </Anchor>
+                ))}
+              </Stack>
+            </Alert>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('today.inHouse', { count: daily.data.inHouse.length })}
+          </Text>
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Movements
               title={t('today.arrivals')}
-              stays={live.filter((stay) => stay.checkIn === day)}
+              stays={daily.data.arrivals}
               houseName={houseName}
               empty={t('today.noArrivals')}
             />
             <Movements
               title={t('today.departures')}
-              stays={live.filter((stay) => stay.checkOut === day)}
+              stays={daily.data.departures}
               houseName={houseName}
               empty={t('today.noDepartures')}
             />
           </SimpleGrid>
-        </Stack>
-      ))}
+          <Card withBorder padding="sm">
+            <Stack gap="xs">
+              <Group justify="space-between">
+                <Text fw={700}>{t('today.turnovers')}</Text>
+                <Badge variant="light" color="gray">
+                  {daily.data.turnovers.length}
+                </Badge>
+              </Group>
+              {daily.data.turnovers.length === 0 ? (
+                <Text size="sm" c="dimmed">
+                  {t('today.noTurnovers')}
+                </Text>
+              ) : (
+                daily.data.turnovers.map((turnover) => (
+                  <Card
+                    key={turnover.houseId}
+                    withBorder
+                    padding="xs"
+                    radius="sm"
+                    component={Link}
+                    to={`/houses/${turnover.houseId}/checklist`}
+                  >
+                    <Group justify="space-between" wrap="nowrap">
+                      <Text fw={600}>{turnover.houseName}</Text>
+                      <Text size="sm">
+                        {turnover.done}/{turnover.total}
+                      </Text>
+                    </Group>
+                    <Progress
+                      value={turnover.total ? (turnover.done / turnover.total) * 100 : 100}
+                      size="sm"
+                      my={6}
+                    />
+                    <Text size="xs" c="dimmed">
+                      {turnover.nextArrival
+                        ? t('today.deadline', { date: dayLabel(turnover.nextArrival.checkIn) })
+                        : t('today.noNextArrival')}
+                    </Text>
+                  </Card>
+                ))
+              )}
+            </Stack>
+          </Card>
+        </>
+      )}
     </Stack>
   );
 }
@@ -106,6 +192,9 @@ function Movements({
                       {stay.guestPhone}
                     </Anchor>
                   )}
+                  <Anchor component={Link} to={`/houses/${stay.houseId}/checklist`} size="xs">
+                    {t('today.checklist')}
+                  </Anchor>
                 </Stack>
                 <Badge color={STATUS_COLORS[stay.status]} variant="light">
                   {t(`reservations.status.${stay.status}`)}

@@ -1,0 +1,63 @@
+import { Badge, Box, Tooltip } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useReadiness } from './use-checklists.ts';
+
+/** A house's readiness, from its current round; a house that never had a departure is ready. */
+function useHouseReadiness(houseId: string) {
+  const readiness = useReadiness();
+  const entry = readiness.data?.get(houseId);
+  return {
+    known: readiness.isSuccess,
+    ready: entry ? entry.ready : true,
+    done: entry?.done ?? 0,
+    total: entry?.total ?? 0,
+  };
+}
+
+/** "Ready" or "To clean 3/18", linking to the house's checklist. */
+export function ReadinessBadge({ houseId }: { houseId: string }) {
+  const { t } = useTranslation();
+  const state = useHouseReadiness(houseId);
+  if (!state.known) return null;
+  return (
+    <Badge
+      component={Link}
+      to={`/houses/${houseId}/checklist`}
+      color={state.ready ? 'teal' : 'orange'}
+      variant="light"
+      style={{ cursor: 'pointer' }}
+    >
+      {state.ready
+        ? t('checklist.readyShort')
+        : t('checklist.toClean', { done: state.done, total: state.total })}
+    </Badge>
+  );
+}
+
+/** The same as a dot, where a badge does not fit (the calendar's house column). */
+export function ReadinessDot({ houseId }: { houseId: string }) {
+  const { t } = useTranslation();
+  const state = useHouseReadiness(houseId);
+  if (!state.known) return null;
+  const label = state.ready
+    ? t('checklist.readyShort')
+    : t('checklist.toClean', { done: state.done, total: state.total });
+  return (
+    <Tooltip label={label}>
+      <Box
+        component={Link}
+        to={`/houses/${houseId}/checklist`}
+        aria-label={label}
+        w={10}
+        h={10}
+        style={{
+          display: 'inline-block',
+          borderRadius: '50%',
+          flexShrink: 0,
+          background: `var(--mantine-color-${state.ready ? 'teal' : 'orange'}-6)`,
+        }}
+      />
+    </Tooltip>
+  );
+}
