@@ -87,7 +87,11 @@ export function ChecklistPage() {
         <Stack gap="xs">
           <Group justify="space-between" wrap="nowrap">
             <Text fw={700} size="lg" c={ready ? 'teal.9' : undefined}>
-              {ready ? t('checklist.ready') : t('checklist.notReady')}
+              {!ready
+                ? t('checklist.notReady')
+                : waiting.length > 0
+                  ? t('checklist.readyPending')
+                  : t('checklist.ready')}
             </Text>
             <Text fw={600}>
               {shown.done}/{shown.total}
