@@ -1,3 +1,4 @@
+import { checklistRead, checklistToggle } from './checklists.ts';
 import { health } from './health.ts';
 import { instance } from './instance.ts';
 import { calendar, createConflict, createStay, houseMonth, reservationById } from './reservations.ts';
@@ -12,4 +13,6 @@ export const scenarios: Scenario[] = [
   calendar,
   createStay,
   createConflict,
+  checklistRead,
+  checklistToggle,
 ];

@@ -443,40 +443,35 @@ export async function syncOpenRounds(tx: Tx, organizationId: string, roundId?: s
 
 /**
  * Marks rounds finished when no item is left to do (a round with no item is
- * finished at once), and unfinished again when one is unticked.
+ * finished at once), and unfinished again when one is unticked; the time a
+ * round became finished is kept while it stays so. One statement.
  */
 export async function refreshCompletion(
   tx: Tx,
   scope: { organizationId: string; roundId?: string },
   now: string,
 ): Promise<void> {
-  const nothingLeft = (eb: ExpressionBuilder<Tables, 'turnover_rounds'>) =>
-    eb.not(
-      eb.exists(
-        eb
-          .selectFrom('turnover_round_items')
-          .select('turnover_round_items.item_id')
-          .whereRef('turnover_round_items.round_id', '=', 'turnover_rounds.id')
-          .where('turnover_round_items.completed', '=', false),
-      ),
-    );
   await tx
     .updateTable('turnover_rounds')
-    .set({ completed_at: now })
+    .set((eb) => ({
+      completed_at: eb
+        .case()
+        .when(
+          eb.exists(
+            eb
+              .selectFrom('turnover_round_items')
+              .select('turnover_round_items.item_id')
+              .whereRef('turnover_round_items.round_id', '=', 'turnover_rounds.id')
+              .where('turnover_round_items.completed', '=', false),
+          ),
+        )
+        .then(null)
+        .else(eb.fn.coalesce('turnover_rounds.completed_at', eb.val(now)))
+        .end(),
+    }))
     .where('organization_id', '=', scope.organizationId)
     .$if(scope.roundId !== undefined, (query) => query.where('id', '=', scope.roundId as string))
     .where('closed_at', 'is', null)
-    .where('completed_at', 'is', null)
-    .where(nothingLeft)
-    .execute();
-  await tx
-    .updateTable('turnover_rounds')
-    .set({ completed_at: null })
-    .where('organization_id', '=', scope.organizationId)
-    .$if(scope.roundId !== undefined, (query) => query.where('id', '=', scope.roundId as string))
-    .where('closed_at', 'is', null)
-    .where('completed_at', 'is not', null)
-    .where((eb) => eb.not(nothingLeft(eb)))
     .execute();
 }
 

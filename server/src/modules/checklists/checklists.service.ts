@@ -430,20 +430,24 @@ export class ChecklistsService {
   }
 
   async checklist(member: Member, houseId: string) {
-    const house = await this.#house(member, houseId);
+    return this.#checklist(member, await this.#house(member, houseId));
+  }
+
+  /** One index lookup for the round, one read of its items: progress and readiness are counted here. */
+  async #checklist(member: Member, house: { id: string; name: string; timezone: string }) {
     const today = wallClock(this.#now(), house.timezone).slice(0, 10);
-    const [summary] = await currentRounds(this.#db, member.organizationId, [houseId]);
+    const round = await currentRound(this.#db, house.id);
     const [items, arrival] = await Promise.all([
-      summary ? roundItems(this.#db, summary.id) : applicableItems(this.#db, member.organizationId, houseId),
-      nextArrival(this.#db, houseId, today),
+      round ? roundItems(this.#db, round.id) : applicableItems(this.#db, member.organizationId, house.id),
+      nextArrival(this.#db, house.id, today),
     ]);
     const done = items.filter((item) => item.completed).length;
     return {
-      houseId,
+      houseId: house.id,
       houseName: house.name,
-      ready: summary ? summary.completed_at !== null : true,
-      readySince: summary?.completed_at ?? null,
-      round: summary ? toRound(summary) : null,
+      ready: round ? round.completed_at !== null : true,
+      readySince: round?.completed_at ?? null,
+      round: round ? toRound({ ...round, done, total: items.length }) : null,
       nextArrival: arrival ? { reservationId: arrival.id, checkIn: arrival.checkIn } : null,
       done,
       total: items.length,
@@ -456,7 +460,7 @@ export class ChecklistsService {
    * gets one). The same call twice changes nothing and is logged once.
    */
   async toggle(member: Member, houseId: string, itemId: string, completed: boolean) {
-    await this.#house(member, houseId);
+    const house = await this.#house(member, houseId);
     const now = this.#now().toISOString();
     const attempt = () =>
       inTransaction(this.#db, async (tx) => {
@@ -492,7 +496,7 @@ export class ChecklistsService {
       if (!isUniqueViolation(error)) throw error;
       await attempt();
     }
-    return this.checklist(member, houseId);
+    return this.#checklist(member, house);
   }
 
   async rounds(member: Member, houseId: string, query: Static<typeof RoundListQuery>) {
