@@ -15,7 +15,7 @@ describe('configuration', () => {
       port: 3000,
       host: 'localhost',
       publicUrl: 'http://localhost:3000',
-      database: { kind: 'sqlite', file: path.join(dataDir, 'staykeep.db') },
+      database: { kind: 'sqlite', file: path.join(dataDir, 'staykeep.db'), synchronous: 'full' },
       logLevel: 'info',
       bodyLimitBytes: 1_048_576,
     });
@@ -71,6 +71,10 @@ describe('configuration', () => {
     expect(parseDatabaseUrl('sqlite::memory:', '/d')).toEqual({ kind: 'sqlite', file: ':memory:' });
     expect(parseDatabaseUrl('pglite:memory', '/d')).toEqual({ kind: 'pglite', dataDir: null });
     expect(() => loadConfig({ DATA_DIR: freshDir(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+    expect(loadConfig({ DATA_DIR: freshDir(), SQLITE_SYNC: 'normal' }).database).toMatchObject({
+      synchronous: 'normal',
+    });
+    expect(() => loadConfig({ DATA_DIR: freshDir(), SQLITE_SYNC: 'off' })).toThrow(/SQLITE_SYNC/);
   });
 
   it('trims a trailing slash from PUBLIC_URL', () => {

@@ -51,7 +51,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   switch (config.kind) {
     case 'sqlite': {
       if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
-      const db = new Kysely<Tables>({ dialect: createSqliteDialect(openSqlite(config.file)) });
+      const db = new Kysely<Tables>({
+        dialect: createSqliteDialect(openSqlite(config.file, config.synchronous)),
+      });
       return {
         db,
         kind: 'sqlite',

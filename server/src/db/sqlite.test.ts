@@ -41,6 +41,10 @@ describe('SQLite connection', () => {
     expect(database.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(database.pragma('synchronous', { simple: true })).toBe(2);
     database.close();
+    // The operator's choice of faster commits (SQLITE_SYNC=normal).
+    const faster = openSqlite(file, 'normal');
+    expect(faster.pragma('synchronous', { simple: true })).toBe(1);
+    faster.close();
   });
 
   it('makes a read-then-write transaction wait for another writer instead of failing', async () => {

@@ -8,20 +8,21 @@ import {
   SqliteDriver,
   type SqliteStatement,
 } from 'kysely';
+import type { SqliteSync } from '../config.ts';
 
 const STATEMENT_CACHE_SIZE = 200;
 const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens a SQLite file the way Staykeep needs it: WAL so readers never wait for
- * the writer, FULL sync so a committed reservation survives a power cut,
- * foreign keys on, and a busy timeout so a second process waits for the write
- * lock instead of failing.
+ * the writer, FULL sync (unless the operator chose NORMAL, see SqliteSync) so
+ * a committed reservation survives a power cut, foreign keys on, and a busy
+ * timeout so a second process waits for the write lock instead of failing.
  */
-export function openSqlite(file: string): BetterSqlite3.Database {
+export function openSqlite(file: string, synchronous: SqliteSync = 'full'): BetterSqlite3.Database {
   const database = new BetterSqlite3(file, { timeout: BUSY_TIMEOUT_MS });
   if (file !== ':memory:') database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = FULL');
+  database.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   database.pragma('foreign_keys = ON');
   return database;
 }
