@@ -128,7 +128,10 @@ describe.skipIf(!browserAvailable())('houses, the timeline and reservations in C
     const page = await context.newPage();
     await page.goto('/today');
     await page.getByRole('heading', { name: 'Arrivées et départs' }).waitFor();
-    expect(await page.getByText('Aucune arrivée').count()).toBe(2);
+    await page.getByText('Aucune arrivée').waitFor();
+    await page.getByText('Toutes les maisons sont prêtes.').waitFor();
+    await page.getByText('Demain', { exact: true }).click();
+    await page.getByText('Aucun départ').waitFor();
     await page.screenshot({ path: screenshotPath('today-phone-fr'), fullPage: true });
     await context.close();
   });
