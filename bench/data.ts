@@ -118,6 +118,7 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
               organization_id: organizationId,
               house_id: houseIds[stay.house] ?? '',
               guest_id: guestId,
+              guest_name: stay.guestName,
               check_in: stay.checkIn,
               check_out: stay.checkOut,
               guests: 2,

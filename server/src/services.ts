@@ -34,19 +34,20 @@ export function createServices(options: {
   now: () => Date;
 }): Services {
   const { database, config, log, now } = options;
+  const postgres = database.kind !== 'sqlite';
   const outbox = new EmailOutbox({ db: database.db, config: config.email, log, now });
   const organizations = new OrganizationsService({
     db: database.db,
     config,
     outbox,
     now,
-    postgres: database.kind !== 'sqlite',
+    postgres,
   });
   const auth = new AuthService({ db: database.db, config, outbox, organizations, now });
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
   const houses = new HousesService({ db: database.db, now });
-  const reservations = new ReservationsService({ db: database.db, now });
+  const reservations = new ReservationsService({ db: database.db, now, postgres });
   const calendar = new CalendarService({ db: database.db, now, houses });
   const guests = new GuestsService({ db: database.db, now, reservations });
   const checklists = new ChecklistsService({ db: database.db, now });

@@ -256,6 +256,8 @@ export interface ReservationsTable {
   organization_id: string;
   house_id: string;
   guest_id: string;
+  /** The guest's name, kept in step with guests.name so lists need not look it up. */
+  guest_name: string;
   /** YYYY-MM-DD */
   check_in: string;
   /** YYYY-MM-DD, the morning of departure: the stay is [check_in, check_out). */

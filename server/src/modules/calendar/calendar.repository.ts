@@ -64,16 +64,10 @@ export async function staysOverlapping(
   const stays = () =>
     db
       .selectFrom('reservations')
-      .select((eb) => [
+      .select([
         'reservations.id as id',
         'reservations.house_id as houseId',
-        eb
-          .selectFrom('guests')
-          .select('guests.name')
-          .whereRef('guests.id', '=', 'reservations.guest_id')
-          .$asScalar()
-          .$notNull()
-          .as('guestName'),
+        'reservations.guest_name as guestName',
         'reservations.check_in as checkIn',
         'reservations.check_out as checkOut',
         'reservations.status as status',

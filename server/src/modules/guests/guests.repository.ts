@@ -81,21 +81,30 @@ export async function deleteGuest(tx: Tx, organizationId: string, id: string): P
   await tx.deleteFrom('guests').where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
 
-export function findGuest(db: DbOrTx, organizationId: string, id: string) {
-  return db
+/**
+ * A guest a reservation is being written for, with the name the stay will
+ * carry. `lock` (PostgreSQL) takes a share lock on the row, so a concurrent
+ * rename waits for the reservation's transaction and then renames its stay
+ * too; on SQLite the transaction already holds the database's write lock.
+ */
+export function findGuest(tx: Tx, organizationId: string, id: string, lock: boolean) {
+  return tx
     .selectFrom('guests')
-    .select(['id', 'name', 'email', 'phone'])
+    .select(['id', 'name'])
     .where('organization_id', '=', organizationId)
     .where('id', '=', id)
+    .$if(lock, (q) => q.forShare())
     .executeTakeFirst();
 }
 
-export function findGuestByEmail(db: DbOrTx, organizationId: string, email: string) {
-  return db
+/** The guest with this email, read as `findGuest` reads one. */
+export function findGuestByEmail(tx: Tx, organizationId: string, email: string, lock: boolean) {
+  return tx
     .selectFrom('guests')
-    .select(['id', 'name', 'email', 'phone'])
+    .select(['id', 'name'])
     .where('organization_id', '=', organizationId)
     .where('email', '=', email)
+    .$if(lock, (q) => q.forShare())
     .executeTakeFirst();
 }
 

@@ -7,7 +7,11 @@ import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
 import type { Member } from '../houses/houses.service.ts';
-import { insertAuditEntry, listReservations } from '../reservations/reservations.repository.ts';
+import {
+  insertAuditEntry,
+  listReservations,
+  renameGuestOnReservations,
+} from '../reservations/reservations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import {
   deleteGuest,
@@ -123,6 +127,8 @@ export class GuestsService {
         const key = { organizationId: member.organizationId, id: guestId, version: current.version };
         if (!(await updateGuest(tx, key, changes, this.#now().toISOString())))
           throw versionMismatch(current.version);
+        if (changes.name !== undefined && changes.name !== current.name)
+          await renameGuestOnReservations(tx, member.organizationId, guestId, changes.name);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
@@ -168,6 +174,7 @@ export class GuestsService {
         anonymized_at: now,
       };
       if (!(await updateGuest(tx, key, erased, now))) throw versionMismatch(current.version);
+      await renameGuestOnReservations(tx, member.organizationId, guestId, ANONYMIZED_NAME);
       // The record of the erasure names no personal data: it is what was erased.
       await insertAuditEntry(tx, {
         id: newId(),

@@ -108,7 +108,67 @@ describeApp('guests', (get) => {
       .where('id', '=', guestId)
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(stored)).not.toMatch(/Paul|paul@|\+33 7/);
+    const calendar = await inject('GET', `/api/v1/calendar?from=2027-04-01&to=2027-04-05&houseId=${houseId}`);
+    expect(calendar.json().houses[0].reservations).toEqual([
+      expect.objectContaining({ id: reservation.json().id, guestName: 'Anonymized guest' }),
+    ]);
+    const storedStay = await get()
+      .app.db.selectFrom('reservations')
+      .select('guest_name')
+      .where('id', '=', reservation.json().id)
+      .executeTakeFirstOrThrow();
+    expect(storedStay.guest_name).toBe('Anonymized guest');
     expect((await inject('PATCH', `/api/v1/guests/${guestId}`, { name: 'Paul again' })).statusCode).toBe(409);
+  });
+
+  it("shows a renamed guest's new name on their stays, in lists and in the calendar", async () => {
+    const stayOf = async (
+      guest: { guestId?: string; guestName?: string },
+      checkIn: string,
+      checkOut: string,
+    ) =>
+      (
+        await inject('POST', '/api/v1/reservations', { houseId, ...guest, checkIn, checkOut, guests: 2 })
+      ).json();
+    const first = await stayOf({ guestName: 'Léa Martin' }, '2027-06-01', '2027-06-04');
+    const second = await stayOf({ guestId: first.guestId }, '2027-06-10', '2027-06-12');
+    const other = await stayOf({ guestName: 'Hugo Bernard' }, '2027-06-20', '2027-06-22');
+    expect(second.guestName).toBe('Léa Martin');
+
+    const renamed = await inject('PATCH', `/api/v1/guests/${first.guestId}`, { name: '  Léa Martin-Roux ' });
+    expect(renamed.statusCode).toBe(200);
+    const names = async () => {
+      const calendar = await inject(
+        'GET',
+        `/api/v1/calendar?from=2027-06-01&to=2027-07-01&houseId=${houseId}`,
+      );
+      const list = await inject(
+        'GET',
+        `/api/v1/reservations?houseId=${houseId}&from=2027-06-01&to=2027-07-01`,
+      );
+      const byId = (await inject('GET', `/api/v1/reservations/${second.id}`)).json();
+      return {
+        calendar: calendar.json().houses[0].reservations.map((stay: { guestName: string }) => stay.guestName),
+        list: list.json().items.map((stay: { guestName: string }) => stay.guestName),
+        byId: byId.guestName,
+        version: byId.version,
+      };
+    };
+    const expected = ['Léa Martin-Roux', 'Léa Martin-Roux', 'Hugo Bernard'];
+    // The stays did not change: their version stays, so an edit in progress is not refused.
+    expect(await names()).toEqual({
+      calendar: expected,
+      list: expected,
+      byId: 'Léa Martin-Roux',
+      version: 1,
+    });
+
+    // A stay given to another guest carries that guest's name.
+    const moved = await inject('PATCH', `/api/v1/reservations/${second.id}`, { guestId: other.guestId });
+    expect(moved.json()).toMatchObject({ guestId: other.guestId, guestName: 'Hugo Bernard', version: 2 });
+    const after = await names();
+    expect(after.calendar).toEqual(['Léa Martin-Roux', 'Hugo Bernard', 'Hugo Bernard']);
+    expect(after.list).toEqual(after.calendar);
   });
 
   it('updates with If-Match and deletes a guest without stays', async () => {

@@ -5,9 +5,8 @@ import { addDays } from './nights.ts';
 
 export type ReservationRecord = Selectable<ReservationsTable>;
 
-/** A reservation with its guest's details, as every read returns it. */
+/** A reservation with its guest's contact details, as every read returns it. */
 export interface ReservationRow extends ReservationRecord {
-  guest_name: string;
   guest_email: string | null;
   guest_phone: string | null;
 }
@@ -15,21 +14,16 @@ export interface ReservationRow extends ReservationRecord {
 /**
  * The guest's details are read by subqueries rather than a join: SQLite
  * re-prepares a join on every run as soon as a parameter is bound (a new plan
- * for each value), which costs several times the lookup itself.
+ * for each value), which costs several times the lookup itself. The name is
+ * the reservation's own column.
  */
 function reservationsWithGuests(db: DbOrTx, organizationId: string) {
-  const guest = <C extends 'name' | 'email' | 'phone'>(
-    eb: ExpressionBuilder<Tables, 'reservations'>,
-    column: C,
-  ) => eb.selectFrom('guests').select(column).whereRef('guests.id', '=', 'reservations.guest_id').$asScalar();
+  const guest = <C extends 'email' | 'phone'>(eb: ExpressionBuilder<Tables, 'reservations'>, column: C) =>
+    eb.selectFrom('guests').select(column).whereRef('guests.id', '=', 'reservations.guest_id').$asScalar();
   return db
     .selectFrom('reservations')
     .selectAll('reservations')
-    .select((eb) => [
-      guest(eb, 'name').$notNull().as('guest_name'),
-      guest(eb, 'email').as('guest_email'),
-      guest(eb, 'phone').as('guest_phone'),
-    ])
+    .select((eb) => [guest(eb, 'email').as('guest_email'), guest(eb, 'phone').as('guest_phone')])
     .where('reservations.organization_id', '=', organizationId);
 }
 
@@ -117,6 +111,25 @@ export async function updateReservation(
     .where('version', '=', key.version)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/**
+ * A guest's new name (or the anonymized one) on all their stays, in the
+ * transaction that renames the guest. The stays themselves did not change:
+ * their version and updated_at stay, so an edit in progress is not refused.
+ */
+export async function renameGuestOnReservations(
+  tx: Tx,
+  organizationId: string,
+  guestId: string,
+  name: string,
+): Promise<void> {
+  await tx
+    .updateTable('reservations')
+    .set({ guest_name: name })
+    .where('organization_id', '=', organizationId)
+    .where('guest_id', '=', guestId)
+    .execute();
 }
 
 export async function deleteReservation(tx: Tx, organizationId: string, id: string): Promise<void> {

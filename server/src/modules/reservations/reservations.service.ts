@@ -90,10 +90,13 @@ function checkMoney(totalCents: number, advanceCents: number): void {
 export class ReservationsService {
   readonly #db: Db;
   readonly #now: () => Date;
+  /** Whether guests read for a stay are locked against a concurrent rename (see findGuest). */
+  readonly #postgres: boolean;
 
-  constructor(options: { db: Db; now: () => Date }) {
+  constructor(options: { db: Db; now: () => Date; postgres: boolean }) {
     this.#db = options.db;
     this.#now = options.now;
+    this.#postgres = options.postgres;
   }
 
   async #visible(member: Member, reservationId: string): Promise<ReservationRow> {
@@ -153,13 +156,14 @@ export class ReservationsService {
             { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
           ]);
         }
-        const guestId = await this.#guestFor(tx, member.organizationId, input, now);
+        const guest = await this.#guestFor(tx, member.organizationId, input, now);
         await ensureNightsFree(tx, house.id, input.checkIn, input.checkOut);
         await insertReservation(tx, {
           id,
           organization_id: member.organizationId,
           house_id: house.id,
-          guest_id: guestId,
+          guest_id: guest.id,
+          guest_name: guest.name,
           check_in: input.checkIn,
           check_out: input.checkOut,
           guests: input.guests,
@@ -184,27 +188,31 @@ export class ReservationsService {
   }
 
   /** The guest of a new reservation: the one named, the known guest with that email, or a new one. */
-  async #guestFor(tx: Tx, organizationId: string, input: Static<typeof ReservationCreateBody>, now: string) {
+  async #guestFor(
+    tx: Tx,
+    organizationId: string,
+    input: Static<typeof ReservationCreateBody>,
+    now: string,
+  ): Promise<{ id: string; name: string }> {
     if (input.guestId) {
-      const guest = await findGuest(tx, organizationId, input.guestId);
+      const guest = await findGuest(tx, organizationId, input.guestId, this.#postgres);
       if (!guest) throw notFound('No such guest.');
-      return guest.id;
+      return guest;
     }
     const email = input.guestEmail ? normalizeEmail(input.guestEmail) : null;
     if (email) {
-      const known = await findGuestByEmail(tx, organizationId, email);
-      if (known) return known.id;
+      const known = await findGuestByEmail(tx, organizationId, email, this.#postgres);
+      if (known) return known;
     }
-    const id = newId();
+    const guest = { id: newId(), name: input.guestName?.trim() ?? '' };
     await insertGuest(tx, {
-      id,
+      ...guest,
       organizationId,
-      name: input.guestName?.trim() ?? '',
       email,
       phone: input.guestPhone?.trim() || null,
       now,
     });
-    return id;
+    return guest;
   }
 
   async update(
@@ -263,11 +271,12 @@ export class ReservationsService {
             { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
           ]);
         }
-        let guestId = before.guest_id;
+        // Only a new guest's name is written: the current one may be renamed by another transaction meanwhile.
+        let newGuest: { guest_id: string; guest_name: string } | undefined;
         if (input.guestId !== undefined && input.guestId !== before.guest_id) {
-          const guest = await findGuest(tx, member.organizationId, input.guestId);
+          const guest = await findGuest(tx, member.organizationId, input.guestId, this.#postgres);
           if (!guest) throw notFound('No such guest.');
-          guestId = guest.id;
+          newGuest = { guest_id: guest.id, guest_name: guest.name };
         }
 
         if (status === 'cancelled' && before.status !== 'cancelled') {
@@ -283,7 +292,7 @@ export class ReservationsService {
 
         const changes = {
           house_id: house.id,
-          guest_id: guestId,
+          ...newGuest,
           check_in: checkIn,
           check_out: checkOut,
           guests,
