@@ -250,8 +250,10 @@ async function main(): Promise<void> {
     const markdown = report(measures);
     const dir = path.join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, `${new Date().toISOString().slice(0, 10)}-${values.label}.md`);
-    writeFileSync(file, markdown);
+    // The time (UTC) too, so a second run with the same label is a second file; never overwrite one.
+    const stamp = new Date().toISOString().slice(0, 16).replace('T', '-').replace(':', '');
+    const file = path.join(dir, `${stamp}-${values.label}.md`);
+    writeFileSync(file, markdown, { flag: 'wx' });
     console.log(`\n${markdown}\nwritten to ${path.relative(process.cwd(), file)}`);
   } finally {
     await stop();
