@@ -52,6 +52,10 @@ function inHouses(
  * it, read by check-in from an index, and the one per house that began before
  * and still holds the first night, read from the occupied nights. Stays of a
  * house never overlap, so there is at most one of the latter per house.
+ *
+ * For every house of the organization the first read needs no house filter:
+ * the organization's index by check-in holds every column it returns, so
+ * neither SQLite nor PostgreSQL opens a reservation row.
  */
 export async function staysOverlapping(
   db: DbOrTx,
@@ -77,7 +81,7 @@ export async function staysOverlapping(
       .where('reservations.organization_id', '=', organizationId);
   const [beginning, holdingFirstNight] = await Promise.all([
     stays()
-      .where((eb) => inHouses(eb, 'reservations.house_id', organizationId, houseIds))
+      .$if(houseIds !== undefined, (q) => q.where('reservations.house_id', 'in', houseIds ?? []))
       .where('reservations.check_in', '>=', from)
       .where('reservations.check_in', '<', to)
       .where('reservations.status', '!=', 'cancelled')
