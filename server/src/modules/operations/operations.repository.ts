@@ -16,11 +16,10 @@ export async function nextArrivals(
   db: DbOrTx,
   organizationId: string,
   date: string,
-): Promise<Map<string, { reservationId: string; checkIn: string; guestName: string }>> {
+): Promise<Map<string, { reservationId: string; checkIn: string }>> {
   const rows = await db
     .selectFrom('reservations as next')
-    .innerJoin('guests', 'guests.id', 'next.guest_id')
-    .select(['next.id', 'next.house_id', 'next.check_in', 'guests.name'])
+    .select(['next.id', 'next.house_id', 'next.check_in'])
     .where('next.organization_id', '=', organizationId)
     .where('next.status', 'in', ['pending', 'confirmed'])
     .where('next.check_in', '>=', date)
@@ -37,7 +36,5 @@ export async function nextArrivals(
       ),
     )
     .execute();
-  return new Map(
-    rows.map((row) => [row.house_id, { reservationId: row.id, checkIn: row.check_in, guestName: row.name }]),
-  );
+  return new Map(rows.map((row) => [row.house_id, { reservationId: row.id, checkIn: row.check_in }]));
 }
