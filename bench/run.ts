@@ -24,9 +24,13 @@ const { values } = parseArgs({
     only: { type: 'string' },
     label: { type: 'string', default: 'run' },
     'database-url': { type: 'string' },
+    'sqlite-sync': { type: 'string', default: 'full' },
     keep: { type: 'boolean', default: false },
   },
 });
+if (!['full', 'normal'].includes(values['sqlite-sync'])) {
+  throw new Error("--sqlite-sync is full or normal (the server's SQLITE_SYNC)");
+}
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
@@ -67,6 +71,7 @@ async function startServer(
       SECRET_KEY,
       DATA_DIR: dataDir,
       ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      SQLITE_SYNC: values['sqlite-sync'],
       // One token for the whole run.
       ACCESS_TOKEN_TTL_SECONDS: '86400',
       HOST: '127.0.0.1',
@@ -173,7 +178,7 @@ function report(measures: Measure[]): string {
     `- commit: ${commit()}`,
     `- node: ${process.version}`,
     `- cpu: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
-    `- database: ${values['database-url'] ? 'PostgreSQL server (fresh schema)' : 'SQLite (fresh file)'}, ${dataSize}`,
+    `- database: ${values['database-url'] ? 'PostgreSQL server (fresh schema)' : `SQLite (fresh file, SQLITE_SYNC=${values['sqlite-sync']})`}, ${dataSize}`,
     `- load: autocannon, ${connections} connections, ${duration} s per scenario after a ${WARMUP_SECONDS} s warm-up`,
     '',
     'Absolute numbers on a shared 2-core machine are noisy (the load generator shares the cores);',

@@ -71,6 +71,8 @@ export interface OrganizationsTable {
   currency: Defaulted<string>;
   timezone: Defaulted<string>;
   locale: Defaulted<string>;
+  /** Moves on with every change the calendar shows (see the calendar's cache). */
+  calendar_version: Defaulted<number>;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -210,3 +210,27 @@ export async function deleteBlock(tx: Tx, organizationId: string, id: string): P
   await releaseBlockNights(tx, id);
   await tx.deleteFrom('blocks').where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
+
+// --- the calendar's version -----------------------------------------------------------
+
+export async function calendarVersion(db: DbOrTx, organizationId: string): Promise<number> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('calendar_version')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.calendar_version ?? 0;
+}
+
+/**
+ * Moves the organization's calendar version on: every write the calendar
+ * shows calls it inside its own transaction, so a calendar cached for the old
+ * value is never served after the change is visible.
+ */
+export async function touchCalendar(tx: Tx, organizationId: string): Promise<void> {
+  await tx
+    .updateTable('organizations')
+    .set((eb) => ({ calendar_version: eb('calendar_version', '+', 1) }))
+    .where('id', '=', organizationId)
+    .execute();
+}

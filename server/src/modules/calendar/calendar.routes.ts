@@ -32,7 +32,12 @@ export async function calendarRoutes(app: AppInstance, calendar: CalendarService
         response: { 200: Type.Ref('Calendar') },
       },
     },
-    async (request) => calendar.calendar(memberOf(request), request.query),
+    async (request, reply) => {
+      const text = await calendar.calendarJson(memberOf(request), request.query, (value) =>
+        String(reply.serialize(value)),
+      );
+      return reply.type('application/json; charset=utf-8').send(text);
+    },
   );
 
   app.get(

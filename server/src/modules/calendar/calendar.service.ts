@@ -13,6 +13,7 @@ import {
   type BlockRow,
   blocksOverlapping,
   calendarHouses,
+  calendarVersion,
   deleteBlock,
   findBlock,
   freeHouses,
@@ -20,6 +21,7 @@ import {
   occupiedNights,
   releaseBlockNights,
   staysOverlapping,
+  touchCalendar,
   updateBlock,
 } from './calendar.repository.ts';
 import type {
@@ -31,6 +33,8 @@ import type {
 
 /** The longest calendar one request may ask for. */
 const MAX_CALENDAR_DAYS = 366;
+/** Calendars kept ready to send, per process: the months people are looking at. */
+const CACHED_CALENDARS = 200;
 
 const noSuchBlock = () => notFound('No such block.');
 
@@ -71,6 +75,8 @@ export class CalendarService {
   readonly #db: Db;
   readonly #now: () => Date;
   readonly #houses: HousesService;
+  /** Serialized calendars by organization, calendar version and query, the least recently used first. */
+  readonly #cache = new Map<string, string>();
 
   constructor(options: { db: Db; now: () => Date; houses: HousesService }) {
     this.#db = options.db;
@@ -133,6 +139,42 @@ export class CalendarService {
         blocks: (blocksOf.get(house.id) ?? []).map(blockView),
       })),
     };
+  }
+
+  /**
+   * The calendar as JSON text, built once per calendar version: the version
+   * moves in the transaction of every change the calendar shows (see
+   * touchCalendar), so a text built before a change is never sent after it,
+   * by this process or another. Owners, whose houses depend on their
+   * assignment, are not cached.
+   */
+  async calendarJson(
+    member: Member,
+    query: Static<typeof CalendarQuery>,
+    serialize: (calendar: Awaited<ReturnType<CalendarService['calendar']>>) => string,
+  ): Promise<string> {
+    checkWindow(query.from, query.to);
+    if (member.role === 'owner') return serialize(await this.calendar(member, query));
+    const version = await calendarVersion(this.#db, member.organizationId);
+    const key = [
+      member.organizationId,
+      version,
+      query.from,
+      query.to,
+      query.houseId,
+      query.siteId,
+      query.format,
+    ].join('|');
+    const cached = this.#cache.get(key);
+    if (cached !== undefined) {
+      this.#cache.delete(key);
+      this.#cache.set(key, cached);
+      return cached;
+    }
+    const text = serialize(await this.calendar(member, query));
+    this.#cache.set(key, text);
+    if (this.#cache.size > CACHED_CALENDARS) this.#cache.delete(this.#cache.keys().next().value as string);
+    return text;
   }
 
   /** Active houses free for every night of the stay and large enough. */
@@ -212,6 +254,7 @@ export class CalendarService {
           updated_at: now,
         });
         await occupyNights(tx, house.id, eachNight(input.start, input.end), { blockId: id });
+        await touchCalendar(tx, member.organizationId);
       },
     );
     return this.getBlock(member, id);
@@ -245,6 +288,7 @@ export class CalendarService {
       };
       const key = { organizationId: member.organizationId, id: blockId, version: before.version };
       if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
+      await touchCalendar(tx, member.organizationId);
     });
     return this.getBlock(member, blockId);
   }
@@ -256,6 +300,7 @@ export class CalendarService {
       if (!before) throw noSuchBlock();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
       await deleteBlock(tx, member.organizationId, blockId);
+      await touchCalendar(tx, member.organizationId);
     });
   }
 }

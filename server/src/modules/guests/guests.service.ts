@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
+import { touchCalendar } from '../calendar/calendar.repository.ts';
 import type { Member } from '../houses/houses.service.ts';
 import {
   insertAuditEntry,
@@ -127,8 +128,10 @@ export class GuestsService {
         const key = { organizationId: member.organizationId, id: guestId, version: current.version };
         if (!(await updateGuest(tx, key, changes, this.#now().toISOString())))
           throw versionMismatch(current.version);
-        if (changes.name !== undefined && changes.name !== current.name)
+        if (changes.name !== undefined && changes.name !== current.name) {
           await renameGuestOnReservations(tx, member.organizationId, guestId, changes.name);
+          await touchCalendar(tx, member.organizationId);
+        }
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw emailTaken();
@@ -175,6 +178,7 @@ export class GuestsService {
       };
       if (!(await updateGuest(tx, key, erased, now))) throw versionMismatch(current.version);
       await renameGuestOnReservations(tx, member.organizationId, guestId, ANONYMIZED_NAME);
+      await touchCalendar(tx, member.organizationId);
       // The record of the erasure names no personal data: it is what was erased.
       await insertAuditEntry(tx, {
         id: newId(),

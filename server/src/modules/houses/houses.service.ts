@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import { touchCalendar } from '../calendar/calendar.repository.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import {
   assignedHouseIds,
@@ -168,6 +169,8 @@ export class HousesService {
           notes: input.notes ?? null,
           now,
         });
+        // The calendar lists every house: a new one, a renamed one, one moved to another site.
+        await touchCalendar(tx, member.organizationId);
       });
     } catch (error) {
       // Two creates with one code at the same moment: the database decides.
@@ -218,6 +221,7 @@ export class HousesService {
         };
         const key = { organizationId: member.organizationId, houseId, version: current.version };
         if (!(await updateHouse(tx, key, changes, now))) throw versionMismatch(current.version);
+        await touchCalendar(tx, member.organizationId);
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken(input.code ?? '');
@@ -240,6 +244,7 @@ export class HousesService {
       if (!(await deleteHouse(tx, member.organizationId, houseId, current.version))) {
         throw versionMismatch(current.version);
       }
+      await touchCalendar(tx, member.organizationId);
     });
   }
 
@@ -310,6 +315,8 @@ export class HousesService {
       if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
       if (!(await deleteSite(tx, member.organizationId, siteId, current.version)))
         throw versionMismatch(current.version);
+      // Its houses leave it: a calendar filtered by this site changes.
+      await touchCalendar(tx, member.organizationId);
     });
   }
 }

@@ -7,6 +7,7 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
+import { touchCalendar } from '../calendar/calendar.repository.ts';
 import { openDepartureRound } from '../checklists/checklists.service.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
@@ -374,6 +375,8 @@ export class ReservationsService {
     after: unknown,
     at: string,
   ): Promise<void> {
+    // Every recorded change to a stay is one the calendar shows.
+    await touchCalendar(tx, member.organizationId);
     await insertAuditEntry(tx, {
       id: newId(),
       organizationId: member.organizationId,
