@@ -85,10 +85,11 @@ const AJV_OPTIONS = {
  * and coercing it would turn `"notes": null` into an empty string (the first
  * branch of a string-or-null union wins), so bodies are validated as sent.
  */
+// One pool for the process: validators for the same schemas are compiled once, not per app or route.
+const validatorPool = AjvCompiler();
 const buildValidators: BuildCompilerFromPool = (externalSchemas, serverOptions) => {
-  const factory = AjvCompiler();
   const compiler = (coerceTypes: 'array' | false) =>
-    factory(externalSchemas, {
+    validatorPool(externalSchemas, {
       ...(serverOptions?.plugins ? { plugins: serverOptions.plugins } : {}),
       customOptions: { ...AJV_OPTIONS, coerceTypes },
     });
