@@ -216,18 +216,6 @@ export async function replaceItemHouses(tx: Tx, itemId: string, houseIds: string
     .execute();
 }
 
-/** Those of the given ids that are houses of the organization. */
-export async function housesOfOrganization(tx: Tx, organizationId: string, houseIds: string[]) {
-  if (houseIds.length === 0) return [];
-  const rows = await tx
-    .selectFrom('houses')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', houseIds)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 /** The default checklist in the organization's language; two statements, whatever its size. */
 export async function insertDefaultChecklist(
   tx: Tx,

@@ -5,7 +5,7 @@ import { newId } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
-import { findHouse } from '../houses/houses.repository.ts';
+import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import {
@@ -21,7 +21,6 @@ import {
   findCategory,
   findItem,
   findRound,
-  housesOfOrganization,
   type ItemRow,
   insertCategory,
   insertCompletionLog,

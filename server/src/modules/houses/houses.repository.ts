@@ -121,6 +121,18 @@ export async function houseHasHistory(db: DbOrTx, houseId: string): Promise<bool
   return reservation !== undefined || block !== undefined;
 }
 
+/** Those of the given ids that are houses of the organization. */
+export async function housesOfOrganization(db: DbOrTx, organizationId: string, houseIds: string[]) {
+  if (houseIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('houses')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', 'in', houseIds)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** The houses an owner member is assigned. */
 export async function assignedHouseIds(
   db: DbOrTx,

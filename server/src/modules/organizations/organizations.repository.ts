@@ -66,18 +66,6 @@ export async function houseAssignments(
   return byUser;
 }
 
-/** Those of the given ids that are houses of the organization. */
-export async function housesOfOrganization(tx: Tx, organizationId: string, houseIds: string[]) {
-  if (houseIds.length === 0) return [];
-  const rows = await tx
-    .selectFrom('houses')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('id', 'in', houseIds)
-    .execute();
-  return rows.map((row) => row.id);
-}
-
 export async function replaceHouseAssignments(
   tx: Tx,
   organizationId: string,

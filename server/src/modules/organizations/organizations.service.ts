@@ -8,6 +8,7 @@ import { normalizeEmail } from '../auth/emails.ts';
 import { randomToken, tokenHash } from '../auth/tokens.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, invitationEmail } from '../email/templates.ts';
+import { housesOfOrganization } from '../houses/houses.repository.ts';
 import {
   deleteMembership,
   findInvitation,
@@ -15,7 +16,6 @@ import {
   findMember,
   findOrganization,
   houseAssignments,
-  housesOfOrganization,
   type InvitationRow,
   insertInvitation,
   insertMembership,
