@@ -480,10 +480,15 @@ export interface RoundItemRow {
 
 /** A round's items in the order a cleaner walks the house, with who ticked each. */
 export function roundItems(db: DbOrTx, roundId: string): Promise<RoundItemRow[]> {
+  // The name by a scalar subquery, not a join: SQLite re-prepares a join at every run, not this.
   return db
     .selectFrom('turnover_round_items')
-    .leftJoin('users', 'users.id', 'turnover_round_items.completed_by')
-    .select([
+    .select((eb) => [
+      eb
+        .selectFrom('users')
+        .select('users.name')
+        .whereRef('users.id', '=', 'turnover_round_items.completed_by')
+        .as('completedByName'),
       'turnover_round_items.item_id as itemId',
       'turnover_round_items.category_id as categoryId',
       'turnover_round_items.category_name as categoryName',
@@ -495,7 +500,6 @@ export function roundItems(db: DbOrTx, roundId: string): Promise<RoundItemRow[]>
       'turnover_round_items.completed as completed',
       'turnover_round_items.completed_at as completedAt',
       'turnover_round_items.completed_by as completedById',
-      'users.name as completedByName',
     ])
     .where('turnover_round_items.round_id', '=', roundId)
     .orderBy('turnover_round_items.category_position')
