@@ -1,7 +1,8 @@
+import { lazy, type ReactNode, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from '../components/AppLayout.tsx';
 import { NotFoundPage } from '../components/NotFoundPage.tsx';
-import { AdminPage } from '../features/admin/AdminPage.tsx';
+import { LoadingState } from '../components/States.tsx';
 import { AcceptInvitationPage } from '../features/auth/AcceptInvitationPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
@@ -9,21 +10,45 @@ import { RegisterPage } from '../features/auth/RegisterPage.tsx';
 import { RequireAuth } from '../features/auth/RequireAuth.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { VerifyEmailPage } from '../features/auth/VerifyEmailPage.tsx';
-import { TimelinePage } from '../features/calendar/TimelinePage.tsx';
 import { ChecklistPage } from '../features/checklists/ChecklistPage.tsx';
-import { TemplatePage } from '../features/checklists/TemplatePage.tsx';
-import { GuestsPage } from '../features/guests/GuestsPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
-import { HousesPage } from '../features/houses/HousesPage.tsx';
-import { MembersPage } from '../features/members/MembersPage.tsx';
-import { ProfilePage } from '../features/profile/ProfilePage.tsx';
-import { ReservationPage } from '../features/reservations/ReservationPage.tsx';
 import { TodayPage } from '../features/today/TodayPage.tsx';
 
+// The desk's pages load when first opened, so a phone starts with the login, today's
+// work and the checklist only: those must keep working when the network drops later.
+const AdminPage = lazy(() =>
+  import('../features/admin/AdminPage.tsx').then((m) => ({ default: m.AdminPage })),
+);
+const TimelinePage = lazy(() =>
+  import('../features/calendar/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })),
+);
+const TemplatePage = lazy(() =>
+  import('../features/checklists/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
+);
+const GuestsPage = lazy(() =>
+  import('../features/guests/GuestsPage.tsx').then((m) => ({ default: m.GuestsPage })),
+);
+const HousesPage = lazy(() =>
+  import('../features/houses/HousesPage.tsx').then((m) => ({ default: m.HousesPage })),
+);
+const MembersPage = lazy(() =>
+  import('../features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
+);
+const ProfilePage = lazy(() =>
+  import('../features/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
+);
+const ReservationPage = lazy(() =>
+  import('../features/reservations/ReservationPage.tsx').then((m) => ({ default: m.ReservationPage })),
+);
+
 /** A page that needs a signed-in member. */
-const signedIn = (path: string, page: React.ReactNode) => ({
+const signedIn = (path: string, page: ReactNode) => ({
   path,
-  element: <RequireAuth>{page}</RequireAuth>,
+  element: (
+    <RequireAuth>
+      <Suspense fallback={<LoadingState />}>{page}</Suspense>
+    </RequireAuth>
+  ),
 });
 
 export const router = createBrowserRouter([
@@ -52,30 +77,9 @@ export const router = createBrowserRouter([
       signedIn('houses/:houseId/checklist', <ChecklistPage />),
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
-      {
-        path: 'profile',
-        element: (
-          <RequireAuth>
-            <ProfilePage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'members',
-        element: (
-          <RequireAuth>
-            <MembersPage />
-          </RequireAuth>
-        ),
-      },
-      {
-        path: 'admin',
-        element: (
-          <RequireAuth>
-            <AdminPage />
-          </RequireAuth>
-        ),
-      },
+      signedIn('profile', <ProfilePage />),
+      signedIn('members', <MembersPage />),
+      signedIn('admin', <AdminPage />),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

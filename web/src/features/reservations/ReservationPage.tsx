@@ -27,19 +27,11 @@ import {
   hasMoney,
   NEXT_STATUSES,
   type Reservation,
-  type ReservationStatus,
+  STATUS_COLORS,
   useReservation,
   useReservationHistory,
   useUpdateReservation,
 } from './use-reservations.ts';
-
-export const STATUS_COLORS: Record<ReservationStatus, string> = {
-  pending: 'yellow',
-  confirmed: 'cyan',
-  checked_in: 'teal',
-  checked_out: 'gray',
-  cancelled: 'red',
-};
 
 /** One stay: who, where, when, the money, what can happen next, and everything that happened. */
 export function ReservationPage() {

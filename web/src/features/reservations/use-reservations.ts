@@ -23,6 +23,15 @@ export const NEXT_STATUSES: Record<ReservationStatus, ReservationStatus[]> = {
   cancelled: [],
 };
 
+/** The colour of each status, wherever a stay's status is shown. */
+export const STATUS_COLORS: Record<ReservationStatus, string> = {
+  pending: 'yellow',
+  confirmed: 'cyan',
+  checked_in: 'teal',
+  checked_out: 'gray',
+  cancelled: 'red',
+};
+
 export const hasMoney = (reservation: Reservation): reservation is Schemas['Reservation'] =>
   'totalPrice' in reservation;
 

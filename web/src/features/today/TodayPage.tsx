@@ -20,8 +20,7 @@ import { errorSummary } from '../../lib/form-errors.ts';
 import { useToday } from '../../lib/organization.ts';
 import { useDaily } from '../checklists/use-checklists.ts';
 import { useHouses } from '../houses/use-houses.ts';
-import { STATUS_COLORS } from '../reservations/ReservationPage.tsx';
-import { hasMoney, type Reservation } from '../reservations/use-reservations.ts';
+import { hasMoney, type Reservation, STATUS_COLORS } from '../reservations/use-reservations.ts';
 
 /**
  * The team's day on a phone, from the daily operations route: houses not
