@@ -8,6 +8,7 @@ import { versionMismatch } from '../../http/versions.ts';
 import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
+import { addDays, wallClock } from '../reservations/nights.ts';
 import {
   applicableItems,
   type CategoryRow,
@@ -58,29 +59,6 @@ const DEPARTURE_LOOKBACK_DAYS = 14;
 const noSuchHouse = () => notFound('No such house.');
 const noSuchCategory = () => notFound('No such checklist category.');
 const noSuchItem = () => notFound('No such checklist item.');
-
-const addDays = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-/** The local date and time ("2026-07-14T10:00") of an instant in a time zone. */
-export function wallClock(instant: Date, timeZone: string): string {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    wallClocks.set(timeZone, format);
-  }
-  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
-  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
-}
 
 const toRound = (row: RoundSummaryRow) => ({
   id: row.id,

@@ -1,13 +1,10 @@
 import type { Db } from '../../db/database.ts';
 import { currentRounds } from '../checklists/checklists.repository.ts';
-import { wallClock } from '../checklists/checklists.service.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
+import { addDays, wallClock } from '../reservations/nights.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import { houseNames, nextArrivals } from './operations.repository.ts';
-
-const shift = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The day's work across the houses: who arrives and leaves, who stays, which
@@ -29,7 +26,7 @@ export class OperationsService {
   async daily(member: Member, date?: string) {
     const organization = await findOrganization(this.#db, member.organizationId);
     const day = date ?? wallClock(this.#now(), organization?.timezone ?? 'UTC').slice(0, 10);
-    const tomorrow = shift(day, 1);
+    const tomorrow = addDays(day, 1);
     const visible = await housesVisibleTo(this.#db, member);
     const [houses, rounds, arrivalsAhead] = await Promise.all([
       houseNames(this.#db, member.organizationId, visible),
@@ -37,7 +34,7 @@ export class OperationsService {
       nextArrivals(this.#db, member.organizationId, day),
     ]);
     // A stay leaving today ended before today's night: the range starts a day earlier to include it.
-    const stays = (await this.#stays(member, shift(day, -1), shift(day, 2))).filter(
+    const stays = (await this.#stays(member, addDays(day, -1), addDays(day, 2))).filter(
       (stay) => stay.status !== 'cancelled',
     );
     const names = new Map(houses.map((house) => [house.id, house.name]));

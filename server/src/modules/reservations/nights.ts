@@ -25,3 +25,23 @@ export function eachNight(start: string, end: string): string[] {
   for (let night = start; night < end; night = addDays(night, 1)) nights.push(night);
   return nights;
 }
+
+const wallClocks = new Map<string, Intl.DateTimeFormat>();
+/** The local date and time ("2026-07-14T10:00") of an instant in a time zone. */
+export function wallClock(instant: Date, timeZone: string): string {
+  let format = wallClocks.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    wallClocks.set(timeZone, format);
+  }
+  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
+  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+}
