@@ -28,6 +28,11 @@ export function translatedFieldErrors(t: TFunction, error: unknown): Record<stri
   );
 }
 
+/** Whether the server named fields in its answer: the form shows those next to each field. */
+export function hasFieldErrors(error: unknown): boolean {
+  return Object.keys(fieldErrors(error)).length > 0;
+}
+
 /** A sentence for an error that belongs to no single field. */
 export function errorSummary(t: TFunction, error: unknown): string {
   if (error instanceof ApiError) {

@@ -2,10 +2,11 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextIn
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
+import { newIdempotencyKey } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useCanManage } from '../../lib/organization.ts';
+import { dateRule, endDateError } from '../../lib/validation.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import {
   BLOCK_KINDS,
@@ -15,8 +16,6 @@ import {
   useDeleteBlock,
 } from '../reservations/use-reservations.ts';
 import type { PickedRange } from './TimelinePage.tsx';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Takes nights off the calendar for maintenance, the owner's own stay, or anything else. */
 export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () => void }) {
@@ -32,13 +31,8 @@ export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () 
       note: '',
     },
     validate: {
-      start: (value) => (DATE.test(value) ? null : t('errors.date')),
-      end: (value, values) =>
-        !DATE.test(value)
-          ? t('errors.date')
-          : value <= values.start
-            ? t('reservations.errors.checkOutAfter')
-            : null,
+      start: dateRule(t),
+      end: (value, values) => endDateError(t, value, values.start),
     },
   });
   const houseName = houses.data?.find((house) => house.id === picked.houseId)?.name ?? '';
@@ -59,12 +53,11 @@ export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () 
       form.setErrors(translatedFieldErrors(t, error));
     }
   });
-  const fieldErrorsShown = create.error instanceof ApiError && (create.error.problem.errors?.length ?? 0) > 0;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('blocks.for', { house: houseName })}</Text>
-        {create.isError && !fieldErrorsShown && (
+        {create.isError && !hasFieldErrors(create.error) && (
           <Alert color="red" role="alert">
             {errorSummary(t, create.error)}
           </Alert>

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { ApiError } from '../../lib/api/client.ts';
-import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { requiredRule } from '../../lib/validation.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import {
@@ -398,7 +398,7 @@ function ItemForm({
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {failure && !(failure instanceof ApiError && failure.problem.errors) && (
+        {failure && !hasFieldErrors(failure) && (
           <Alert color="red" role="alert">
             {errorSummary(t, failure)}
           </Alert>

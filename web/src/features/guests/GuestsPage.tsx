@@ -20,7 +20,7 @@ import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { ApiError } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
-import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { emailRule, requiredRule } from '../../lib/validation.ts';
 import {
   downloadGuestExport,
@@ -168,9 +168,9 @@ function GuestForm({ guest, onDone }: { guest: Guest; onDone: () => void }) {
   const failure =
     anonymize.error ??
     exportError ??
-    (update.error instanceof ApiError &&
-    !update.error.problem.errors &&
-    update.error.code !== 'guest-email-taken'
+    (update.error &&
+    !hasFieldErrors(update.error) &&
+    !(update.error instanceof ApiError && update.error.code === 'guest-email-taken')
       ? update.error
       : null);
   return (

@@ -13,14 +13,13 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
-import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useOrganization } from '../../lib/organization.ts';
-import { requiredRule } from '../../lib/validation.ts';
+import { optionalAmountRule, requiredRule } from '../../lib/validation.ts';
 import { HOUSE_TYPES, type House, type HouseInput, useSaveHouse, useSites } from './use-houses.ts';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const MONEY = /^\d{1,12}([.,]\d{1,2})?$/;
 
 interface Values {
   code: string;
@@ -66,7 +65,7 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
         Number.isInteger(Number(value)) && Number(value) >= 1 && Number(value) <= 500
           ? null
           : t('houses.errors.maxGuests'),
-      nightlyPrice: (value) => (value.trim() === '' || MONEY.test(value.trim()) ? null : t('errors.money')),
+      nightlyPrice: optionalAmountRule(t),
       timezone: requiredRule(t),
       checkInTime: (value) => (TIME.test(value) ? null : t('houses.errors.time')),
       checkOutTime: (value) => (TIME.test(value) ? null : t('houses.errors.time')),
@@ -100,12 +99,11 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
     }
   };
 
-  const fieldErrorsShown = save.error instanceof ApiError && (save.error.problem.errors?.length ?? 0) > 0;
   return (
     <form onSubmit={form.onSubmit((values) => submit(values))} noValidate>
       <Stack gap="sm">
         {save.isError &&
-          !fieldErrorsShown &&
+          !hasFieldErrors(save.error) &&
           !(save.error instanceof ApiError && save.error.code === 'house-code-taken') && (
             <Alert color="red" role="alert">
               {errorSummary(t, save.error)}

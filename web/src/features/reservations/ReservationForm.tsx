@@ -16,11 +16,19 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
+import { newIdempotencyKey } from '../../lib/api/client.ts';
 import { formatDate, nightsBetween } from '../../lib/dates.ts';
-import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useMoney } from '../../lib/organization.ts';
-import { emailRule, requiredRule } from '../../lib/validation.ts';
+import {
+  dateRule,
+  emailRule,
+  endDateError,
+  isAmount,
+  isCalendarDate,
+  optionalAmountRule,
+  requiredRule,
+} from '../../lib/validation.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import {
   hasMoney,
@@ -31,9 +39,6 @@ import {
   useCreateReservation,
   useUpdateReservation,
 } from './use-reservations.ts';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONEY = /^\d{1,12}([.,]\d{1,2})?$/;
 
 interface Values {
   houseId: string | null;
@@ -94,13 +99,8 @@ export function ReservationForm({
     },
     validate: {
       houseId: (value) => (value ? null : t('errors.required')),
-      checkIn: (value) => (DATE.test(value) ? null : t('errors.date')),
-      checkOut: (value, values) =>
-        !DATE.test(value)
-          ? t('errors.date')
-          : value <= values.checkIn
-            ? t('reservations.errors.checkOutAfter')
-            : null,
+      checkIn: dateRule(t),
+      checkOut: (value, values) => endDateError(t, value, values.checkIn),
       guests: (value, values) => {
         const max = houses.data?.find((house) => house.id === values.houseId)?.maxGuests ?? 500;
         const count = Number(value);
@@ -110,11 +110,11 @@ export function ReservationForm({
       },
       guestName: (value) => (reservation ? null : requiredRule(t)(value)),
       guestEmail: (value) => (value.trim() === '' ? null : emailRule(t)(value)),
-      totalPrice: (value) => (value.trim() === '' || MONEY.test(value.trim()) ? null : t('errors.money')),
+      totalPrice: optionalAmountRule(t),
       advancePaid: (value, values) =>
         value.trim() === ''
           ? null
-          : !MONEY.test(value.trim())
+          : !isAmount(value)
             ? t('errors.money')
             : Number(amount(value)) > Number(amount(values.totalPrice || '0'))
               ? t('reservations.errors.advance')
@@ -124,7 +124,8 @@ export function ReservationForm({
 
   const { houseId, checkIn, checkOut } = form.values;
   const [range] = useDebouncedValue({ houseId, checkIn, checkOut }, 250);
-  const datesValid = DATE.test(range.checkIn) && DATE.test(range.checkOut) && range.checkIn < range.checkOut;
+  const datesValid =
+    isCalendarDate(range.checkIn) && isCalendarDate(range.checkOut) && range.checkIn < range.checkOut;
   const check = useCalendar({
     from: datesValid ? range.checkIn : '',
     to: datesValid ? range.checkOut : '',
@@ -156,7 +157,7 @@ export function ReservationForm({
       : [];
 
   const house = houses.data?.find((candidate) => candidate.id === houseId);
-  const nights = DATE.test(checkIn) && DATE.test(checkOut) ? nightsBetween(checkIn, checkOut) : 0;
+  const nights = isCalendarDate(checkIn) && isCalendarDate(checkOut) ? nightsBetween(checkIn, checkOut) : 0;
   const suggested =
     house && 'nightlyPrice' in house && house.nightlyPrice && nights > 0
       ? (Number(house.nightlyPrice) * nights).toFixed(2)
@@ -197,11 +198,10 @@ export function ReservationForm({
     }
   });
 
-  const serverFieldErrors = save.error instanceof ApiError && (save.error.problem.errors?.length ?? 0) > 0;
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
-        {save.isError && !serverFieldErrors && (
+        {save.isError && !hasFieldErrors(save.error) && (
           <Alert color="red" role="alert">
             {errorSummary(t, save.error)}
           </Alert>
