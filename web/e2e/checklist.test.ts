@@ -1,24 +1,13 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ServerProcess, startServerProcess } from '../../server/test/server-process.ts';
+import { freePort, type ServerProcess, startServerProcess } from '../../server/test/server-process.ts';
 import { browserAvailable, launchBrowser, PHONE, screenshotPath } from './browser.ts';
 
 const PASSWORD = 'les volets bleus du mas';
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
-}
 
 /**
  * A server of this test's own, on a fixed port and data folder, so it can be

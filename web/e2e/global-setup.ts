@@ -1,9 +1,9 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../../server/test/server-process.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,16 +25,6 @@ function findChromium(): string {
   } catch {
     return existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : '';
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-    });
-  });
 }
 
 async function waitUntilReady(url: string, server: ChildProcess, output: () => string): Promise<void> {
