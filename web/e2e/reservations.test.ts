@@ -55,7 +55,10 @@ describe.skipIf(!browserAvailable())('houses, the timeline and reservations in C
 
     // A stay of three nights, dragged over the 10th to the 12th of next month.
     await page.getByRole('link', { name: 'Calendar' }).click();
+    const thisMonth = await page.getByRole('region', { name: /^Occupancy of / }).getAttribute('aria-label');
     await page.getByRole('button', { name: 'Next month' }).click();
+    // Next month's days, not this month's still shown while it loads.
+    await page.locator(`section[aria-busy="false"]:not([aria-label="${thisMonth}"])`).waitFor();
     await page
       .getByRole('button', { name: /^Mv1, .*: free$/ })
       .first()

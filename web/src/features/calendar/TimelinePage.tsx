@@ -192,6 +192,8 @@ export function TimelinePage() {
           className={classes.scroller}
           style={{ '--days': days.length } as CSSProperties}
           aria-label={t('calendar.gridLabel', { month: formatMonth(from, i18n.resolvedLanguage) })}
+          // While another month loads, the previous one stays on screen: say it is not the one asked for yet.
+          aria-busy={calendar.isFetching}
         >
           <div className={`${classes.row} ${classes.head}`}>
             <div className={classes.name}>
