@@ -1,5 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { Role, Tables } from '../../db/tables.ts';
 import { insertDefaultChecklist } from '../checklists/checklists.repository.ts';
 
@@ -146,7 +147,22 @@ export function listMemberships(db: DbOrTx, userId: string): Promise<MembershipR
  * primary key: SQLite re-prepares a join, an ORDER BY or a `LIMIT ?` on every
  * run once a parameter is bound, and this runs on every request.
  */
+/** Who is calling: the user and their role in the organization asked for, or in their first one. */
 export function findCaller(db: DbOrTx, userId: string, organizationId: string | undefined) {
+  return organizationId === undefined
+    ? callerInFirstOrganization.first(db, { userId })
+    : callerInOrganization.first(db, { userId, organizationId });
+}
+
+// Every authenticated request reads this: prepared once rather than built each time.
+const callerInFirstOrganization = preparedQuery((db, values: { userId: string }) =>
+  callerQuery(db, values.userId, undefined),
+);
+const callerInOrganization = preparedQuery((db, values: { userId: string; organizationId: string }) =>
+  callerQuery(db, values.userId, values.organizationId),
+);
+
+function callerQuery(db: DbOrTx, userId: string, organizationId: string | undefined) {
   const membership = <C extends 'organization_id' | 'role'>(
     eb: ExpressionBuilder<Tables, 'users'>,
     column: C,
@@ -172,8 +188,7 @@ export function findCaller(db: DbOrTx, userId: string, organizationId: string | 
       membership(eb, 'organization_id').as('organizationId'),
       membership(eb, 'role').as('role'),
     ])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+    .where('users.id', '=', userId);
 }
 
 // --- login attempts -------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type {
   ChecklistCategoriesTable,
   ChecklistItemsTable,
@@ -262,13 +263,17 @@ export async function insertDefaultChecklist(
 
 /** The house's current round: the one no later departure replaced. */
 export function currentRound(db: DbOrTx, houseId: string): Promise<RoundRow | undefined> {
-  return db
+  return currentRoundOfHouse.first(db, { houseId });
+}
+
+// Every checklist read and every tick starts here: prepared once.
+const currentRoundOfHouse = preparedQuery((db, values: { houseId: string }) =>
+  db
     .selectFrom('turnover_rounds')
     .selectAll()
-    .where('house_id', '=', houseId)
-    .where('closed_at', 'is', null)
-    .executeTakeFirst();
-}
+    .where('house_id', '=', values.houseId)
+    .where('closed_at', 'is', null),
+);
 
 export function findRound(db: DbOrTx, houseId: string, roundId: string): Promise<RoundRow | undefined> {
   return db
@@ -430,16 +435,25 @@ export async function syncOpenRounds(tx: Tx, organizationId: string, roundId?: s
 }
 
 /**
- * Marks rounds finished when no item is left to do (a round with no item is
- * finished at once), and unfinished again when one is unticked; the time a
- * round became finished is kept while it stays so. One statement.
+ * Marks the organization's open rounds finished when no item is left to do (a
+ * round with no item is finished at once), and unfinished again when one is
+ * unticked; the time a round became finished is kept while it stays so.
  */
-export async function refreshCompletion(
-  tx: Tx,
-  scope: { organizationId: string; roundId?: string },
-  now: string,
-): Promise<void> {
-  await tx
+export async function refreshCompletion(tx: Tx, organizationId: string, now: string): Promise<void> {
+  await completionUpdate(tx, now).where('organization_id', '=', organizationId).execute();
+}
+
+/** The same for one round, after a tick. */
+export async function refreshRoundCompletion(tx: Tx, roundId: string, now: string): Promise<void> {
+  await roundCompletion.affected(tx, { roundId, now });
+}
+
+const roundCompletion = preparedQuery((db, values: { roundId: string; now: string }) =>
+  completionUpdate(db, values.now).where('id', '=', values.roundId),
+);
+
+function completionUpdate(db: DbOrTx, now: string) {
+  return db
     .updateTable('turnover_rounds')
     .set((eb) => ({
       completed_at: eb
@@ -457,10 +471,7 @@ export async function refreshCompletion(
         .else(eb.fn.coalesce('turnover_rounds.completed_at', eb.val(now)))
         .end(),
     }))
-    .where('organization_id', '=', scope.organizationId)
-    .$if(scope.roundId !== undefined, (query) => query.where('id', '=', scope.roundId as string))
-    .where('closed_at', 'is', null)
-    .execute();
+    .where('closed_at', 'is', null);
 }
 
 export interface RoundItemRow {
@@ -480,8 +491,12 @@ export interface RoundItemRow {
 
 /** A round's items in the order a cleaner walks the house, with who ticked each. */
 export function roundItems(db: DbOrTx, roundId: string): Promise<RoundItemRow[]> {
-  // The name by a scalar subquery, not a join: SQLite re-prepares a join at every run, not this.
-  return db
+  return itemsOfRound.all(db, { roundId });
+}
+
+// The name by a scalar subquery, not a join: SQLite re-prepares a join at every run, not this.
+const itemsOfRound = preparedQuery((db, values: { roundId: string }) =>
+  db
     .selectFrom('turnover_round_items')
     .select((eb) => [
       eb
@@ -501,12 +516,11 @@ export function roundItems(db: DbOrTx, roundId: string): Promise<RoundItemRow[]>
       'turnover_round_items.completed_at as completedAt',
       'turnover_round_items.completed_by as completedById',
     ])
-    .where('turnover_round_items.round_id', '=', roundId)
+    .where('turnover_round_items.round_id', '=', values.roundId)
     .orderBy('turnover_round_items.category_position')
     .orderBy('turnover_round_items.step_number')
-    .orderBy('turnover_round_items.item_id')
-    .execute();
-}
+    .orderBy('turnover_round_items.item_id'),
+);
 
 /** The template items that apply to a house, shaped like round items (none done): a house with no round yet. */
 export function applicableItems(
@@ -560,19 +574,39 @@ export async function setItemCompleted(
   tx: Tx,
   change: { roundId: string; itemId: string; completed: boolean; userId: string; now: string },
 ): Promise<number> {
-  const result = await tx
-    .updateTable('turnover_round_items')
-    .set({
-      completed: change.completed,
-      completed_at: change.completed ? change.now : null,
-      completed_by: change.completed ? change.userId : null,
-    })
-    .where('round_id', '=', change.roundId)
-    .where('item_id', '=', change.itemId)
-    .where('completed', '=', !change.completed)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return itemCompletion.affected(tx, {
+    roundId: change.roundId,
+    itemId: change.itemId,
+    completed: change.completed,
+    wasCompleted: !change.completed,
+    completedAt: change.completed ? change.now : null,
+    completedBy: change.completed ? change.userId : null,
+  });
 }
+
+const itemCompletion = preparedQuery(
+  (
+    db,
+    values: {
+      roundId: string;
+      itemId: string;
+      completed: boolean;
+      wasCompleted: boolean;
+      completedAt: string | null;
+      completedBy: string | null;
+    },
+  ) =>
+    db
+      .updateTable('turnover_round_items')
+      .set({
+        completed: values.completed,
+        completed_at: values.completedAt,
+        completed_by: values.completedBy,
+      })
+      .where('round_id', '=', values.roundId)
+      .where('item_id', '=', values.itemId)
+      .where('completed', '=', values.wasCompleted),
+);
 
 export async function roundHasItem(tx: Tx, roundId: string, itemId: string): Promise<boolean> {
   const row = await tx
@@ -596,20 +630,34 @@ export async function insertCompletionLog(
     now: string;
   },
 ): Promise<void> {
-  await tx
-    .insertInto('task_completion_logs')
-    .values({
-      id: newId(),
-      organization_id: entry.organizationId,
-      house_id: entry.houseId,
-      round_id: entry.roundId,
-      item_id: entry.itemId,
-      user_id: entry.userId,
-      completed: entry.completed,
-      at: entry.now,
-    })
-    .execute();
+  await completionLogInsert.affected(tx, { id: newId(), ...entry });
 }
+
+const completionLogInsert = preparedQuery(
+  (
+    db,
+    values: {
+      id: string;
+      organizationId: string;
+      houseId: string;
+      roundId: string;
+      itemId: string;
+      userId: string;
+      completed: boolean;
+      now: string;
+    },
+  ) =>
+    db.insertInto('task_completion_logs').values({
+      id: values.id,
+      organization_id: values.organizationId,
+      house_id: values.houseId,
+      round_id: values.roundId,
+      item_id: values.itemId,
+      user_id: values.userId,
+      completed: values.completed,
+      at: values.now,
+    }),
+);
 
 export function roundLog(db: DbOrTx, roundId: string) {
   return db
@@ -749,13 +797,16 @@ export async function departuresBetween(db: DbOrTx, from: string, to: string): P
 
 /** The next stay to arrive in a house from `date` on: the deadline of its turnover. */
 export function nextArrival(db: DbOrTx, houseId: string, date: string) {
-  return db
+  return nextArrivalInHouse.first(db, { houseId, date });
+}
+
+const nextArrivalInHouse = preparedQuery((db, values: { houseId: string; date: string }) =>
+  db
     .selectFrom('reservations')
     .select(['id', 'check_in as checkIn'])
-    .where('house_id', '=', houseId)
-    .where('check_in', '>=', date)
+    .where('house_id', '=', values.houseId)
+    .where('check_in', '>=', values.date)
     .where('status', 'in', ['pending', 'confirmed'])
     .orderBy('check_in')
-    .limit(1)
-    .executeTakeFirst();
-}
+    .limit(1),
+);

@@ -39,6 +39,7 @@ import {
   type RoundRow,
   type RoundSummaryRow,
   refreshCompletion,
+  refreshRoundCompletion,
   renameCategory,
   replaceItemHouses,
   roundExistsFor,
@@ -136,7 +137,7 @@ async function openRound(
   await closeCurrentRound(tx, round.houseId, round.now);
   await insertRound(tx, { id, ...round });
   await syncOpenRounds(tx, round.organizationId, id);
-  await refreshCompletion(tx, { organizationId: round.organizationId, roundId: id }, round.now);
+  await refreshRoundCompletion(tx, id, round.now);
   return id;
 }
 
@@ -221,7 +222,7 @@ export class ChecklistsService {
       inTransaction(this.#db, async (tx) => {
         const result = await work(tx, now);
         await syncOpenRounds(tx, member.organizationId);
-        await refreshCompletion(tx, { organizationId: member.organizationId }, now);
+        await refreshCompletion(tx, member.organizationId, now);
         return result;
       }),
     );
@@ -464,7 +465,7 @@ export class ChecklistsService {
           completed,
           now,
         });
-        await refreshCompletion(tx, { organizationId: member.organizationId, roundId: round }, now);
+        await refreshRoundCompletion(tx, round, now);
       });
     try {
       await attempt();

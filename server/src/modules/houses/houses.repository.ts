@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { HousesTable, SitesTable } from '../../db/tables.ts';
 
 export type HouseRow = Selectable<HousesTable>;
@@ -44,13 +45,16 @@ export function findHouse(
   organizationId: string,
   houseId: string,
 ): Promise<HouseRow | undefined> {
-  return db
+  return houseById.first(db, { organizationId, houseId });
+}
+
+const houseById = preparedQuery((db, values: { organizationId: string; houseId: string }) =>
+  db
     .selectFrom('houses')
     .selectAll()
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', houseId)
-    .executeTakeFirst();
-}
+    .where('organization_id', '=', values.organizationId)
+    .where('id', '=', values.houseId),
+);
 
 export function findHouseByCode(db: DbOrTx, organizationId: string, code: string) {
   return db

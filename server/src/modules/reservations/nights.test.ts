@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, eachNight, isCalendarDate, nightsBetween } from './nights.ts';
+import { addDays, eachNight, isCalendarDate, nightsBetween, wallClock } from './nights.ts';
 
 describe('calendar dates', () => {
   it('lists the nights of a half-open stay, across months and a leap day', () => {
@@ -23,5 +23,18 @@ describe('calendar dates', () => {
     expect(isCalendarDate('2026-02-29')).toBe(false);
     expect(isCalendarDate('2026-13-01')).toBe(false);
     expect(isCalendarDate('26-01-01')).toBe(false);
+  });
+
+  it('tells the local wall clock of an instant, across a change of offset and in half-hour zones', () => {
+    const at = (iso: string, zone: string) => wallClock(new Date(iso), zone);
+    // Paris springs forward at 01:00 UTC: 01:59 is followed by 03:00.
+    expect(at('2026-03-29T00:59:59.999Z', 'Europe/Paris')).toBe('2026-03-29T01:59');
+    expect(at('2026-03-29T01:00:00.000Z', 'Europe/Paris')).toBe('2026-03-29T03:00');
+    // Back in time, then two zones in turn within one minute.
+    expect(at('2026-03-29T00:59:00.000Z', 'Europe/Paris')).toBe('2026-03-29T01:59');
+    expect(at('2026-11-29T18:29:10.000Z', 'Asia/Kolkata')).toBe('2026-11-29T23:59');
+    expect(at('2026-11-29T18:29:50.000Z', 'Asia/Kathmandu')).toBe('2026-11-30T00:14');
+    expect(at('2026-11-29T18:30:00.000Z', 'Asia/Kolkata')).toBe('2026-11-30T00:00');
+    expect(at('2026-11-29T18:29:59.000Z', 'Asia/Kolkata')).toBe('2026-11-29T23:59');
   });
 });

@@ -26,12 +26,24 @@ export function eachNight(start: string, end: string): string[] {
   return nights;
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-/** The local date and time ("2026-07-14T10:00") of an instant in a time zone. */
+interface WallClock {
+  format: Intl.DateTimeFormat;
+  /** The last minute asked for (ms since the epoch, floored) and its answer. */
+  minute: number;
+  local: string;
+}
+const wallClocks = new Map<string, WallClock>();
+
+/**
+ * The local date and time ("2026-07-14T10:00") of an instant in a time zone.
+ * Every offset in use today is a whole number of minutes, so the answer for a
+ * zone changes once a minute: the last one is kept, as formatting costs more
+ * than the rest of a checklist read.
+ */
 export function wallClock(instant: Date, timeZone: string): string {
-  let format = wallClocks.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-CA', {
+  let clock = wallClocks.get(timeZone);
+  if (!clock) {
+    const format = new Intl.DateTimeFormat('en-CA', {
       timeZone,
       year: 'numeric',
       month: '2-digit',
@@ -40,8 +52,14 @@ export function wallClock(instant: Date, timeZone: string): string {
       minute: '2-digit',
       hourCycle: 'h23',
     });
-    wallClocks.set(timeZone, format);
+    clock = { format, minute: Number.NaN, local: '' };
+    wallClocks.set(timeZone, clock);
   }
-  const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
-  return `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+  const minute = Math.floor(instant.getTime() / 60_000) * 60_000;
+  if (minute !== clock.minute) {
+    const part = Object.fromEntries(clock.format.formatToParts(instant).map(({ type, value }) => [type, value]));
+    clock.minute = minute;
+    clock.local = `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
+  }
+  return clock.local;
 }

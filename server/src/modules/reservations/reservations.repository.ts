@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
+import { preparedQuery } from '../../db/prepared.ts';
 import type { ReservationStatus, ReservationsTable, Tables } from '../../db/tables.ts';
 import { addDays } from './nights.ts';
 
@@ -32,8 +33,12 @@ export function findReservation(
   organizationId: string,
   id: string,
 ): Promise<ReservationRow | undefined> {
-  return reservationsWithGuests(db, organizationId).where('reservations.id', '=', id).executeTakeFirst();
+  return reservationById.first(db, { organizationId, id });
 }
+
+const reservationById = preparedQuery((db, values: { organizationId: string; id: string }) =>
+  reservationsWithGuests(db, values.organizationId).where('reservations.id', '=', values.id),
+);
 
 export function listReservations(
   db: DbOrTx,

@@ -1,0 +1,85 @@
+import { type Kysely, sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/databases.ts';
+import { type DbOrTx, inTransaction } from './database.ts';
+import { columnTypes } from './migration-kit.ts';
+import { preparedQuery } from './prepared.ts';
+
+interface ItemTable {
+  id: string;
+  house: string;
+  done: boolean;
+  done_at: string | null;
+}
+type ItemDb = Kysely<{ item: ItemTable }>;
+const itemDb = (db: DbOrTx) => db as unknown as ItemDb;
+
+// Module-level like in the repositories: one query object serves every database of this file.
+const itemsOfHouse = preparedQuery((db, values: { house: string; done: boolean }) =>
+  itemDb(db)
+    .selectFrom('item')
+    .select(['id', 'done', 'done_at'])
+    .where('house', '=', values.house)
+    .where('done', '=', values.done)
+    .where('id', 'in', ['a', 'b', 'c'])
+    .orderBy('id'),
+);
+const itemTick = preparedQuery((db, values: { id: string; doneAt: string | null }) =>
+  itemDb(db)
+    .updateTable('item')
+    .set({ done: true, done_at: values.doneAt })
+    .where('id', '=', values.id)
+    .where('done', '=', false),
+);
+const valueInSql = preparedQuery((db, values: { id: string }) =>
+  itemDb(db).selectFrom('item').select('id').where('id', '=', sql.lit(values.id)),
+);
+
+describeEachDatabase('prepared queries', (get) => {
+  it('runs one compiled query with new values each time, inside and outside a transaction', async () => {
+    const { db } = get().database;
+    const type = columnTypes(db);
+    await db.schema
+      .createTable('item')
+      .addColumn('id', type.id, (column) => column.primaryKey())
+      .addColumn('house', type.id, (column) => column.notNull())
+      .addColumn('done', type.boolean, (column) => column.notNull())
+      .addColumn('done_at', type.instant)
+      .execute();
+    await itemDb(db)
+      .insertInto('item')
+      .values([
+        { id: 'a', house: 'h1', done: false, done_at: null },
+        { id: 'b', house: 'h1', done: false, done_at: null },
+        { id: 'c', house: 'h2', done: false, done_at: null },
+        { id: 'd', house: 'h1', done: false, done_at: null },
+      ])
+      .execute();
+
+    expect(await itemsOfHouse.all(db, { house: 'h1', done: false })).toEqual([
+      { id: 'a', done: false, done_at: null },
+      { id: 'b', done: false, done_at: null },
+    ]);
+    expect(await itemsOfHouse.first(db, { house: 'h2', done: false })).toEqual({
+      id: 'c',
+      done: false,
+      done_at: null,
+    });
+
+    const changed = await inTransaction(db, async (tx) => [
+      await itemTick.affected(tx, { id: 'a', doneAt: '2026-11-29T10:00:00.000Z' }),
+      await itemTick.affected(tx, { id: 'a', doneAt: '2026-11-29T11:00:00.000Z' }),
+      await itemTick.affected(tx, { id: 'b', doneAt: null }),
+    ]);
+    expect(changed).toEqual([1, 0, 1]);
+    expect(await itemsOfHouse.all(db, { house: 'h1', done: true })).toEqual([
+      { id: 'a', done: true, done_at: '2026-11-29T10:00:00.000Z' },
+      { id: 'b', done: true, done_at: null },
+    ]);
+    expect(await itemsOfHouse.first(db, { house: 'h3', done: false })).toBeUndefined();
+  });
+
+  it('refuses a query that writes a value into its SQL', async () => {
+    await expect(valueInSql.all(get().database.db, { id: 'a' })).rejects.toThrow(/into its SQL/);
+  });
+});
