@@ -57,7 +57,9 @@ export function wallClock(instant: Date, timeZone: string): string {
   }
   const minute = Math.floor(instant.getTime() / 60_000) * 60_000;
   if (minute !== clock.minute) {
-    const part = Object.fromEntries(clock.format.formatToParts(instant).map(({ type, value }) => [type, value]));
+    const part = Object.fromEntries(
+      clock.format.formatToParts(instant).map(({ type, value }) => [type, value]),
+    );
     clock.minute = minute;
     clock.local = `${part.year}-${part.month}-${part.day}T${part.hour}:${part.minute}`;
   }
