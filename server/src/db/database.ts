@@ -60,6 +60,16 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         optimize: async () => {
           // 0x10002: analyze tables that need it, without a time limit on this explicit call.
           await sql`pragma optimize=0x10002`.execute(db);
+          // Keep the per-index averages (sqlite_stat1), drop the value samples
+          // (sqlite_stat4): with samples, SQLite compiles a statement again on
+          // every run whose parameter meets a sampled column (a house's rounds,
+          // a round's items), which costs more than the lookup. Our reads find
+          // rows by key, where the averages choose the same plans.
+          const samples = await sql`select 1 from sqlite_schema where name = 'sqlite_stat4'`.execute(db);
+          if (samples.rows.length > 0) {
+            await sql`delete from sqlite_stat4`.execute(db);
+            await sql`analyze sqlite_schema`.execute(db);
+          }
         },
         close: () => db.destroy(),
       };

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { Kysely, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase } from './database.ts';
 import { createSqliteDialect, openSqlite } from './sqlite.ts';
 
 // A second writer on the same file, in another thread: it takes the write
@@ -78,5 +79,24 @@ describe('SQLite connection', () => {
     const rows = await sql<{ n: number }>`select n from counter order by rowid`.execute(db);
     expect(rows.rows.map((row) => row.n)).toEqual([100, 1]);
     await db.destroy();
+  });
+
+  it('keeps the planner averages but not its value samples after optimizing', async () => {
+    const database = await createDatabase({ kind: 'sqlite', file, synchronous: 'full' });
+    const { db } = database;
+    await sql`create index counter_n_idx on counter (n)`.execute(db);
+    // Enough rows, few distinct values: ANALYZE writes samples for the index.
+    await sql`with recursive s(i) as (select 1 union all select i + 1 from s where i < 2000)
+      insert into counter (n) select i % 7 from s`.execute(db);
+    await sql`analyze`.execute(db);
+    const count = async (table: string) =>
+      (await sql<{ rows: number }>`select count(*) as rows from ${sql.table(table)}`.execute(db)).rows[0]
+        ?.rows;
+    expect(await count('sqlite_stat4')).toBeGreaterThan(0);
+
+    await database.optimize();
+    expect(await count('sqlite_stat1')).toBeGreaterThan(0);
+    expect(await count('sqlite_stat4')).toBe(0);
+    await database.close();
   });
 });

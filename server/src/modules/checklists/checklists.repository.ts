@@ -443,13 +443,13 @@ export async function refreshCompletion(tx: Tx, organizationId: string, now: str
   await completionUpdate(tx, now).where('organization_id', '=', organizationId).execute();
 }
 
-/** The same for one round, after a tick. */
-export async function refreshRoundCompletion(tx: Tx, roundId: string, now: string): Promise<void> {
-  await roundCompletion.affected(tx, { roundId, now });
+/** The same for one round, after a tick: the round as it now is (undefined if it is closed). */
+export function refreshRoundCompletion(tx: Tx, roundId: string, now: string): Promise<RoundRow | undefined> {
+  return roundCompletion.first(tx, { roundId, now });
 }
 
 const roundCompletion = preparedQuery((db, values: { roundId: string; now: string }) =>
-  completionUpdate(db, values.now).where('id', '=', values.roundId),
+  completionUpdate(db, values.now).where('id', '=', values.roundId).returningAll(),
 );
 
 function completionUpdate(db: DbOrTx, now: string) {

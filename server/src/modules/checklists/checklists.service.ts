@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { type Db, inTransaction, type Tx } from '../../db/database.ts';
+import { type Db, type DbOrTx, inTransaction, type Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
@@ -399,25 +399,33 @@ export class ChecklistsService {
   // --- a house's rounds -------------------------------------------------------------
 
   /** The house if the member may see it (owners: their houses only). */
-  async #house(member: Member, houseId: string) {
-    const house = await findHouse(this.#db, member.organizationId, houseId);
+  async #house(db: DbOrTx, member: Member, houseId: string) {
+    const house = await findHouse(db, member.organizationId, houseId);
     if (!house) throw noSuchHouse();
-    const visible = await housesVisibleTo(this.#db, member);
+    const visible = await housesVisibleTo(db, member);
     if (visible && !visible.includes(houseId)) throw noSuchHouse();
     return house;
   }
 
   async checklist(member: Member, houseId: string) {
-    return this.#checklist(member, await this.#house(member, houseId));
+    return this.#checklist(this.#db, member, await this.#house(this.#db, member, houseId));
   }
 
-  /** One index lookup for the round, one read of its items: progress and readiness are counted here. */
-  async #checklist(member: Member, house: { id: string; name: string; timezone: string }) {
+  /**
+   * One index lookup for the round (none when the caller just wrote it), one
+   * read of its items: progress and readiness are counted here.
+   */
+  async #checklist(
+    db: DbOrTx,
+    member: Member,
+    house: { id: string; name: string; timezone: string },
+    known?: RoundRow,
+  ) {
     const today = wallClock(this.#now(), house.timezone).slice(0, 10);
-    const round = await currentRound(this.#db, house.id);
+    const round = known ?? (await currentRound(db, house.id));
     const [items, arrival] = await Promise.all([
-      round ? roundItems(this.#db, round.id) : applicableItems(this.#db, member.organizationId, house.id),
-      nextArrival(this.#db, house.id, today),
+      round ? roundItems(db, round.id) : applicableItems(db, member.organizationId, house.id),
+      nextArrival(db, house.id, today),
     ]);
     const done = items.filter((item) => item.completed).length;
     return {
@@ -436,56 +444,62 @@ export class ChecklistsService {
   /**
    * Ticks or unticks an item of the house's current round (a house without one
    * gets one). The same call twice changes nothing and is logged once.
+   *
+   * Everything, the checks and the checklist sent back, happens in the one
+   * transaction: the answer is the checklist exactly as this tick left it, and
+   * a tick waits its turn for the database once instead of four times, which
+   * is what keeps the slowest ticks close to the others when many arrive.
    */
   async toggle(member: Member, houseId: string, itemId: string, completed: boolean) {
-    const house = await this.#house(member, houseId);
     const now = this.#now().toISOString();
     const attempt = () =>
       inTransaction(this.#db, async (tx) => {
-        const round =
-          (await currentRound(tx, houseId))?.id ??
+        const house = await this.#house(tx, member, houseId);
+        const current = await currentRound(tx, houseId);
+        const roundId =
+          current?.id ??
           (await openRound(tx, { organizationId: member.organizationId, houseId, reservationId: null, now }));
         const changed = await setItemCompleted(tx, {
-          roundId: round,
+          roundId,
           itemId,
           completed,
           userId: member.userId,
           now,
         });
         if (changed === 0) {
-          if (!(await roundHasItem(tx, round, itemId))) throw noSuchItem();
-          return;
+          if (!(await roundHasItem(tx, roundId, itemId))) throw noSuchItem();
+          return this.#checklist(tx, member, house, current);
         }
         await insertCompletionLog(tx, {
           organizationId: member.organizationId,
           houseId,
-          roundId: round,
+          roundId,
           itemId,
           userId: member.userId,
           completed,
           now,
         });
-        await refreshRoundCompletion(tx, round, now);
+        const round = await refreshRoundCompletion(tx, roundId, now);
+        return this.#checklist(tx, member, house, round);
       });
     try {
-      await attempt();
+      return await attempt();
     } catch (error) {
       // Two first ticks on a house without a round both opened one: the second finds it now.
       if (!isUniqueViolation(error)) throw error;
-      await attempt();
+      return attempt();
     }
-    return this.#checklist(member, house);
   }
 
   async rounds(member: Member, houseId: string, query: Static<typeof RoundListQuery>) {
-    await this.#house(member, houseId);
+    await this.#house(this.#db, member, houseId);
     const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
     const rows = await listRounds(this.#db, houseId, { before, limit: query.limit + 1 });
     return page(rows.map(toRound), query.limit, (round) => [round.openedAt, round.id]);
   }
 
   async round(member: Member, houseId: string, roundId: string) {
-    await this.#house(member, houseId);
+    await this.#house(this.#db, member, houseId);
     const round: RoundRow | undefined = await findRound(this.#db, houseId, roundId);
     if (!round) throw notFound('No such round.');
     const [items, log] = await Promise.all([roundItems(this.#db, roundId), roundLog(this.#db, roundId)]);

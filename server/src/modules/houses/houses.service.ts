@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import { type Db, inTransaction } from '../../db/database.ts';
+import { type Db, type DbOrTx, inTransaction } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
@@ -98,7 +98,7 @@ function siteView(row: SiteWithCount) {
 }
 
 /** The houses a member may see: every house (undefined), or an owner's assigned ones. */
-export function housesVisibleTo(db: Db, member: Member): Promise<string[] | undefined> {
+export function housesVisibleTo(db: DbOrTx, member: Member): Promise<string[] | undefined> {
   return member.role === 'owner'
     ? assignedHouseIds(db, member.organizationId, member.userId)
     : Promise.resolve(undefined);
