@@ -446,9 +446,8 @@ export class ChecklistsService {
    * gets one). The same call twice changes nothing and is logged once.
    *
    * Everything, the checks and the checklist sent back, happens in the one
-   * transaction: the answer is the checklist exactly as this tick left it, and
-   * a tick waits its turn for the database once instead of four times, which
-   * is what keeps the slowest ticks close to the others when many arrive.
+   * transaction: the answer is the checklist exactly as this tick left it,
+   * and a tick waits its turn for the database connection once, not four times.
    */
   async toggle(member: Member, houseId: string, itemId: string, completed: boolean) {
     const now = this.#now().toISOString();
