@@ -25,7 +25,7 @@ interface Compiled<Row> {
  * or `sql.lit`, or to decide the query's shape (`$if`, `? :`): the same SQL
  * must serve every value. Preparing a query that breaks this rule throws.
  */
-export function preparedQuery<Values extends Record<string, unknown>, Row>(
+export function preparedQuery<Values extends object, Row>(
   build: (db: DbOrTx, values: Values) => Compilable<Row>,
 ) {
   // The SQL differs between SQLite and PostgreSQL; a transaction shares its database's adapter.
@@ -43,7 +43,9 @@ export function preparedQuery<Values extends Record<string, unknown>, Row>(
 
   function execute(db: DbOrTx, values: Values): Promise<QueryResult<Row>> {
     const { query, slots } = compiled(db);
-    const parameters = slots.map((slot) => ('name' in slot ? values[slot.name] : slot.constant));
+    const parameters = slots.map((slot) =>
+      'name' in slot ? values[slot.name as keyof Values] : slot.constant,
+    );
     return db.executeQuery<Row>({ ...query, parameters });
   }
 
@@ -63,7 +65,7 @@ export function preparedQuery<Values extends Record<string, unknown>, Row>(
   };
 }
 
-function compile<Values extends Record<string, unknown>, Row>(
+function compile<Values extends object, Row>(
   db: DbOrTx,
   build: (db: DbOrTx, values: Values) => Compilable<Row>,
 ): Compiled<Row> {

@@ -147,7 +147,6 @@ export function listMemberships(db: DbOrTx, userId: string): Promise<MembershipR
  * primary key: SQLite re-prepares a join, an ORDER BY or a `LIMIT ?` on every
  * run once a parameter is bound, and this runs on every request.
  */
-/** Who is calling: the user and their role in the organization asked for, or in their first one. */
 export function findCaller(db: DbOrTx, userId: string, organizationId: string | undefined) {
   return organizationId === undefined
     ? callerInFirstOrganization.first(db, { userId })

@@ -618,45 +618,32 @@ export async function roundHasItem(tx: Tx, roundId: string, itemId: string): Pro
   return row !== undefined;
 }
 
-export async function insertCompletionLog(
-  tx: Tx,
-  entry: {
-    organizationId: string;
-    houseId: string;
-    roundId: string;
-    itemId: string;
-    userId: string;
-    completed: boolean;
-    now: string;
-  },
-): Promise<void> {
+/** One tick or untick, as the log keeps it. */
+interface CompletionLogEntry {
+  organizationId: string;
+  houseId: string;
+  roundId: string;
+  itemId: string;
+  userId: string;
+  completed: boolean;
+  now: string;
+}
+
+export async function insertCompletionLog(tx: Tx, entry: CompletionLogEntry): Promise<void> {
   await completionLogInsert.affected(tx, { id: newId(), ...entry });
 }
 
-const completionLogInsert = preparedQuery(
-  (
-    db,
-    values: {
-      id: string;
-      organizationId: string;
-      houseId: string;
-      roundId: string;
-      itemId: string;
-      userId: string;
-      completed: boolean;
-      now: string;
-    },
-  ) =>
-    db.insertInto('task_completion_logs').values({
-      id: values.id,
-      organization_id: values.organizationId,
-      house_id: values.houseId,
-      round_id: values.roundId,
-      item_id: values.itemId,
-      user_id: values.userId,
-      completed: values.completed,
-      at: values.now,
-    }),
+const completionLogInsert = preparedQuery((db, values: CompletionLogEntry & { id: string }) =>
+  db.insertInto('task_completion_logs').values({
+    id: values.id,
+    organization_id: values.organizationId,
+    house_id: values.houseId,
+    round_id: values.roundId,
+    item_id: values.itemId,
+    user_id: values.userId,
+    completed: values.completed,
+    at: values.now,
+  }),
 );
 
 export function roundLog(db: DbOrTx, roundId: string) {

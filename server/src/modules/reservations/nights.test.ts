@@ -25,7 +25,7 @@ describe('calendar dates', () => {
     expect(isCalendarDate('26-01-01')).toBe(false);
   });
 
-  it('tells the local wall clock of an instant, across a change of offset and in half-hour zones', () => {
+  it('tells the local wall clock of an instant, across a change of offset and in zones off by part of an hour', () => {
     const at = (iso: string, zone: string) => wallClock(new Date(iso), zone);
     // Paris springs forward at 01:00 UTC: 01:59 is followed by 03:00.
     expect(at('2026-03-29T00:59:59.999Z', 'Europe/Paris')).toBe('2026-03-29T01:59');
