@@ -578,7 +578,6 @@ export async function setItemCompleted(
     roundId: change.roundId,
     itemId: change.itemId,
     completed: change.completed,
-    wasCompleted: !change.completed,
     completedAt: change.completed ? change.now : null,
     completedBy: change.completed ? change.userId : null,
   });
@@ -591,7 +590,6 @@ const itemCompletion = preparedQuery(
       roundId: string;
       itemId: string;
       completed: boolean;
-      wasCompleted: boolean;
       completedAt: string | null;
       completedBy: string | null;
     },
@@ -605,7 +603,8 @@ const itemCompletion = preparedQuery(
       })
       .where('round_id', '=', values.roundId)
       .where('item_id', '=', values.itemId)
-      .where('completed', '=', values.wasCompleted),
+      // Only an item not already in that state: a repeat changes nothing.
+      .where('completed', '!=', values.completed),
 );
 
 export async function roundHasItem(tx: Tx, roundId: string, itemId: string): Promise<boolean> {
