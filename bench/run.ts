@@ -20,6 +20,7 @@ const SECRET_KEY = randomBytes(32).toString('base64url');
 const { values } = parseArgs({
   options: {
     duration: { type: 'string', default: '10' },
+    rounds: { type: 'string', default: '1' },
     connections: { type: 'string', default: '20' },
     only: { type: 'string' },
     label: { type: 'string', default: 'run' },
@@ -32,6 +33,8 @@ if (!['full', 'normal'].includes(values['sqlite-sync'])) {
   throw new Error("--sqlite-sync is full or normal (the server's SQLITE_SYNC)");
 }
 const duration = Number(values.duration);
+const rounds = Number(values.rounds);
+if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds is a whole number, 1 or more');
 const connections = Number(values.connections);
 const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
 // Ratios need the ceiling of the same run: health always runs.
@@ -46,6 +49,29 @@ interface Measure {
   p99: number;
   non2xx: number;
   errors: number;
+  /** Requests per second of each round, when there are several. */
+  rounds: number[];
+}
+
+function median(numbers: number[]): number {
+  const sorted = [...numbers].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+}
+
+/** One scenario's rounds as one measure: the median of each figure, the sum of the surprises. */
+function combine(scenario: Scenario, results: autocannon.Result[]): Measure {
+  return {
+    scenario,
+    requestsPerSecond: median(results.map((result) => result.requests.average)),
+    p50: median(results.map((result) => result.latency.p50)),
+    p99: median(results.map((result) => result.latency.p99)),
+    non2xx: results.reduce((sum, result) => sum + unexpected(result, scenario), 0),
+    errors: results.reduce((sum, result) => sum + result.errors + result.timeouts, 0),
+    rounds: results.map((result) => result.requests.average),
+  };
 }
 
 function freePort(): Promise<number> {
@@ -168,8 +194,13 @@ function commit(): string {
 let dataSize = '';
 
 function report(measures: Measure[]): string {
-  const ceiling =
-    measures.find((measure) => measure.scenario.name === 'health')?.requestsPerSecond ?? Number.NaN;
+  const health = measures.find((measure) => measure.scenario.name === 'health');
+  // Each round's figure is divided by the same round's /health, so a machine
+  // that slows down during the run moves both sides of the ratio.
+  const ratio = (measure: Measure) =>
+    health
+      ? median(measure.rounds.map((requests, round) => requests / (health.rounds[round] ?? Number.NaN)))
+      : Number.NaN;
   const cpus = os.cpus();
   const lines = [
     `# Bench: ${values.label}`,
@@ -180,15 +211,21 @@ function report(measures: Measure[]): string {
     `- cpu: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
     `- database: ${values['database-url'] ? 'PostgreSQL server (fresh schema)' : `SQLite (fresh file, SQLITE_SYNC=${values['sqlite-sync']})`}, ${dataSize}`,
     `- load: autocannon, ${connections} connections, ${duration} s per scenario after a ${WARMUP_SECONDS} s warm-up`,
+    ...(rounds > 1
+      ? [
+          `- rounds: ${rounds}, every scenario in turn each round; each figure is the median of its rounds, the ratio the median of each round's ratio`,
+        ]
+      : []),
     '',
     'Absolute numbers on a shared 2-core machine are noisy (the load generator shares the cores);',
     'the ratio to /health in the same run is what counts.',
     '',
-    '| scenario | req/s | p50 ms | p99 ms | ratio to /health | unexpected status / errors |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    `| scenario | req/s | p50 ms | p99 ms | ratio to /health | unexpected status / errors |${rounds > 1 ? ' req/s of each round |' : ''}`,
+    `| --- | ---: | ---: | ---: | ---: | ---: |${rounds > 1 ? ' ---: |' : ''}`,
     ...measures.map((measure) => {
       const flag = measure.non2xx + measure.errors > 0 ? ' ⚠' : '';
-      return `| ${measure.scenario.name} | ${measure.requestsPerSecond.toFixed(0)} | ${measure.p50} | ${measure.p99} | ${(measure.requestsPerSecond / ceiling).toFixed(2)} | ${measure.non2xx} / ${measure.errors}${flag} |`;
+      const each = rounds > 1 ? ` ${measure.rounds.map((value) => value.toFixed(0)).join(' / ')} |` : '';
+      return `| ${measure.scenario.name} | ${measure.requestsPerSecond.toFixed(0)} | ${measure.p50} | ${measure.p99} | ${ratio(measure).toFixed(2)} | ${measure.non2xx} / ${measure.errors}${flag} |${each}`;
     }),
     '',
     ...measures.map((measure) => `- **${measure.scenario.name}**: ${measure.scenario.description}`),
@@ -236,22 +273,18 @@ async function main(): Promise<void> {
     await stopServer();
     ({ child, baseUrl } = await startServer(dataDir, port, postgres?.serverUrl));
     const context: BenchContext = { baseUrl, data };
-    const measures: Measure[] = [];
-    for (const scenario of selected) {
-      process.stdout.write(`${scenario.name}: warming up… `);
-      await load(context, scenario, WARMUP_SECONDS);
-      process.stdout.write('measuring… ');
-      const result = await load(context, scenario, duration);
-      measures.push({
-        scenario,
-        requestsPerSecond: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        non2xx: unexpected(result, scenario),
-        errors: result.errors + result.timeouts,
-      });
-      console.log(`${result.requests.average.toFixed(0)} req/s`);
+    const results = new Map<Scenario, autocannon.Result[]>(selected.map((scenario) => [scenario, []]));
+    for (let round = 1; round <= rounds; round++) {
+      for (const scenario of selected) {
+        process.stdout.write(`${rounds > 1 ? `round ${round}, ` : ''}${scenario.name}: warming up… `);
+        await load(context, scenario, WARMUP_SECONDS);
+        process.stdout.write('measuring… ');
+        const result = await load(context, scenario, duration);
+        results.get(scenario)?.push(result);
+        console.log(`${result.requests.average.toFixed(0)} req/s`);
+      }
     }
+    const measures = selected.map((scenario) => combine(scenario, results.get(scenario) ?? []));
     const markdown = report(measures);
     const dir = path.join(ROOT, 'bench/results');
     mkdirSync(dir, { recursive: true });

@@ -165,8 +165,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     if (ownsDatabase) await database.close();
   });
 
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('X-Request-Id', request.id);
+    done();
   });
 
   registerErrorHandling(app);

@@ -4,6 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { runPreparedQueriesIfFree } from './prepared.ts';
 import { createSqliteDialect, openSqlite } from './sqlite.ts';
 import type { Tables } from './tables.ts';
 
@@ -51,9 +52,9 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   switch (config.kind) {
     case 'sqlite': {
       if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
-      const db = new Kysely<Tables>({
-        dialect: createSqliteDialect(openSqlite(config.file, config.synchronous)),
-      });
+      const dialect = createSqliteDialect(openSqlite(config.file, config.synchronous));
+      const db = new Kysely<Tables>({ dialect });
+      runPreparedQueriesIfFree(db, dialect.runIfFree);
       return {
         db,
         kind: 'sqlite',

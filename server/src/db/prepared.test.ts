@@ -31,6 +31,12 @@ const itemTick = preparedQuery((db, values: { id: string; doneAt: string | null 
     .where('id', '=', values.id)
     .where('done', '=', false),
 );
+const draftById = preparedQuery((db, values: { id: string }) =>
+  (db as unknown as Kysely<{ draft: { id: string } }>)
+    .selectFrom('draft')
+    .select('id')
+    .where('id', '=', values.id),
+);
 const valueInSql = preparedQuery((db, values: { id: string }) =>
   itemDb(db).selectFrom('item').select('id').where('id', '=', sql.lit(values.id)),
 );
@@ -77,6 +83,39 @@ describeEachDatabase('prepared queries', (get) => {
       { id: 'b', done: true, done_at: null },
     ]);
     expect(await itemsOfHouse.first(db, { house: 'h3', done: false })).toBeUndefined();
+  });
+
+  it("never shows a read outside a transaction another transaction's uncommitted write", async () => {
+    const { db } = get().database;
+    const drafts = db as unknown as Kysely<{ draft: { id: string } }>;
+    await drafts.schema
+      .createTable('draft')
+      .addColumn('id', columnTypes(db).id, (column) => column.primaryKey())
+      .execute();
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => {
+      wrote = resolve;
+    });
+    let finish!: () => void;
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const transaction = inTransaction(db, async (tx) => {
+      await (tx as unknown as Kysely<{ draft: { id: string } }>)
+        .insertInto('draft')
+        .values({ id: 'x' })
+        .execute();
+      wrote();
+      await finished;
+      throw new Error('roll back');
+    }).catch((error: Error) => error.message);
+    await written;
+    // SQLite has one connection: the read must wait for the transaction, not run inside it.
+    const read = draftById.first(db, { id: 'x' });
+    finish();
+    expect(await read).toBeUndefined();
+    expect(await transaction).toBe('roll back');
+    expect(await draftById.first(db, { id: 'x' })).toBeUndefined();
   });
 
   it('refuses a query that writes a value into its SQL', async () => {

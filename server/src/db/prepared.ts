@@ -1,8 +1,20 @@
-import type { Compilable, CompiledQuery, DialectAdapter, QueryResult } from 'kysely';
-import type { DbOrTx } from './database.ts';
+import type { Compilable, CompiledQuery, DialectAdapter, QueryExecutor, QueryResult } from 'kysely';
+import type { Db, DbOrTx } from './database.ts';
+import type { RunIfFree } from './sqlite.ts';
 
 /** Stands in for a value while the query is built; no real value starts with a NUL. */
 const PLACEHOLDER = '\u0000staykeep-placeholder:';
+
+/** Databases whose prepared queries may skip Kysely's executor when their connection is free (SQLite). */
+const runsIfFree = new WeakMap<QueryExecutor, RunIfFree>();
+
+/**
+ * Lets prepared queries on `db` itself, not in a transaction, run through
+ * `run` at once when it can; they go through Kysely when it returns undefined.
+ */
+export function runPreparedQueriesIfFree(db: Db, run: RunIfFree): void {
+  runsIfFree.set(db.getExecutor(), run);
+}
 
 /** Where each parameter of the compiled SQL comes from: a value given at run time, or a constant of the query. */
 type Slot = { name: string } | { constant: unknown };
@@ -46,7 +58,10 @@ export function preparedQuery<Values extends object, Row>(
     const parameters = slots.map((slot) =>
       'name' in slot ? values[slot.name as keyof Values] : slot.constant,
     );
-    return db.executeQuery<Row>({ ...query, parameters });
+    const ready = { ...query, parameters };
+    // A transaction has an executor of its own, so its queries never take this path.
+    const done = runsIfFree.get(db.getExecutor())?.(ready);
+    return done ? Promise.resolve(done as QueryResult<Row>) : db.executeQuery<Row>(ready);
   }
 
   return {

@@ -3,6 +3,8 @@ import {
   CompiledQuery,
   type DatabaseConnection,
   type Dialect,
+  type QueryResult,
+  SqliteAdapter,
   type SqliteDatabase,
   SqliteDialect,
   SqliteDriver,
@@ -27,24 +29,68 @@ export function openSqlite(file: string, synchronous: SqliteSync = 'full'): Bett
   return database;
 }
 
+/** Runs a query at once, without yielding, when the connection is free; undefined while a transaction holds it. */
+export type RunIfFree = (query: CompiledQuery) => QueryResult<unknown> | undefined;
+
 /**
- * Kysely opens SQLite transactions with a plain BEGIN, which takes the write
- * lock only at the first write: two processes that both read then write would
- * then fail with SQLITE_BUSY instead of queueing. BEGIN IMMEDIATE takes the
- * lock up front, so the busy timeout applies and the second writer waits.
+ * The SQLite dialect, with two changes to Kysely's:
+ * - Kysely opens transactions with a plain BEGIN, which takes the write lock
+ *   only at the first write: two processes that both read then write would
+ *   then fail with SQLITE_BUSY instead of queueing. BEGIN IMMEDIATE takes the
+ *   lock up front, so the busy timeout applies and the second writer waits.
+ * - `runIfFree` runs a query synchronously when no transaction holds the one
+ *   connection (see prepared.ts). Kysely's path to the connection is about
+ *   eight promises long, which cost more than the row lookups most requests
+ *   make; the driver guards its connection itself so it knows when it is free.
  */
-export function createSqliteDialect(database: BetterSqlite3.Database): Dialect {
-  const config = { database: new NormalizingSqliteDatabase(database) };
-  const base = new SqliteDialect(config);
+export function createSqliteDialect(database: BetterSqlite3.Database): Dialect & { runIfFree: RunIfFree } {
+  const normalizing = new NormalizingSqliteDatabase(database);
+  const base = new SqliteDialect({ database: normalizing });
+  const driver = new GuardedSqliteDriver({ database: normalizing });
   return {
-    createAdapter: () => base.createAdapter(),
-    createDriver: () => new ImmediateTransactionSqliteDriver(config),
+    createAdapter: () => new SelfGuardedSqliteAdapter(),
+    createDriver: () => driver,
     createQueryCompiler: () => base.createQueryCompiler(),
     createIntrospector: (db) => base.createIntrospector(db),
+    runIfFree: (query) => (driver.free ? normalizing.run(query) : undefined),
   };
 }
 
-class ImmediateTransactionSqliteDriver extends SqliteDriver {
+/**
+ * Kysely puts its own lock in front of a driver that cannot take several
+ * connections; this driver has its lock, so Kysely must not add a second.
+ */
+class SelfGuardedSqliteAdapter extends SqliteAdapter {
+  override get supportsMultipleConnections(): boolean {
+    return true;
+  }
+}
+
+/** Kysely's SQLite driver, with BEGIN IMMEDIATE and one user of the connection at a time, first come first served. */
+class GuardedSqliteDriver extends SqliteDriver {
+  #held = false;
+  readonly #waiting: (() => void)[] = [];
+
+  get free(): boolean {
+    return !this.#held;
+  }
+
+  override async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.#held) {
+      // The releasing user hands the connection over: it stays held.
+      await new Promise<void>((resolve) => this.#waiting.push(resolve));
+    } else {
+      this.#held = true;
+    }
+    return super.acquireConnection();
+  }
+
+  override async releaseConnection(): Promise<void> {
+    const next = this.#waiting.shift();
+    if (next) next();
+    else this.#held = false;
+  }
+
   override async beginTransaction(connection: DatabaseConnection): Promise<void> {
     await connection.executeQuery(CompiledQuery.raw('begin immediate'));
   }
@@ -52,16 +98,13 @@ class ImmediateTransactionSqliteDriver extends SqliteDriver {
 
 type Row = Record<string, unknown>;
 
-interface ResultColumn {
-  name: string;
-  convert: ((value: unknown) => unknown) | null;
-}
-
 interface CachedStatement {
   statement: BetterSqlite3.Statement;
-  /** The columns a reading statement returns, each with its conversion; empty for writes. */
-  columns: ResultColumn[];
+  /** Names and converts one row of a reading statement's values; null for writes. */
+  toRow: RowBuilder | null;
 }
+
+type RowBuilder = (values: unknown[]) => Row;
 
 /**
  * Sits between Kysely and better-sqlite3 and makes SQLite hand repositories
@@ -73,11 +116,11 @@ interface CachedStatement {
  * It also keeps prepared statements: Kysely prepares every query anew, which
  * costs about as much as running a small read.
  *
- * Rows are read as arrays and named here. SQLite re-prepares a statement
- * whenever a new value is bound to a parameter that may change its plan
- * (joins, ranges, ORDER BY, LIMIT ?: most of our reads), and better-sqlite3
- * then compiles a new row-building function with `Function()` on every run,
- * which costs more than the query itself.
+ * Rows are read as arrays and named here, by a function compiled once per
+ * kept statement (rowBuilder). better-sqlite3 would compile its own again
+ * each time SQLite re-prepares a statement, which SQLite does on every run
+ * whose parameters may change the plan when value samples are present (see
+ * `optimize` in database.ts), and that cost more than the query itself.
  */
 class NormalizingSqliteDatabase implements SqliteDatabase {
   readonly #database: BetterSqlite3.Database;
@@ -93,13 +136,30 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
   }
 
   prepare(sql: string): SqliteStatement {
-    const { statement, columns } = this.#cached(sql);
+    const { statement, toRow } = this.#cached(sql);
     return {
       reader: statement.reader,
-      all: (parameters) =>
-        (statement.all(...bindable(parameters)) as unknown[][]).map((values) => toRow(values, columns)),
+      all: (parameters) => {
+        const rows = statement.all(...bindable(parameters)) as unknown[][];
+        return toRow ? rows.map(toRow) : rows;
+      },
       run: (parameters) => statement.run(...bindable(parameters)),
-      iterate: (parameters) => rowIterator(statement.iterate(...bindable(parameters)), columns),
+      iterate: (parameters) => {
+        const rows = statement.iterate(...bindable(parameters)) as IterableIterator<unknown[]>;
+        return toRow ? rowIterator(rows, toRow) : rows;
+      },
+    };
+  }
+
+  /** Runs a query as Kysely's SQLite connection would. */
+  run(query: CompiledQuery): QueryResult<unknown> {
+    const statement = this.prepare(query.sql);
+    if (statement.reader) return { rows: statement.all(query.parameters) };
+    const { changes, lastInsertRowid } = statement.run(query.parameters);
+    return {
+      rows: [],
+      numAffectedRows: BigInt(changes),
+      ...(lastInsertRowid == null ? {} : { insertId: BigInt(lastInsertRowid) }),
     };
   }
 
@@ -112,8 +172,8 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
       return hit;
     }
     const statement = this.#database.prepare(sql);
-    const columns = statement.reader ? resultColumns(statement.raw(true).columns()) : [];
-    const entry = { statement, columns };
+    const toRow = statement.reader ? rowBuilder(statement.raw(true).columns()) : null;
+    const entry = { statement, toRow };
     // Statements that change the schema must not outlive it.
     if (/^\s*(create|alter|drop)\b/i.test(sql)) return entry;
     this.#statements.set(sql, entry);
@@ -125,11 +185,29 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
   }
 }
 
-function resultColumns(columns: BetterSqlite3.ColumnDefinition[]): ResultColumn[] {
-  return columns.map((column) => ({ name: column.name, convert: converterFor(column.type) }));
+/**
+ * A function that turns a statement's row of values into a named row, as
+ * better-sqlite3 would (the last of two same names wins). It is compiled
+ * once per statement into a single object literal: every row of a statement
+ * then has one shape, built in one step, where naming the values one by one
+ * was a slow, shape-changing store per column on every row read.
+ */
+function rowBuilder(columns: BetterSqlite3.ColumnDefinition[]): RowBuilder {
+  const converters = columns.map((column) => converterFor(column.type));
+  // Names are SQL aliases written in our code; JSON.stringify makes each a safe literal key.
+  // `__proto__` as a literal key would set the prototype instead of a column.
+  if (columns.some((column) => column.name === '__proto__')) {
+    throw new Error('A column named __proto__ cannot be read');
+  }
+  const fields = columns.map((column, i) => {
+    const value = converters[i] ? `convert[${i}](values[${i}])` : `values[${i}]`;
+    return `${JSON.stringify(column.name)}: ${value}`;
+  });
+  const build = new Function('convert', `return (values) => ({ ${fields.join(', ')} });`);
+  return build(converters) as RowBuilder;
 }
 
-function converterFor(declaredType: string | null): ResultColumn['convert'] {
+function converterFor(declaredType: string | null): ((value: unknown) => unknown) | null {
   const declared = declaredType?.toLowerCase();
   if (declared === 'boolean') return toBoolean;
   if (declared === 'json' || declared === 'jsonb') return parseJson;
@@ -144,18 +222,8 @@ function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
 }
 
-/** A row as better-sqlite3 would build it: named by column, the last of two same names winning. */
-function toRow(values: unknown[], columns: ResultColumn[]): Row {
-  const row: Row = {};
-  for (let i = 0; i < columns.length; i++) {
-    const column = columns[i] as ResultColumn;
-    row[column.name] = column.convert ? column.convert(values[i]) : values[i];
-  }
-  return row;
-}
-
-function* rowIterator(rows: IterableIterator<unknown>, columns: ResultColumn[]): IterableIterator<Row> {
-  for (const values of rows) yield toRow(values as unknown[], columns);
+function* rowIterator(rows: IterableIterator<unknown[]>, toRow: RowBuilder): IterableIterator<Row> {
+  for (const values of rows) yield toRow(values);
 }
 
 function bindable(parameters: ReadonlyArray<unknown>): unknown[] {

@@ -15,6 +15,10 @@ describe('calendar dates', () => {
 
   it('counts nights and adds days without a time zone', () => {
     expect(nightsBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(nightsBetween('2028-02-27', '2028-03-02')).toBe(4);
+    expect(nightsBetween('2026-12-31', '2027-01-01')).toBe(1);
+    expect(nightsBetween('0099-12-31', '0100-01-01')).toBe(1);
+    expect(nightsBetween('2026-07-01', '2026-07-01')).toBe(0);
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
   });
 

@@ -11,9 +11,12 @@ import {
   ReservationUpdateBody,
   reservationSchemas,
 } from './reservations.schemas.ts';
-import type { ReservationsService } from './reservations.service.ts';
+import { type ReservationsService, seesFullReservation } from './reservations.service.ts';
 
 const MANAGERS: readonly Role[] = ['admin', 'manager'];
+// Serializers of the two views of a reservation, compiled once per route.
+const FULL = { $ref: 'Reservation' };
+const LIMITED = { $ref: 'ReservationLimitedView' };
 
 export async function reservationRoutes(app: AppInstance, reservations: ReservationsService): Promise<void> {
   for (const schema of reservationSchemas) app.addSchema(schema);
@@ -66,8 +69,11 @@ export async function reservationRoutes(app: AppInstance, reservations: Reservat
       },
     },
     async (request, reply) => {
-      const reservation = await reservations.get(memberOf(request), request.params.reservationId);
+      const member = memberOf(request);
+      const reservation = await reservations.get(member, request.params.reservationId);
       setEtag(reply, reservation.version);
+      // The role says which view this is; the union's serializer would find out by validating it.
+      reply.serializer(reply.compileSerializationSchema(seesFullReservation(member.role) ? FULL : LIMITED));
       return reservation;
     },
   );

@@ -44,6 +44,11 @@ const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
 
+/** Whether a role sees a guest's contact details and the money of a stay: staff and owners do not. */
+export function seesFullReservation(role: Role): boolean {
+  return role !== 'staff' && role !== 'owner';
+}
+
 /** What a member sees of a reservation: managers everything, staff and owners no contact details and no money. */
 function reservationView(row: ReservationRow, role: Role) {
   const limited = {
@@ -65,7 +70,7 @@ function reservationView(row: ReservationRow, role: Role) {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
-  if (role === 'staff' || role === 'owner') return limited;
+  if (!seesFullReservation(role)) return limited;
   return {
     ...limited,
     guestEmail: row.guest_email,
@@ -356,7 +361,7 @@ export class ReservationsService {
     await this.#visible(member, reservationId);
     const entries = await listAuditEntries(this.#db, member.organizationId, 'reservation', reservationId);
     // Staff and owners see when and who, not the money or contact details the snapshots hold.
-    const limited = member.role === 'staff' || member.role === 'owner';
+    const limited = !seesFullReservation(member.role);
     return {
       items: entries.map((entry) => ({
         ...entry,
