@@ -37,6 +37,9 @@ const draftById = preparedQuery((db, values: { id: string }) =>
     .select('id')
     .where('id', '=', values.id),
 );
+const everyItemColumn = preparedQuery((db, values: { id: string }) =>
+  itemDb(db).selectFrom('item').selectAll().where('id', '=', values.id),
+);
 const valueInSql = preparedQuery((db, values: { id: string }) =>
   itemDb(db).selectFrom('item').select('id').where('id', '=', sql.lit(values.id)),
 );
@@ -116,6 +119,24 @@ describeEachDatabase('prepared queries', (get) => {
     expect(await read).toBeUndefined();
     expect(await transaction).toBe('roll back');
     expect(await draftById.first(db, { id: 'x' })).toBeUndefined();
+  });
+
+  it('keeps a prepared query as a named statement on a PostgreSQL server connection', async (context) => {
+    const { db } = get().database;
+    if (get().database.kind !== 'postgres') context.skip();
+    const kept = await inTransaction(db, async (tx) => {
+      await itemsOfHouse.all(tx, { house: 'h1', done: true });
+      await itemsOfHouse.all(tx, { house: 'h2', done: false });
+      return sql<{ statement: string }>`select statement from pg_prepared_statements`.execute(tx);
+    });
+    const statements = kept.rows.map((row) => row.statement);
+    // Once, however often it ran on this connection; the transaction's own BEGIN and COMMIT are not kept.
+    expect(statements.filter((statement) => statement.includes('"item"'))).toHaveLength(1);
+    expect(statements.some((statement) => /^(begin|commit)/i.test(statement))).toBe(false);
+  });
+
+  it('refuses a query that reads * instead of listing its columns', async () => {
+    await expect(everyItemColumn.first(get().database.db, { id: 'a' })).rejects.toThrow(/list its columns/);
   });
 
   it('refuses a query that writes a value into its SQL', async () => {

@@ -16,6 +16,38 @@ export function runPreparedQueriesIfFree(db: Db, run: RunIfFree): void {
   runsIfFree.set(db.getExecutor(), run);
 }
 
+/**
+ * A name for each prepared query's SQL, so a PostgreSQL connection keeps its
+ * statement (see database.ts): the server then parses and plans it once per
+ * connection instead of on every run.
+ */
+const statementNames = new Map<string, string>();
+
+/** The name of a prepared query's SQL; undefined for any other SQL. */
+export function statementName(sql: string): string | undefined {
+  return statementNames.get(sql);
+}
+
+/**
+ * A kept statement stops working when a newer instance's migration adds a
+ * column to a table it reads with `*` (PostgreSQL refuses to change a kept
+ * statement's result type), so prepared queries list their columns.
+ */
+const STAR = /(^|[\s,])("[^"]+"\.)?\*(?=[\s,]|$)/;
+
+/**
+ * Every column of a table, for a prepared query's select or returning list
+ * instead of `*`. The type refuses a list that misses one.
+ */
+export function everyColumn<Table>() {
+  return <const Columns extends readonly (keyof Table & string)[]>(
+    columns: Columns &
+      ([Exclude<keyof Table & string, Columns[number]>] extends [never]
+        ? unknown
+        : { missing: Exclude<keyof Table & string, Columns[number]> }),
+  ): Columns => columns;
+}
+
 /** Where each parameter of the compiled SQL comes from: a value given at run time, or a constant of the query. */
 type Slot = { name: string } | { constant: unknown };
 
@@ -91,6 +123,9 @@ function compile<Values extends object, Row>(
   if (query.sql.includes(PLACEHOLDER)) {
     throw new Error(`a prepared query wrote a value into its SQL instead of a parameter: ${query.sql}`);
   }
+  if (STAR.test(query.sql))
+    throw new Error(`a prepared query must list its columns, not use *: ${query.sql}`);
+  if (!statementNames.has(query.sql)) statementNames.set(query.sql, `staykeep_${statementNames.size + 1}`);
   const slots = query.parameters.map((parameter): Slot => {
     if (typeof parameter === 'string' && parameter.startsWith(PLACEHOLDER)) {
       return { name: parameter.slice(PLACEHOLDER.length) };

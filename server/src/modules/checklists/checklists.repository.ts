@@ -1,7 +1,7 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { preparedQuery } from '../../db/prepared.ts';
+import { everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type {
   ChecklistCategoriesTable,
   ChecklistItemsTable,
@@ -266,11 +266,21 @@ export function currentRound(db: DbOrTx, houseId: string): Promise<RoundRow | un
   return currentRoundOfHouse.first(db, { houseId });
 }
 
+const ROUND_COLUMNS = everyColumn<TurnoverRoundsTable>()([
+  'id',
+  'organization_id',
+  'house_id',
+  'reservation_id',
+  'opened_at',
+  'completed_at',
+  'closed_at',
+]);
+
 // Every checklist read and every tick starts here: prepared once.
 const currentRoundOfHouse = preparedQuery((db, values: { houseId: string }) =>
   db
     .selectFrom('turnover_rounds')
-    .selectAll()
+    .select(ROUND_COLUMNS)
     .where('house_id', '=', values.houseId)
     .where('closed_at', 'is', null),
 );
@@ -449,7 +459,7 @@ export function refreshRoundCompletion(tx: Tx, roundId: string, now: string): Pr
 }
 
 const roundCompletion = preparedQuery((db, values: { roundId: string; now: string }) =>
-  completionUpdate(db, values.now).where('id', '=', values.roundId).returningAll(),
+  completionUpdate(db, values.now).where('id', '=', values.roundId).returning(ROUND_COLUMNS),
 );
 
 function completionUpdate(db: DbOrTx, now: string) {

@@ -1,6 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import { preparedQuery } from '../../db/prepared.ts';
+import { everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { HousesTable, SitesTable } from '../../db/tables.ts';
 
 export type HouseRow = Selectable<HousesTable>;
@@ -48,10 +48,30 @@ export function findHouse(
   return houseById.first(db, { organizationId, houseId });
 }
 
+const HOUSE_COLUMNS = everyColumn<HousesTable>()([
+  'id',
+  'organization_id',
+  'code',
+  'name',
+  'type',
+  'site_id',
+  'location',
+  'max_guests',
+  'nightly_price_cents',
+  'timezone',
+  'check_in_time',
+  'check_out_time',
+  'status',
+  'notes',
+  'version',
+  'created_at',
+  'updated_at',
+]);
+
 const houseById = preparedQuery((db, values: { organizationId: string; houseId: string }) =>
   db
     .selectFrom('houses')
-    .selectAll()
+    .select(HOUSE_COLUMNS)
     .where('organization_id', '=', values.organizationId)
     .where('id', '=', values.houseId),
 );

@@ -1,6 +1,6 @@
 import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import { preparedQuery } from '../../db/prepared.ts';
+import { everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { ReservationStatus, ReservationsTable, Tables } from '../../db/tables.ts';
 import { addDays } from './nights.ts';
 
@@ -11,6 +11,29 @@ export interface ReservationRow extends ReservationRecord {
   guest_email: string | null;
   guest_phone: string | null;
 }
+
+const RESERVATION_COLUMNS = everyColumn<ReservationsTable>()([
+  'id',
+  'organization_id',
+  'house_id',
+  'guest_id',
+  'guest_name',
+  'check_in',
+  'check_out',
+  'guests',
+  'status',
+  'source',
+  'external_ref',
+  'total_cents',
+  'advance_cents',
+  'notes',
+  'cancellation_reason',
+  'cancelled_at',
+  'created_by',
+  'version',
+  'created_at',
+  'updated_at',
+]);
 
 /**
  * The guest's details are read by subqueries rather than a join: SQLite
@@ -23,7 +46,7 @@ function reservationsWithGuests(db: DbOrTx, organizationId: string) {
     eb.selectFrom('guests').select(column).whereRef('guests.id', '=', 'reservations.guest_id').$asScalar();
   return db
     .selectFrom('reservations')
-    .selectAll('reservations')
+    .select(RESERVATION_COLUMNS)
     .select((eb) => [guest(eb, 'email').as('guest_email'), guest(eb, 'phone').as('guest_phone')])
     .where('reservations.organization_id', '=', organizationId);
 }
