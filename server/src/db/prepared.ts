@@ -123,8 +123,9 @@ function compile<Values extends object, Row>(
   if (query.sql.includes(PLACEHOLDER)) {
     throw new Error(`a prepared query wrote a value into its SQL instead of a parameter: ${query.sql}`);
   }
-  if (STAR.test(query.sql))
+  if (STAR.test(query.sql)) {
     throw new Error(`a prepared query must list its columns, not use *: ${query.sql}`);
+  }
   if (!statementNames.has(query.sql)) statementNames.set(query.sql, `staykeep_${statementNames.size + 1}`);
   const slots = query.parameters.map((parameter): Slot => {
     if (typeof parameter === 'string' && parameter.startsWith(PLACEHOLDER)) {
