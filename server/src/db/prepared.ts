@@ -75,24 +75,24 @@ export function preparedQuery<Values extends object, Row>(
   // The SQL differs between SQLite and PostgreSQL; a transaction shares its database's adapter.
   const compiledFor = new WeakMap<DialectAdapter, Compiled<Row>>();
 
-  function compiled(db: DbOrTx): Compiled<Row> {
-    const adapter = db.getExecutor().adapter;
-    let entry = compiledFor.get(adapter);
+  function compiled(db: DbOrTx, executor: QueryExecutor): Compiled<Row> {
+    let entry = compiledFor.get(executor.adapter);
     if (!entry) {
       entry = compile(db, build);
-      compiledFor.set(adapter, entry);
+      compiledFor.set(executor.adapter, entry);
     }
     return entry;
   }
 
   function execute(db: DbOrTx, values: Values): Promise<QueryResult<Row>> {
-    const { query, slots } = compiled(db);
+    const executor = db.getExecutor();
+    const { query, slots } = compiled(db, executor);
     const parameters = slots.map((slot) =>
       'name' in slot ? values[slot.name as keyof Values] : slot.constant,
     );
     const ready = { ...query, parameters };
     // A transaction has an executor of its own, so its queries never take this path.
-    const done = runsIfFree.get(db.getExecutor())?.(ready);
+    const done = runsIfFree.get(executor)?.(ready);
     return done ? Promise.resolve(done as QueryResult<Row>) : db.executeQuery<Row>(ready);
   }
 

@@ -136,13 +136,11 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
   }
 
   prepare(sql: string): SqliteStatement {
-    const { statement, toRow } = this.#cached(sql);
+    const entry = this.#cached(sql);
+    const { statement, toRow } = entry;
     return {
       reader: statement.reader,
-      all: (parameters) => {
-        const rows = statement.all(...bindable(parameters)) as unknown[][];
-        return toRow ? rows.map(toRow) : rows;
-      },
+      all: (parameters) => readRows(entry, parameters),
       run: (parameters) => statement.run(...bindable(parameters)),
       iterate: (parameters) => {
         const rows = statement.iterate(...bindable(parameters)) as IterableIterator<unknown[]>;
@@ -153,9 +151,9 @@ class NormalizingSqliteDatabase implements SqliteDatabase {
 
   /** Runs a query as Kysely's SQLite connection would. */
   run(query: CompiledQuery): QueryResult<unknown> {
-    const statement = this.prepare(query.sql);
-    if (statement.reader) return { rows: statement.all(query.parameters) };
-    const { changes, lastInsertRowid } = statement.run(query.parameters);
+    const entry = this.#cached(query.sql);
+    if (entry.statement.reader) return { rows: readRows(entry, query.parameters) };
+    const { changes, lastInsertRowid } = entry.statement.run(...bindable(query.parameters));
     return {
       rows: [],
       numAffectedRows: BigInt(changes),
@@ -220,6 +218,12 @@ function toBoolean(value: unknown): unknown {
 
 function parseJson(value: unknown): unknown {
   return typeof value === 'string' ? JSON.parse(value) : value;
+}
+
+/** Every row a reading statement returns, named. */
+function readRows({ statement, toRow }: CachedStatement, parameters: ReadonlyArray<unknown>): unknown[] {
+  const rows = statement.all(...bindable(parameters)) as unknown[][];
+  return toRow ? rows.map(toRow) : rows;
 }
 
 function* rowIterator(rows: IterableIterator<unknown[]>, toRow: RowBuilder): IterableIterator<Row> {
