@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { DatabaseConfig } from '../server/src/config.ts';
 import { createDatabase, inTransaction } from '../server/src/db/database.ts';
 import { newId } from '../server/src/db/ids.ts';
-import { eachNight } from '../server/src/modules/reservations/nights.ts';
+import { eachNight } from '../server/src/kernel/dates.ts';
 
 /** The shared reference data set: 100 houses × 10 years of stays, the same on every run. */
 const STAYS_MODULE = path.resolve(import.meta.dirname, '../../shared/bench/stays.mjs');

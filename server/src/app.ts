@@ -10,8 +10,9 @@ import type { Config } from './config.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAccessControl } from './http/access.ts';
-import { registerErrorHandling } from './http/errors.ts';
+import { frameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
+import { INPUT_FORMATS, INPUT_KEYWORDS } from './http/inputs.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
@@ -91,7 +92,7 @@ const buildValidators: BuildCompilerFromPool = (externalSchemas, serverOptions) 
   const compiler = (coerceTypes: 'array' | false) =>
     validatorPool(externalSchemas, {
       ...(serverOptions?.plugins ? { plugins: serverOptions.plugins } : {}),
-      customOptions: { ...AJV_OPTIONS, coerceTypes },
+      customOptions: { ...AJV_OPTIONS, coerceTypes, formats: INPUT_FORMATS, keywords: INPUT_KEYWORDS },
     });
   const coercing = compiler('array');
   const asSent = compiler(false);
@@ -113,6 +114,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    // A path parameter longer than this is refused before routing; ids are capped at 64 by their schema,
+    // which names the field in a 400, so the router's limit only stops absurd addresses.
+    routerOptions: { maxParamLength: 1_000 },
+    frameworkErrors: frameworkError,
     schemaController: { compilersFactory: { buildValidator: buildValidators } },
     // The serializer validates a value against each schema of a union (a
     // reservation or its staff view) to choose how to write it; both share

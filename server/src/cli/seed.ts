@@ -1,7 +1,7 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { addDays } from '../kernel/dates.ts';
 import { listMemberships } from '../modules/auth/auth.repository.ts';
-import { addDays } from '../modules/reservations/nights.ts';
 import { createServices } from '../services.ts';
 
 export const DEMO_EMAIL = 'demo@staykeep.example';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import type { Role } from '../db/tables.ts';
 import { AppError, notFound } from './errors.ts';
+import { INPUT_FORMATS } from './inputs.ts';
 
 /**
  * Who may call a route, declared on the route as `config: { policy }`:
@@ -78,9 +79,13 @@ async function authenticate(request: FastifyRequest, resolveCaller: CallerResolv
   const header = request.headers.authorization;
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   if (!match?.[1]) throw unauthorized();
-  const requested = request.headers['x-organization-id'];
-  const caller = await resolveCaller(match[1], typeof requested === 'string' ? requested : undefined);
+  const organizationHeader = request.headers['x-organization-id'];
+  const requested = typeof organizationHeader === 'string' ? organizationHeader : undefined;
+  // A value that cannot be an id names no organization, like one that does not exist; it never reaches a query.
+  const malformed = requested !== undefined && !INPUT_FORMATS.id(requested);
+  const caller = await resolveCaller(match[1], malformed ? undefined : requested);
   if (caller === null) throw unauthorized();
+  if (malformed) throw notFound('No such organization.');
   // Naming an organization you do not belong to looks exactly like naming one that does not exist.
   if (caller === 'not-member') throw notFound('No such organization.');
   return caller;

@@ -42,6 +42,7 @@ const TITLES: Record<number, string> = {
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -164,6 +165,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
         problem(error.status, error.code, error.message, { ...error.extra, errors: error.errors }),
       );
     }
+    // The web app's files: a path the file server refuses (a 256-character name, a `..`) is no page either.
+    if (request.routeOptions.url === STATIC_FILES_ROUTE && error.statusCode && error.statusCode < 500) {
+      return reply.callNotFound();
+    }
     if (error.validation) {
       const errors = error.validation.map((item) => ({
         path: validationPath(item, error.validationContext),
@@ -184,6 +189,38 @@ export function registerErrorHandling(app: FastifyInstance): void {
       problem(500, 'internal-error', `Something went wrong on our side. Quote request id ${request.id}.`),
     );
   });
+}
+
+/** The route under which `@fastify/static` serves the web app's files (`http/spa.ts`). */
+export const STATIC_FILES_ROUTE = '/*';
+
+/**
+ * Errors the router raises before any route or hook runs: a path that is not
+ * valid percent-encoding (`%ZZ`), or a path parameter longer than the router
+ * reads. They are answered as problems too, with the request id.
+ */
+export function frameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  reply.header('X-Request-Id', request.id);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    sendProblem(reply, problem(414, 'uri-too-long', 'A part of the address is too long.'));
+    return;
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    sendProblem(
+      reply,
+      problem(
+        400,
+        'malformed-url',
+        'The address is not valid: a "%" must start a percent-encoded character.',
+      ),
+    );
+    return;
+  }
+  request.log.error({ err: error }, 'unhandled router error');
+  sendProblem(
+    reply,
+    problem(500, 'internal-error', `Something went wrong on our side. Quote request id ${request.id}.`),
+  );
 }
 
 export function routeNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {

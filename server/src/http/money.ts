@@ -8,8 +8,11 @@ import { badRequest } from './errors.ts';
  * decimals.
  */
 export const MoneyInput = Type.Union(
-  [Type.String({ pattern: '^-?\\d{1,12}(\\.\\d{1,2})?$' }), Type.Number({ minimum: -1e12, maximum: 1e12 })],
-  { description: 'An amount: "150.00", "150.5" or 150.5 (at most two decimals)' },
+  [Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }), Type.Number({ minimum: 0, maximum: 1e12 })],
+  {
+    // Prices and amounts paid are never negative; a signed amount (an adjustment) will get a schema of its own.
+    description: 'An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals)',
+  },
 );
 
 export const MoneyOutput = Type.String({

@@ -1,9 +1,13 @@
 import { Type } from 'typebox';
+import { Email as EmailInput, Id, Line, Name, Password, Token } from '../../http/inputs.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 
-const Email = Type.String({ format: 'email', maxLength: 254, description: 'Case-insensitive' });
+const Email = EmailInput('Case-insensitive');
 // Length and common-password rules are checked by the service, to answer with a precise message.
-const NewPassword = Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4, description: '8 to 128 characters' });
+const NewPassword = Password(PASSWORD_MAX_LENGTH * 4, '8 to 128 characters');
+const AnyPassword = Password(PASSWORD_MAX_LENGTH * 4);
+// Login and reset take any email-like text: an address that is not one gets the same answer as an unknown one.
+const EmailLike = Line(254);
 const Locale = Type.Union([Type.Literal('en'), Type.Literal('fr')]);
 export const RoleSchema = Type.Union(
   [Type.Literal('admin'), Type.Literal('manager'), Type.Literal('staff'), Type.Literal('owner')],
@@ -49,12 +53,10 @@ export const RegisterBody = Type.Object(
   {
     email: Email,
     password: NewPassword,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Name(200),
     locale: Type.Optional(Locale),
-    organizationName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    invitationToken: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'Join the inviting organization instead' }),
-    ),
+    organizationName: Type.Optional(Name(200)),
+    invitationToken: Type.Optional(Token(200, 'Join the inviting organization instead')),
   },
   { additionalProperties: false },
 );
@@ -65,37 +67,31 @@ export const RegistrationPendingSchema = Type.Object(
 );
 
 export const LoginBody = Type.Object(
-  { email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }) },
+  { email: EmailLike, password: AnyPassword },
   { additionalProperties: false },
 );
 
 export const RefreshBody = Type.Object(
-  { refreshToken: Type.Optional(Type.String({ maxLength: 200 })) },
+  { refreshToken: Type.Optional(Token(200)) },
   { additionalProperties: false },
 );
 
-export const PasswordResetRequestBody = Type.Object(
-  { email: Type.String({ maxLength: 254 }) },
-  { additionalProperties: false },
-);
+export const PasswordResetRequestBody = Type.Object({ email: EmailLike }, { additionalProperties: false });
 
 export const PasswordResetConfirmBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 200 }), password: NewPassword },
+  { token: Token(200), password: NewPassword },
   { additionalProperties: false },
 );
 
-export const TokenBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export const TokenBody = Type.Object({ token: Token(200) }, { additionalProperties: false });
 
 export const ProfileBody = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), locale: Type.Optional(Locale) },
+  { name: Type.Optional(Name(200)), locale: Type.Optional(Locale) },
   { additionalProperties: false, minProperties: 1 },
 );
 
 export const ChangePasswordBody = Type.Object(
-  { currentPassword: Type.String({ maxLength: PASSWORD_MAX_LENGTH * 4 }), newPassword: NewPassword },
+  { currentPassword: AnyPassword, newPassword: NewPassword },
   { additionalProperties: false },
 );
 
@@ -126,7 +122,7 @@ export const RegistrationRequestQuery = Type.Object(
   { status: Type.Optional(RegistrationStatus) },
   { additionalProperties: false },
 );
-export const RegistrationRequestParams = Type.Object({ requestId: Type.String({ maxLength: 64 }) });
+export const RegistrationRequestParams = Type.Object({ requestId: Id() });
 export const DecisionBody = Type.Object(
   { status: Type.Union([Type.Literal('approved'), Type.Literal('rejected')]) },
   { additionalProperties: false },
@@ -144,16 +140,14 @@ export const AdminUserListSchema = Type.Object(
 
 export const AdminUserQuery = Type.Object(
   {
-    search: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 200, description: 'Part of an email or a name' }),
-    ),
+    search: Type.Optional(Line(200, { minLength: 1, description: 'Part of an email or a name' })),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
-    cursor: Type.Optional(Type.String({ maxLength: 300 })),
+    cursor: Type.Optional(Line(300, { description: 'nextCursor of the previous page' })),
   },
   { additionalProperties: false },
 );
 
-export const AdminUserParams = Type.Object({ userId: Type.String({ maxLength: 64 }) });
+export const AdminUserParams = Type.Object({ userId: Id() });
 export const AdminUserBody = Type.Object(
   { active: Type.Optional(Type.Boolean()), instanceAdmin: Type.Optional(Type.Boolean()) },
   { additionalProperties: false, minProperties: 1 },

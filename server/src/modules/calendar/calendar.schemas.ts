@@ -1,13 +1,13 @@
 import { Type } from 'typebox';
+import { CalendarDate, CalendarDateOut, Id, Text } from '../../http/inputs.ts';
 
-const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const BlockKind = Type.Union([Type.Literal('maintenance'), Type.Literal('owner'), Type.Literal('other')]);
 
 export const BlockSchema = Type.Object(
   {
     id: Type.String(),
     houseId: Type.String(),
-    start: CalendarDate,
+    start: CalendarDateOut,
     end: Type.String({ description: 'Exclusive, like a check-out' }),
     kind: BlockKind,
     note: Type.Union([Type.String(), Type.Null()]),
@@ -25,42 +25,42 @@ export const BlockListSchema = Type.Object(
 
 export const BlockCreateBody = Type.Object(
   {
-    houseId: Type.String({ maxLength: 64 }),
-    start: CalendarDate,
-    end: CalendarDate,
+    houseId: Id(),
+    start: CalendarDate(),
+    end: CalendarDate('YYYY-MM-DD, exclusive like a check-out'),
     kind: BlockKind,
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false },
 );
 
 export const BlockUpdateBody = Type.Object(
   {
-    start: Type.Optional(CalendarDate),
-    end: Type.Optional(CalendarDate),
+    start: Type.Optional(CalendarDate()),
+    end: Type.Optional(CalendarDate('YYYY-MM-DD, exclusive like a check-out')),
     kind: Type.Optional(BlockKind),
-    note: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
+    note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const BlockParams = Type.Object({ blockId: Type.String({ maxLength: 64 }) });
+export const BlockParams = Type.Object({ blockId: Id() });
 
 const RangeQuery = {
-  from: CalendarDate,
-  to: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Exclusive, like a check-out' }),
+  from: CalendarDate(),
+  to: CalendarDate('YYYY-MM-DD, exclusive like a check-out'),
 };
 
 export const BlockListQuery = Type.Object(
-  { ...RangeQuery, houseId: Type.Optional(Type.String({ maxLength: 64 })) },
+  { ...RangeQuery, houseId: Type.Optional(Id()) },
   { additionalProperties: false },
 );
 
 export const CalendarQuery = Type.Object(
   {
     ...RangeQuery,
-    houseId: Type.Optional(Type.String({ maxLength: 64 })),
-    siteId: Type.Optional(Type.String({ maxLength: 64 })),
+    houseId: Type.Optional(Id()),
+    siteId: Type.Optional(Id()),
     format: Type.Optional(Type.Union([Type.Literal('ranges'), Type.Literal('days')], { default: 'ranges' })),
   },
   { additionalProperties: false },
@@ -70,8 +70,8 @@ const CalendarStay = Type.Object(
   {
     id: Type.String(),
     guestName: Type.String(),
-    checkIn: CalendarDate,
-    checkOut: CalendarDate,
+    checkIn: CalendarDateOut,
+    checkOut: CalendarDateOut,
     status: Type.Ref('ReservationStatus'),
     guests: Type.Integer(),
     source: Type.Ref('ReservationSource'),
@@ -81,7 +81,7 @@ const CalendarStay = Type.Object(
 
 const CalendarDay = Type.Object(
   {
-    date: CalendarDate,
+    date: CalendarDateOut,
     status: Type.Union([Type.Literal('free'), Type.Literal('reserved'), Type.Literal('blocked')]),
     reservationId: Type.Optional(Type.String()),
     blockId: Type.Optional(Type.String()),
@@ -91,8 +91,8 @@ const CalendarDay = Type.Object(
 
 export const CalendarSchema = Type.Object(
   {
-    from: CalendarDate,
-    to: CalendarDate,
+    from: CalendarDateOut,
+    to: CalendarDateOut,
     houses: Type.Array(
       Type.Object(
         {
@@ -112,8 +112,8 @@ export const CalendarSchema = Type.Object(
 
 export const AvailabilityQuery = Type.Object(
   {
-    checkIn: CalendarDate,
-    checkOut: CalendarDate,
+    checkIn: CalendarDate(),
+    checkOut: CalendarDate('YYYY-MM-DD, after checkIn'),
     guests: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
   },
   { additionalProperties: false },

@@ -4,9 +4,9 @@ import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { type HousesService, housesVisibleTo, type Member } from '../houses/houses.service.ts';
-import { eachNight, nightsBetween } from '../reservations/nights.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from '../reservations/occupancy.ts';
 import { occupyNights } from '../reservations/reservations.repository.ts';
 import {

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Id as InputId, Line, Name } from '../../http/inputs.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
 const Instant = Type.String({ format: 'date-time' });
@@ -6,7 +7,7 @@ const NullableInstant = Type.Union([Instant, Type.Null()]);
 const itemTypes = () =>
   Type.Union([Type.Literal('cleaning'), Type.Literal('inspection'), Type.Literal('upkeep')]);
 const ItemType = Type.Union(itemTypes().anyOf, { $id: 'ChecklistItemType' });
-const Id = Type.String({ maxLength: 64 });
+const Id = InputId();
 
 // --- the template -------------------------------------------------------------------
 
@@ -42,16 +43,13 @@ export const TemplateSchema = Type.Object(
   { $id: 'ChecklistTemplate', additionalProperties: false },
 );
 
-export const CategoryBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 100 }) },
-  { additionalProperties: false },
-);
+export const CategoryBody = Type.Object({ name: Name(100) }, { additionalProperties: false });
 
 export const ItemCreateBody = Type.Object(
   {
     categoryId: Id,
-    description: Type.String({ minLength: 1, maxLength: 500 }),
-    productRequired: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    description: Name(500),
+    productRequired: Type.Optional(Type.Union([Line(200), Type.Null()])),
     type: itemTypes(),
     appliesToAll: Type.Optional(Type.Boolean({ default: true })),
     houseIds: Type.Optional(Type.Array(Id, { maxItems: 1000 })),

@@ -5,10 +5,10 @@ import { newId } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import { addDays, wallClock } from '../../kernel/dates.ts';
 import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
-import { addDays, wallClock } from '../reservations/nights.ts';
 import {
   applicableItems,
   type CategoryRow,
@@ -492,7 +492,7 @@ export class ChecklistsService {
 
   async rounds(member: Member, houseId: string, query: Static<typeof RoundListQuery>) {
     await this.#house(this.#db, member, houseId);
-    const before = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+    const before = decodeCursor(query.cursor, ['instant', 'id']) as [string, string] | undefined;
     const rows = await listRounds(this.#db, houseId, { before, limit: query.limit + 1 });
     return page(rows.map(toRound), query.limit, (round) => [round.openedAt, round.id]);
   }

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Email, Id, Line, Name, Text } from '../../http/inputs.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
@@ -35,13 +36,13 @@ export const GuestExportSchema = Type.Object(
 
 export const GuestCreateBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 200 }),
-    email: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
-    phone: Type.Optional(Nullable(Type.String({ maxLength: 50 }))),
+    name: Name(200),
+    email: Type.Optional(Nullable(Email())),
+    phone: Type.Optional(Nullable(Line(50))),
     nationality: Type.Optional(
       Nullable(Type.String({ pattern: '^[A-Za-z]{2}$', description: 'ISO 3166-1 alpha-2, like FR' })),
     ),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false },
 );
@@ -54,13 +55,11 @@ export const GuestUpdateBody = Type.Partial(GuestCreateBody, {
 export const GuestListQuery = Type.Object(
   {
     ...PageQuery,
-    search: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, description: 'Part of the name, email or phone' }),
-    ),
+    search: Type.Optional(Line(100, { minLength: 1, description: 'Part of the name, email or phone' })),
   },
   { additionalProperties: false },
 );
 
-export const GuestParams = Type.Object({ guestId: Type.String({ maxLength: 64 }) });
+export const GuestParams = Type.Object({ guestId: Id() });
 
 export const guestSchemas = [GuestSchema, GuestListSchema, GuestExportSchema];

@@ -70,7 +70,7 @@ export class GuestsService {
   }
 
   async list(member: Member, query: Static<typeof GuestListQuery>) {
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['text', 'id']);
     const rows = await listGuests(this.#db, {
       organizationId: member.organizationId,
       search: query.search?.trim().toLowerCase(),

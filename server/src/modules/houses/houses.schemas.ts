@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Id, Line, Name, Text, TimeZone } from '../../http/inputs.ts';
 import { MoneyInput, MoneyOutput } from '../../http/money.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
@@ -18,7 +19,6 @@ const Code = Type.String({
   description: 'Lower-case letters, digits and dashes, like maison-1; unique in the organization',
 });
 const Time = Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM' });
-const Text = (maxLength: number) => Type.String({ maxLength });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 const houseFields = {
@@ -61,15 +61,13 @@ export const HouseListSchema = Type.Object(
 export const HouseCreateBody = Type.Object(
   {
     code: Code,
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: Name(100),
     type: Type.Ref('HouseType'),
-    siteId: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-    location: Type.Optional(Nullable(Text(500))),
+    siteId: Type.Optional(Nullable(Id())),
+    location: Type.Optional(Nullable(Line(500))),
     maxGuests: Type.Integer({ minimum: 1, maximum: 500 }),
     nightlyPrice: Type.Optional(Type.Union([MoneyInput, Type.Null()])),
-    timezone: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 64, description: 'IANA, e.g. Europe/Paris' }),
-    ),
+    timezone: Type.Optional(TimeZone()),
     checkInTime: Type.Optional(Time),
     checkOutTime: Type.Optional(Time),
     status: Type.Optional(HouseStatus),
@@ -86,16 +84,14 @@ export const HouseUpdateBody = Type.Partial(HouseCreateBody, {
 export const HouseListQuery = Type.Object(
   {
     ...PageQuery,
-    siteId: Type.Optional(Type.String({ maxLength: 64 })),
+    siteId: Type.Optional(Id()),
     status: Type.Optional(HouseStatus),
-    search: Type.Optional(
-      Type.String({ minLength: 1, maxLength: 100, description: 'Part of the code or name' }),
-    ),
+    search: Type.Optional(Line(100, { minLength: 1, description: 'Part of the code or name' })),
   },
   { additionalProperties: false },
 );
 
-export const HouseParams = Type.Object({ houseId: Type.String({ maxLength: 64 }) });
+export const HouseParams = Type.Object({ houseId: Id() });
 
 export const SiteSchema = Type.Object(
   {
@@ -118,14 +114,14 @@ export const SiteListSchema = Type.Object(
 
 export const SiteCreateBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
-    address: Type.Optional(Nullable(Text(500))),
+    name: Name(100),
+    address: Type.Optional(Nullable(Line(500))),
     notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false },
 );
 export const SiteUpdateBody = Type.Partial(SiteCreateBody, { additionalProperties: false, minProperties: 1 });
-export const SiteParams = Type.Object({ siteId: Type.String({ maxLength: 64 }) });
+export const SiteParams = Type.Object({ siteId: Id() });
 export const SiteListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 
 export const houseSchemas = [

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Id, Line, Token } from '../../http/inputs.ts';
 
 const ProviderIdSchema = Type.Union(
   [Type.Literal('google'), Type.Literal('github'), Type.Literal('facebook'), Type.Literal('oidc')],
@@ -35,16 +36,16 @@ export const AuthorizationSchema = Type.Object(
   { $id: 'Authorization', additionalProperties: false },
 );
 
-export const ProviderParams = Type.Object({ provider: Type.String({ maxLength: 32 }) });
+export const ProviderParams = Type.Object({ provider: Id() });
 export const StartBody = Type.Object(
-  { next: Type.Optional(Type.String({ maxLength: 500, description: 'A path of the web app to return to' })) },
+  { next: Type.Optional(Line(500, { description: 'A path of the web app to return to' })) },
   { additionalProperties: false },
 );
 export const CallbackQuery = Type.Object(
   {
-    code: Type.Optional(Type.String({ maxLength: 2000 })),
-    state: Type.Optional(Type.String({ maxLength: 500 })),
-    error: Type.Optional(Type.String({ maxLength: 200 })),
+    code: Type.Optional(Line(2000)),
+    state: Type.Optional(Token(500)),
+    error: Type.Optional(Line(200)),
   },
   { additionalProperties: true },
 );

@@ -1,9 +1,11 @@
 import { Type } from 'typebox';
+import { CalendarDate, CalendarDateOut } from '../../http/inputs.ts';
 import { ReservationAnyView } from '../reservations/reservations.schemas.ts';
 
-const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
-
-export const DailyQuery = Type.Object({ date: Type.Optional(CalendarDate) }, { additionalProperties: false });
+export const DailyQuery = Type.Object(
+  { date: Type.Optional(CalendarDate('The day, YYYY-MM-DD; today in the organization by default')) },
+  { additionalProperties: false },
+);
 
 const Turnover = Type.Object(
   {
@@ -14,7 +16,10 @@ const Turnover = Type.Object(
     done: Type.Integer(),
     total: Type.Integer(),
     nextArrival: Type.Union([
-      Type.Object({ reservationId: Type.String(), checkIn: CalendarDate }, { additionalProperties: false }),
+      Type.Object(
+        { reservationId: Type.String(), checkIn: CalendarDateOut },
+        { additionalProperties: false },
+      ),
       Type.Null(),
     ]),
   },
@@ -23,7 +28,7 @@ const Turnover = Type.Object(
 
 export const DailySchema = Type.Object(
   {
-    date: CalendarDate,
+    date: CalendarDateOut,
     arrivals: Type.Array(ReservationAnyView),
     departures: Type.Array(ReservationAnyView),
     inHouse: Type.Array(ReservationAnyView, {

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.ts';
+import { addDays, wallClock } from '../../kernel/dates.ts';
 import { currentRounds } from '../checklists/checklists.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
-import { addDays, wallClock } from '../reservations/nights.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import { houseNames, nextArrivals } from './operations.repository.ts';
 

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { Email, Id, Token } from '../../http/inputs.ts';
 
 export const OrganizationSchema = Type.Object(
   {
@@ -27,7 +28,7 @@ export const MemberSchema = Type.Object(
 );
 
 export const HouseAssignmentBody = Type.Object(
-  { houseIds: Type.Array(Type.String({ maxLength: 64 }), { maxItems: 1000 }) },
+  { houseIds: Type.Array(Id(), { maxItems: 1000 }) },
   { additionalProperties: false },
 );
 
@@ -63,16 +64,13 @@ export const InvitationPreviewSchema = Type.Object(
   { $id: 'InvitationPreview', additionalProperties: false },
 );
 
-export const UserIdParams = Type.Object({ userId: Type.String({ maxLength: 64 }) });
-export const InvitationIdParams = Type.Object({ invitationId: Type.String({ maxLength: 64 }) });
-export const InvitationTokenBody = Type.Object(
-  { token: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
-export const InvitationTokenQuery = Type.Object({ token: Type.String({ minLength: 1, maxLength: 200 }) });
+export const UserIdParams = Type.Object({ userId: Id() });
+export const InvitationIdParams = Type.Object({ invitationId: Id() });
+export const InvitationTokenBody = Type.Object({ token: Token(200) }, { additionalProperties: false });
+export const InvitationTokenQuery = Type.Object({ token: Token(200) });
 export const RoleBody = Type.Object({ role: Type.Ref('Role') }, { additionalProperties: false });
 export const InviteBody = Type.Object(
-  { email: Type.String({ format: 'email', maxLength: 254 }), role: Type.Ref('Role') },
+  { email: Email(), role: Type.Ref('Role') },
   { additionalProperties: false },
 );
 

@@ -1,7 +1,7 @@
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { type AppError, badRequest, conflict, type FieldError } from '../../http/errors.ts';
-import { isCalendarDate, nightsBetween } from './nights.ts';
+import { isCalendarDate, nightsBetween } from '../../kernel/dates.ts';
 import { firstOccupant } from './reservations.repository.ts';
 
 /** The longest stay or block, in nights. */

@@ -2,7 +2,7 @@ import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import { everyColumn, preparedQuery } from '../../db/prepared.ts';
 import type { ReservationStatus, ReservationsTable, Tables } from '../../db/tables.ts';
-import { addDays } from './nights.ts';
+import { addDays } from '../../kernel/dates.ts';
 
 export type ReservationRecord = Selectable<ReservationsTable>;
 
@@ -100,8 +100,8 @@ export function listReservations(
     .$if(filter.from !== undefined, (q) =>
       q
         .where('reservations.check_out', '>', filter.from ?? '')
-        // No stay lasts more than a year: this bound lets the (house, check-in) index stop early.
-        .where('reservations.check_in', '>', addDays(filter.from ?? '', -367)),
+        // No stay lasts more than 366 nights: this bound lets the (house, check-in) index stop early.
+        .where('reservations.check_in', '>=', addDays(filter.from ?? '', -366)),
     )
     .$if(filter.after !== undefined, (q) =>
       q.where((eb) =>

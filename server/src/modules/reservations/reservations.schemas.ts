@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
+import { CalendarDate, CalendarDateOut, Email, Id, Line, Name, Text } from '../../http/inputs.ts';
 import { MoneyInput, MoneyOutput } from '../../http/money.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
-const CalendarDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const StatusSchema = Type.Union(
   ['pending', 'confirmed', 'checked_in', 'checked_out', 'cancelled'].map((status) => Type.Literal(status)),
   { $id: 'ReservationStatus' },
@@ -18,8 +18,8 @@ const staffFields = {
   houseId: Type.String(),
   guestId: Type.String(),
   guestName: Type.String(),
-  checkIn: CalendarDate,
-  checkOut: CalendarDate,
+  checkIn: CalendarDateOut,
+  checkOut: CalendarDateOut,
   nights: Type.Integer(),
   guests: Type.Integer(),
   status: Type.Ref('ReservationStatus'),
@@ -61,38 +61,38 @@ export const ReservationListSchema = Type.Object(
 
 export const ReservationCreateBody = Type.Object(
   {
-    houseId: Type.String({ maxLength: 64 }),
-    guestId: Type.Optional(Type.String({ maxLength: 64 })),
-    guestName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    guestEmail: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    guestPhone: Type.Optional(Type.String({ maxLength: 50 })),
-    checkIn: CalendarDate,
-    checkOut: CalendarDate,
+    houseId: Id(),
+    guestId: Type.Optional(Id()),
+    guestName: Type.Optional(Name(200)),
+    guestEmail: Type.Optional(Email()),
+    guestPhone: Type.Optional(Line(50)),
+    checkIn: CalendarDate(),
+    checkOut: CalendarDate('YYYY-MM-DD, after checkIn'),
     guests: Type.Integer({ minimum: 1, maximum: 500 }),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed')])),
     source: Type.Optional(Type.Ref('ReservationSource')),
-    externalRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    externalRef: Type.Optional(Nullable(Line(200))),
     totalPrice: Type.Optional(MoneyInput),
     advancePaid: Type.Optional(MoneyInput),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false },
 );
 
 export const ReservationUpdateBody = Type.Object(
   {
-    houseId: Type.Optional(Type.String({ maxLength: 64 })),
-    guestId: Type.Optional(Type.String({ maxLength: 64 })),
-    checkIn: Type.Optional(CalendarDate),
-    checkOut: Type.Optional(CalendarDate),
+    houseId: Type.Optional(Id()),
+    guestId: Type.Optional(Id()),
+    checkIn: Type.Optional(CalendarDate()),
+    checkOut: Type.Optional(CalendarDate('YYYY-MM-DD, after checkIn')),
     guests: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
     status: Type.Optional(Type.Ref('ReservationStatus')),
-    cancellationReason: Type.Optional(Nullable(Type.String({ maxLength: 1000 }))),
+    cancellationReason: Type.Optional(Nullable(Text(1000))),
     source: Type.Optional(Type.Ref('ReservationSource')),
-    externalRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
+    externalRef: Type.Optional(Nullable(Line(200))),
     totalPrice: Type.Optional(MoneyInput),
     advancePaid: Type.Optional(MoneyInput),
-    notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
+    notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -100,18 +100,18 @@ export const ReservationUpdateBody = Type.Object(
 export const ReservationListQuery = Type.Object(
   {
     ...PageQuery,
-    houseId: Type.Optional(Type.String({ maxLength: 64 })),
-    siteId: Type.Optional(Type.String({ maxLength: 64 })),
+    houseId: Type.Optional(Id()),
+    siteId: Type.Optional(Id()),
     status: Type.Optional(Type.Ref('ReservationStatus')),
     source: Type.Optional(Type.Ref('ReservationSource')),
-    guestId: Type.Optional(Type.String({ maxLength: 64 })),
-    from: Type.Optional(CalendarDate),
-    to: Type.Optional(CalendarDate),
+    guestId: Type.Optional(Id()),
+    from: Type.Optional(CalendarDate('Stays that end after this date')),
+    to: Type.Optional(CalendarDate('Stays that begin before this date (exclusive, like a check-out)')),
   },
   { additionalProperties: false },
 );
 
-export const ReservationParams = Type.Object({ reservationId: Type.String({ maxLength: 64 }) });
+export const ReservationParams = Type.Object({ reservationId: Id() });
 
 export const ReservationHistorySchema = Type.Object(
   {

@@ -6,13 +6,13 @@ import { badRequest, conflict, type FieldError, notFound } from '../../http/erro
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { normalizeEmail } from '../auth/emails.ts';
 import { touchCalendar } from '../calendar/calendar.repository.ts';
 import { openDepartureRound } from '../checklists/checklists.service.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
-import { eachNight, nightsBetween } from './nights.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
   deleteReservation,
@@ -117,7 +117,11 @@ export class ReservationsService {
   }
 
   async list(member: Member, query: Static<typeof ReservationListQuery>) {
-    const after = decodeCursor(query.cursor, 2);
+    // An empty window (from = to) lists nothing; one that ends before it starts is a mistake, as everywhere.
+    if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
+      throw invalid([{ path: 'querystring.to', message: 'must not be before from' }]);
+    }
+    const after = decodeCursor(query.cursor, ['calendar-date', 'id']);
     const rows = await listReservations(this.#db, {
       organizationId: member.organizationId,
       houseIds: await housesVisibleTo(this.#db, member),

@@ -1688,12 +1688,20 @@ export interface operations {
                      * @description Case-insensitive
                      */
                     email: string;
-                    /** @description 8 to 128 characters */
+                    /**
+                     * Format: password
+                     * @description 8 to 128 characters
+                     */
                     password: string;
+                    /** Format: single-line */
                     name: string;
                     locale?: "en" | "fr";
+                    /** Format: single-line */
                     organizationName?: string;
-                    /** @description Join the inviting organization instead */
+                    /**
+                     * Format: token
+                     * @description Join the inviting organization instead
+                     */
                     invitationToken?: string;
                 };
             };
@@ -1747,7 +1755,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     email: string;
+                    /** Format: password */
                     password: string;
                 };
             };
@@ -1792,6 +1802,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: token */
                     refreshToken?: string;
                 };
             };
@@ -1836,6 +1847,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: token */
                     refreshToken?: string;
                 };
             };
@@ -1916,6 +1928,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: token */
                     token: string;
                 };
             };
@@ -1994,6 +2007,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     email: string;
                 };
             };
@@ -2036,8 +2050,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: token */
                     token: string;
-                    /** @description 8 to 128 characters */
+                    /**
+                     * Format: password
+                     * @description 8 to 128 characters
+                     */
                     password: string;
                 };
             };
@@ -2160,6 +2178,7 @@ export interface operations {
                 /** @description Part of an email or a name */
                 search?: string;
                 limit: number;
+                /** @description nextCursor of the previous page */
                 cursor?: string;
             };
             header?: never;
@@ -2622,6 +2641,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: token */
                     token: string;
                 };
             };
@@ -2704,6 +2724,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name?: string;
                     locale?: "en" | "fr";
                 };
@@ -2749,8 +2770,12 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: password */
                     currentPassword: string;
-                    /** @description 8 to 128 characters */
+                    /**
+                     * Format: password
+                     * @description 8 to 128 characters
+                     */
                     newPassword: string;
                 };
             };
@@ -2835,7 +2860,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description A path of the web app to return to */
+                    /**
+                     * Format: single-line
+                     * @description A path of the web app to return to
+                     */
                     next?: string;
                 };
             };
@@ -2882,7 +2910,10 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description A path of the web app to return to */
+                    /**
+                     * Format: single-line
+                     * @description A path of the web app to return to
+                     */
                     next?: string;
                 };
             };
@@ -3093,13 +3124,17 @@ export interface operations {
                 "application/json": {
                     /** @description Lower-case letters, digits and dashes, like maison-1; unique in the organization */
                     code: string;
+                    /** Format: single-line */
                     name: string;
                     type: components["schemas"]["HouseType"];
                     siteId?: string | null;
                     location?: string | null;
                     maxGuests: number;
                     nightlyPrice?: (string | number) | null;
-                    /** @description IANA, e.g. Europe/Paris */
+                    /**
+                     * Format: time-zone
+                     * @description IANA time zone, e.g. Europe/Paris
+                     */
                     timezone?: string;
                     /** @description HH:MM */
                     checkInTime?: string;
@@ -3232,13 +3267,17 @@ export interface operations {
                 "application/json": {
                     /** @description Lower-case letters, digits and dashes, like maison-1; unique in the organization */
                     code?: string;
+                    /** Format: single-line */
                     name?: string;
                     type?: components["schemas"]["HouseType"];
                     siteId?: string | null;
                     location?: string | null;
                     maxGuests?: number;
                     nightlyPrice?: (string | number) | null;
-                    /** @description IANA, e.g. Europe/Paris */
+                    /**
+                     * Format: time-zone
+                     * @description IANA time zone, e.g. Europe/Paris
+                     */
                     timezone?: string;
                     /** @description HH:MM */
                     checkInTime?: string;
@@ -3331,6 +3370,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name: string;
                     address?: string | null;
                     notes?: string | null;
@@ -3457,6 +3497,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name?: string;
                     address?: string | null;
                     notes?: string | null;
@@ -3504,9 +3545,9 @@ export interface operations {
                 status?: components["schemas"]["ReservationStatus"];
                 source?: components["schemas"]["ReservationSource"];
                 guestId?: string;
-                /** @description YYYY-MM-DD */
+                /** @description Stays that end after this date (0001-01-01 to 9999-12-31) */
                 from?: string;
-                /** @description YYYY-MM-DD */
+                /** @description Stays that begin before this date (exclusive, like a check-out) (0001-01-01 to 9999-12-31) */
                 to?: string;
             };
             header?: never;
@@ -3554,23 +3595,33 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: id */
                     houseId: string;
+                    /** Format: id */
                     guestId?: string;
+                    /** Format: single-line */
                     guestName?: string;
                     /** Format: email */
                     guestEmail?: string;
+                    /** Format: single-line */
                     guestPhone?: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD (0001-01-01 to 9999-12-31)
+                     */
                     checkIn: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD, after checkIn (0001-01-01 to 9999-12-31)
+                     */
                     checkOut: string;
                     guests: number;
                     status?: "pending" | "confirmed";
                     source?: components["schemas"]["ReservationSource"];
                     externalRef?: string | null;
-                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     totalPrice?: string | number;
-                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     advancePaid?: string | number;
                     notes?: string | null;
                 };
@@ -3696,20 +3747,28 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: id */
                     houseId?: string;
+                    /** Format: id */
                     guestId?: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD (0001-01-01 to 9999-12-31)
+                     */
                     checkIn?: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD, after checkIn (0001-01-01 to 9999-12-31)
+                     */
                     checkOut?: string;
                     guests?: number;
                     status?: components["schemas"]["ReservationStatus"];
                     cancellationReason?: string | null;
                     source?: components["schemas"]["ReservationSource"];
                     externalRef?: string | null;
-                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     totalPrice?: string | number;
-                    /** @description An amount: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     advancePaid?: string | number;
                     notes?: string | null;
                 };
@@ -3788,9 +3847,9 @@ export interface operations {
     getCalendar: {
         parameters: {
             query: {
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
                 from: string;
-                /** @description Exclusive, like a check-out */
+                /** @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31) */
                 to: string;
                 houseId?: string;
                 siteId?: string;
@@ -3834,9 +3893,9 @@ export interface operations {
     getAvailability: {
         parameters: {
             query: {
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
                 checkIn: string;
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD, after checkIn (0001-01-01 to 9999-12-31) */
                 checkOut: string;
                 guests: number;
             };
@@ -3878,9 +3937,9 @@ export interface operations {
     listBlocks: {
         parameters: {
             query: {
-                /** @description YYYY-MM-DD */
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
                 from: string;
-                /** @description Exclusive, like a check-out */
+                /** @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31) */
                 to: string;
                 houseId?: string;
             };
@@ -3929,10 +3988,17 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: id */
                     houseId: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD (0001-01-01 to 9999-12-31)
+                     */
                     start: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31)
+                     */
                     end: string;
                     kind: "maintenance" | "owner" | "other";
                     note?: string | null;
@@ -4059,9 +4125,15 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD (0001-01-01 to 9999-12-31)
+                     */
                     start?: string;
-                    /** @description YYYY-MM-DD */
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31)
+                     */
                     end?: string;
                     kind?: "maintenance" | "owner" | "other";
                     note?: string | null;
@@ -4152,6 +4224,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name: string;
                     email?: string | null;
                     phone?: string | null;
@@ -4280,6 +4353,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name?: string;
                     email?: string | null;
                     phone?: string | null;
@@ -4484,6 +4558,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name: string;
                 };
             };
@@ -4613,6 +4688,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: single-line */
                     name: string;
                 };
             };
@@ -4704,7 +4780,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: id */
                     categoryId: string;
+                    /** Format: single-line */
                     description: string;
                     productRequired?: string | null;
                     type: "cleaning" | "inspection" | "upkeep";
@@ -4795,7 +4873,9 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** Format: id */
                     categoryId?: string;
+                    /** Format: single-line */
                     description?: string;
                     productRequired?: string | null;
                     type?: "cleaning" | "inspection" | "upkeep";
@@ -5049,7 +5129,7 @@ export interface operations {
     getDailyOperations: {
         parameters: {
             query?: {
-                /** @description YYYY-MM-DD */
+                /** @description The day, YYYY-MM-DD; today in the organization by default (0001-01-01 to 9999-12-31) */
                 date?: string;
             };
             header?: never;

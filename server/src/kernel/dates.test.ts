@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, eachNight, isCalendarDate, nightsBetween, wallClock } from './nights.ts';
+import { addDays, eachNight, isCalendarDate, nightsBetween, wallClock } from './dates.ts';
 
 describe('calendar dates', () => {
   it('lists the nights of a half-open stay, across months and a leap day', () => {

@@ -1,18 +1,35 @@
 /**
  * Calendar dates are `YYYY-MM-DD` strings with no time zone. Arithmetic goes
  * through UTC midnight so the process time zone can never shift a day.
+ *
+ * They lie between 0001-01-01 and 9999-12-31: PostgreSQL has no year 0000,
+ * and SQLite compares dates as text, where a five-digit year would sort before
+ * a four-digit one. Arithmetic stays inside these bounds too (see `addDays`),
+ * so every date a query is given is one both databases read the same way.
  */
 const DAY_MS = 86_400_000;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const FIRST_DATE = '0001-01-01';
+export const LAST_DATE = '9999-12-31';
 
+/** A real `YYYY-MM-DD` date from 0001-01-01 to 9999-12-31 (no 2026-02-30, no year 0000). */
 export function isCalendarDate(value: string): boolean {
-  if (!DATE.test(value)) return false;
+  if (!DATE.test(value) || value < FIRST_DATE) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
 }
 
+/**
+ * The date `days` later (or earlier), held to 0001-01-01…9999-12-31: a query's
+ * bound one day past the last date is the last date itself. Only dates at the
+ * very ends of the range are affected, and there a bound that reaches past
+ * them could not select anything more anyway.
+ */
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
+  const time = utcMidnight(date) + days * DAY_MS;
+  if (time < utcMidnight(FIRST_DATE)) return FIRST_DATE;
+  if (time > utcMidnight(LAST_DATE)) return LAST_DATE;
+  return new Date(time).toISOString().slice(0, 10);
 }
 
 export function nightsBetween(start: string, end: string): number {
