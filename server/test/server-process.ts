@@ -7,17 +7,25 @@ const CLI = path.resolve(import.meta.dirname, '../bin/staykeep.js');
 
 export interface ServerProcess {
   baseUrl: string;
+  /** SIGTERM: a graceful shutdown. */
   stop(): Promise<void>;
+  /** SIGKILL: the process dies at once, as in a crash or an out-of-memory kill. */
+  kill(): Promise<void>;
 }
 
-/** A real `staykeep serve` process on 127.0.0.1, ready when `/ready` answers. */
+/**
+ * A real `staykeep serve` process on 127.0.0.1, ready when it listens. Unless
+ * `env.PORT` says otherwise it gets a free port of its own, fixed before it
+ * starts (as in production, where PORT and PUBLIC_URL differ per instance).
+ */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = env.PORT ?? String(await freePort());
   const child: ChildProcess = spawn(process.execPath, [CLI, 'serve'], {
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
-      PORT: '0',
+      PORT: port,
       LOG_LEVEL: 'info',
       LOG_FORMAT: 'json',
       SECRET_KEY: 'test-secret-key-that-is-long-enough-0123456789',
@@ -25,34 +33,40 @@ export async function startServerProcess(env: Record<string, string>): Promise<S
       ...env,
     },
   });
+  // What the process printed until it listened, for the error if it never does;
+  // the request logs of a running server are read and dropped.
   let output = '';
+  let listening = false;
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 60_000);
     child.stdout?.on('data', (chunk) => {
+      if (listening) return;
       output += chunk;
       const match = output.match(/Server listening at (http:\/\/127\.0\.0\.1:\d+)/);
       if (match?.[1]) {
+        listening = true;
         clearTimeout(timer);
         resolve(match[1]);
       }
     });
     child.stderr?.on('data', (chunk) => {
-      output += chunk;
+      if (!listening) output += chunk;
     });
     child.on('exit', (code) => {
       clearTimeout(timer);
       reject(new Error(`server exited with ${code}:\n${output}`));
     });
   });
-  return {
-    baseUrl,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const end = (signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+  return { baseUrl, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
 }
 
 /** DATABASE_URL for another process, pointing at the test's own schema on PostgreSQL. */

@@ -109,7 +109,8 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         connectionString: config.url,
         max: 10,
         types: { getTypeParser: (oid, format) => pgParsers[oid] ?? pg.types.getTypeParser(oid, format) },
-        // Tests give each file its own schema; production uses the default.
+        // Tests give each file its own schema; an install names its own in
+        // DATABASE_URL (options=-c search_path=…), or uses the default.
         ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
       });
       const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });

@@ -129,7 +129,6 @@ export class AuthService {
     this.#now = options.now;
     this.signer = new TokenSigner({
       secretKey: options.config.secretKey,
-      issuer: options.config.publicUrl,
       ttlSeconds: options.config.auth.accessTokenTtlSeconds,
     });
   }

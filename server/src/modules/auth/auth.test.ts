@@ -176,11 +176,11 @@ describeApp('auth: access tokens', (get) => {
   const accessKey = createHmac('sha256', testConfig().secretKey).update('staykeep access token v1').digest();
   const sign = (
     claims: Record<string, unknown>,
-    options: { key?: Uint8Array; audience?: string; expiresIn?: string } = {},
+    options: { key?: Uint8Array; issuer?: string; audience?: string; expiresIn?: string } = {},
   ) =>
     new SignJWT({ typ: 'access', ...claims })
       .setProtectedHeader({ alg: 'HS256' })
-      .setIssuer('http://localhost:3000')
+      .setIssuer(options.issuer ?? 'staykeep')
       .setAudience(options.audience ?? 'staykeep-api')
       .setIssuedAt()
       .setExpirationTime(options.expiresIn ?? '15m')
@@ -214,6 +214,8 @@ describeApp('auth: access tokens', (get) => {
       'tampered payload': `${header}.${Buffer.from(JSON.stringify({ sub: 'someone-else', typ: 'access' })).toString('base64url')}.${session.accessToken.split('.')[2]}`,
       expired: await sign({ sub }, { expiresIn: '-1s' }),
       'wrong audience': await sign({ sub }, { audience: 'another-api' }),
+      // Tokens once named the instance's PUBLIC_URL; those are refused and the client refreshes.
+      'another issuer': await sign({ sub }, { issuer: 'http://localhost:3000' }),
       'refresh token as bearer': session.refreshToken,
       garbage: 'not-a-token',
     };

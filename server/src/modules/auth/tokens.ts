@@ -3,6 +3,12 @@ import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
 /** The one algorithm access tokens are signed and accepted with. */
 const ALGORITHM = 'HS256';
+/**
+ * The same on every instance, whatever its port or PUBLIC_URL: any instance
+ * that shares SECRET_KEY and the database accepts the tokens of the others.
+ * Trust comes from the key, not from this name.
+ */
+export const ACCESS_TOKEN_ISSUER = 'staykeep';
 export const ACCESS_TOKEN_AUDIENCE = 'staykeep-api';
 const ACCESS_TOKEN_TYPE = 'access';
 const VERIFIED_CACHE_SIZE = 10_000;
@@ -13,7 +19,6 @@ export interface AccessTokenClaims {
 
 export class TokenSigner {
   readonly #key: Uint8Array;
-  readonly #issuer: string;
   readonly #ttlSeconds: number;
   /**
    * Tokens whose signature was already checked, until they expire. A valid
@@ -22,10 +27,9 @@ export class TokenSigner {
    */
   readonly #verified = new Map<string, { userId: string; expiresAt: number }>();
 
-  constructor(options: { secretKey: string; issuer: string; ttlSeconds: number }) {
+  constructor(options: { secretKey: string; ttlSeconds: number }) {
     // A key of its own for access tokens, derived so SECRET_KEY can serve other purposes too.
     this.#key = createHmac('sha256', options.secretKey).update('staykeep access token v1').digest();
-    this.#issuer = options.issuer;
     this.#ttlSeconds = options.ttlSeconds;
   }
 
@@ -45,7 +49,7 @@ export class TokenSigner {
     const issuedAt = Math.floor(now.getTime() / 1000);
     return new SignJWT({ typ: ACCESS_TOKEN_TYPE })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-      .setIssuer(this.#issuer)
+      .setIssuer(ACCESS_TOKEN_ISSUER)
       .setAudience(ACCESS_TOKEN_AUDIENCE)
       .setSubject(claims.userId)
       .setIssuedAt(issuedAt)
@@ -64,7 +68,7 @@ export class TokenSigner {
     try {
       const { payload } = await jwtVerify(token, this.#key, {
         algorithms: [ALGORITHM],
-        issuer: this.#issuer,
+        issuer: ACCESS_TOKEN_ISSUER,
         audience: ACCESS_TOKEN_AUDIENCE,
         requiredClaims: ['sub', 'exp', 'iat'],
         currentDate: now,

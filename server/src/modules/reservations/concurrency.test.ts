@@ -10,8 +10,10 @@ async function json(response: Response) {
 }
 
 describeEachDatabase('no double booking under concurrency, over real sockets', (get) => {
-  // SQLite and PostgreSQL: two server processes share the database. PGlite
-  // lives in one process: one server, listening on a real socket.
+  // SQLite and PostgreSQL: two server processes share the database, each on
+  // a port of its own (so each has its own default PUBLIC_URL, and one takes
+  // the other's access tokens). PGlite lives in one process: one server,
+  // listening on a real socket.
   const servers: ServerProcess[] = [];
   let inProcess: AppInstance | undefined;
   let urls: string[] = [];
@@ -28,6 +30,7 @@ describeEachDatabase('no double booking under concurrency, over real sockets', (
     const env = { DATABASE_URL: databaseUrl(config), DATA_DIR: '/tmp' };
     servers.push(await startServerProcess(env), await startServerProcess(env));
     urls = servers.map((server) => server.baseUrl);
+    expect(new Set(urls).size).toBe(2);
   });
 
   afterAll(async () => {
