@@ -159,7 +159,7 @@ function isDateSchema(schema: JsonSchema): boolean {
   );
 }
 
-export function fieldOf(name: string, raw: JsonSchema): Field {
+function fieldOf(name: string, raw: JsonSchema): Field {
   let schema = raw;
   let nullable = false;
   const branches = raw.anyOf ?? raw.oneOf;
@@ -194,7 +194,7 @@ export function fieldOf(name: string, raw: JsonSchema): Field {
 // ---------------------------------------------------------------- placeholders
 
 /** A value known only when the request is sent: an existing resource's id, a unique code. */
-export class Ref {
+class Ref {
   readonly describe: string;
   readonly make: (world: FuzzWorld) => unknown;
   /** The fixture of the admin's organization it names, made before the request is sent. */
@@ -237,7 +237,7 @@ export function fixturesIn(request: FuzzRequest): Set<FixtureName> {
 }
 
 /** Replaces every placeholder inside a value; keeps keys such as `__proto__` as own properties. */
-export function resolve(value: unknown, world: FuzzWorld): unknown {
+function resolve(value: unknown, world: FuzzWorld): unknown {
   if (value instanceof Ref) return value.make(world);
   if (Array.isArray(value)) return value.map((item) => resolve(item, world));
   if (value !== null && typeof value === 'object') {
@@ -282,7 +282,7 @@ const day = (offset: number) =>
 const stayDate = (side: 0 | 1) => unique(`<stay ${side ? 'end' : 'start'}>`, (n) => day(n * 5 + side * 3));
 
 /** A value the schema and the service accept, so that one changed field is the only fault. */
-export function validValue(field: Field, operation: Operation): unknown {
+function validValue(field: Field, operation: Operation): unknown {
   const { name, schema, kind } = field;
   const fixture = fixtureFor(name, operation.path);
   switch (kind) {
@@ -376,7 +376,7 @@ export interface FuzzRequest {
   body: Body;
 }
 
-export function baseRequest(operation: Operation): FuzzRequest {
+function baseRequest(operation: Operation): FuzzRequest {
   const path: Record<string, Part> = {};
   const query: [string, Part | null][] = [];
   for (const parameter of operation.parameters) {
