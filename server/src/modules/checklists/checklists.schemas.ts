@@ -51,7 +51,8 @@ export const ItemCreateBody = Type.Object(
     description: Name(500),
     productRequired: Type.Optional(Type.Union([Line(200), Type.Null()])),
     type: itemTypes(),
-    appliesToAll: Type.Optional(Type.Boolean({ default: true })),
+    // No schema default: the update body shares this field, and a default would reset the houses of every edit.
+    appliesToAll: Type.Optional(Type.Boolean({ description: 'true when omitted on create' })),
     houseIds: Type.Optional(Type.Array(Id, { maxItems: 1000 })),
     active: Type.Optional(Type.Boolean()),
   },

@@ -188,6 +188,11 @@ describeApp('housekeeping checklists', (get) => {
     });
     expect(onlyOther.statusCode).toBe(201);
     expect(onlyOther.json()).toMatchObject({ stepNumber: 6, houseIds: [otherHouseId] });
+    // Rewording it leaves the houses it applies to as they are.
+    const reworded = await api('PATCH', `/api/v1/checklist/items/${onlyOther.json().id}`, {
+      description: 'Descale the coffee machine',
+    });
+    expect(reworded.json()).toMatchObject({ appliesToAll: false, houseIds: [otherHouseId] });
 
     // Maison-1's finished round is untouched; maison-2 (no round yet) lists the extra item.
     const mine = await checklist();
