@@ -306,11 +306,17 @@ export class AuthService {
    * organization of its own. An existing account is only promoted to instance
    * administrator when asked.
    */
+  /**
+   * An account made from the command line, verified, with an organization of
+   * its own. `instanceAdmin: 'if-first'` makes it the instance administrator
+   * only when the instance has no account yet, as registering would.
+   */
   async createAccount(input: {
     email: string;
     password: string;
     name: string;
-    instanceAdmin: boolean;
+    instanceAdmin: boolean | 'if-first';
+    locale?: 'fr' | 'en';
   }): Promise<'created' | 'promoted' | 'unchanged'> {
     const email = normalizeEmail(input.email);
     const problems = passwordProblems(input.password, 'password');
@@ -321,7 +327,7 @@ export class AuthService {
     return inTransaction(this.#db, async (tx) => {
       const existing = await findUserByEmail(tx, email);
       if (existing) {
-        if (!input.instanceAdmin || existing.instance_admin) return 'unchanged';
+        if (input.instanceAdmin !== true || existing.instance_admin) return 'unchanged';
         await setInstanceAdmin(tx, existing.id, true, now);
         await insertStatusChange(tx, {
           id: newId(),
@@ -337,17 +343,12 @@ export class AuthService {
       }
       const userId = newId();
       const name = input.name.trim() || email;
-      await insertUser(tx, {
-        id: userId,
-        email,
-        passwordHash,
-        name,
-        locale: 'en',
-        instanceAdmin: input.instanceAdmin,
-        now,
-      });
+      const locale = input.locale ?? 'en';
+      const instanceAdmin =
+        input.instanceAdmin === 'if-first' ? (await countUsers(tx)) === 0 : input.instanceAdmin;
+      await insertUser(tx, { id: userId, email, passwordHash, name, locale, instanceAdmin, now });
       await setUserVerified(tx, userId, now);
-      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale, adminUserId: userId, now });
       return 'created';
     });
   }
