@@ -4,6 +4,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Caller } from '../../http/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
 import { insertUserProvider } from '../oauth/oauth.repository.ts';
@@ -147,7 +148,7 @@ export class AuthService {
     const name = input.name.trim();
     const problems = [
       ...passwordProblems(input.password),
-      ...(name === '' ? [{ path: 'body.name', message: 'must not be blank' }] : []),
+      ...(name === '' ? [fieldError('body.name', 'required')] : []),
     ];
     if (problems.length > 0) throw badRequest('The request is not valid.', problems);
     const passwordHash = await hashPassword(input.password);
@@ -231,7 +232,7 @@ export class AuthService {
           'invalid-verification-token',
           'This link is invalid, expired or already used.',
           {
-            errors: [{ path: 'body.token', message: 'is invalid, expired or already used' }],
+            errors: [fieldError('body.token', 'invalid-token')],
           },
         );
       }
@@ -272,7 +273,7 @@ export class AuthService {
     if (!user) throw invalidCredentials();
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
       throw new AppError(400, 'wrong-password', 'The current password is wrong.', {
-        errors: [{ path: 'body.currentPassword', message: 'is wrong' }],
+        errors: [fieldError('body.currentPassword', 'wrong-password')],
       });
     }
     const problems = passwordProblems(newPassword, 'body.newPassword');
@@ -288,8 +289,7 @@ export class AuthService {
 
   async updateProfile(userId: string, changes: { name?: string; locale?: string }): Promise<User> {
     const name = changes.name?.trim();
-    if (name === '')
-      throw badRequest('The request is not valid.', [{ path: 'body.name', message: 'must not be blank' }]);
+    if (name === '') throw badRequest('The request is not valid.', [fieldError('body.name', 'required')]);
     await updateUserProfile(
       this.#db,
       userId,
@@ -718,7 +718,7 @@ export class AuthService {
           'invalid-reset-token',
           'This reset link is invalid, expired or already used.',
           {
-            errors: [{ path: 'body.token', message: 'is invalid, expired or already used' }],
+            errors: [fieldError('body.token', 'invalid-token')],
           },
         );
       }

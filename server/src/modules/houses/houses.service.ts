@@ -4,6 +4,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
@@ -145,9 +146,7 @@ export class HousesService {
         const organization = await findOrganization(tx, member.organizationId);
         const timezone = input.timezone ?? organization?.timezone ?? 'UTC';
         if (!isTimeZone(timezone)) {
-          throw badRequest('The request is not valid.', [
-            { path: 'body.timezone', message: 'is not an IANA time zone' },
-          ]);
+          throw badRequest('The request is not valid.', [fieldError('body.timezone', 'invalid-time-zone')]);
         }
         await insertHouse(tx, {
           id,
@@ -196,9 +195,7 @@ export class HousesService {
         }
         if (input.siteId && !(await findSite(tx, member.organizationId, input.siteId))) throw noSuchSite();
         if (input.timezone !== undefined && !isTimeZone(input.timezone)) {
-          throw badRequest('The request is not valid.', [
-            { path: 'body.timezone', message: 'is not an IANA time zone' },
-          ]);
+          throw badRequest('The request is not valid.', [fieldError('body.timezone', 'invalid-time-zone')]);
         }
         const changes = {
           ...(input.code !== undefined ? { code: input.code } : {}),
