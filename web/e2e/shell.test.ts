@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -18,6 +19,14 @@ describe.skipIf(!browserAvailable())('web app shell in Chromium', () => {
   });
   afterAll(async () => {
     await browser?.close();
+  });
+
+  it('is built in chunks Vite does not warn about, so npm start prints no warning', () => {
+    const assets = path.resolve(import.meta.dirname, '../dist/assets');
+    const scripts = readdirSync(assets).filter((file) => file.endsWith('.js'));
+    expect(scripts.length).toBeGreaterThan(3);
+    const oversized = scripts.filter((file) => statSync(path.join(assets, file)).size > 500 * 1000);
+    expect(oversized).toEqual([]);
   });
 
   it('loads, sends a visitor to the login page, and runs without a single console error', async () => {
