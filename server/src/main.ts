@@ -5,7 +5,7 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp, VERSION } from './app.ts';
 import { BackupError, backupSqlite } from './cli/backup.ts';
-import { seedDemo } from './cli/seed.ts';
+import { type DemoLanguage, seedDemo, terminalLanguage } from './cli/seed.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
@@ -21,7 +21,11 @@ Commands:
   migrate          Apply pending database migrations and exit
   backup <file>    Write a consistent copy of the SQLite database to <file>, even while
                    the server is writing (PostgreSQL: use pg_dump)
-  seed --demo      Fill the database with demonstration data
+  seed --demo [--language fr|en]
+                   Fill the database with demonstration data, worded in the language given
+                   (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG; else English).
+                   On a new instance the demo account is its administrator; on one that
+                   already has accounts it is an ordinary account
   turnovers        Open the turnover rounds of departures that have passed, once, and exit
                    (the server does it every minute; safe to run beside it)
   user:create --email <email> --name <name> [--admin] [--password-stdin]
@@ -71,12 +75,19 @@ async function backup(config: Config, target: string | undefined): Promise<void>
   console.log(`Backup written to ${result.file} (${result.bytes} bytes, integrity check: ok).`);
 }
 
-async function seed(config: Config, demo: boolean): Promise<void> {
+function demoLanguage(value: string): DemoLanguage {
+  if (value === 'fr' || value === 'en') return value;
+  throw new UsageError(`--language is fr or en, not "${value}"`);
+}
+
+async function seed(config: Config, demo: boolean, language: string | undefined): Promise<void> {
   if (!demo) throw new UsageError('seed needs --demo (the only data set so far)');
+  const wording: DemoLanguage = language === undefined ? terminalLanguage() : demoLanguage(language);
   const database = await createDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    for (const line of await seedDemo(database, config)) console.log(line);
+    const lines = await seedDemo(database, config, wording);
+    for (const line of lines) console.log(line);
   } finally {
     await database.close();
   }
@@ -137,6 +148,7 @@ async function main(argv: string[]): Promise<void> {
     allowPositionals: true,
     options: {
       demo: { type: 'boolean' },
+      language: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       email: { type: 'string' },
       name: { type: 'string' },
@@ -158,7 +170,7 @@ async function main(argv: string[]): Promise<void> {
     case 'backup':
       return backup(config, rest[0]);
     case 'seed':
-      return seed(config, values.demo ?? false);
+      return seed(config, values.demo ?? false, values.language);
     case 'turnovers':
       return turnovers(config);
     case 'user:create':

@@ -29,10 +29,12 @@ export function launchBrowser(): Promise<Browser> {
 
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true } as const;
 export const DESKTOP = { viewport: { width: 1280, height: 800 } } as const;
+/** The most common laptop screen: a manager's month must fit it. */
+export const LAPTOP = { viewport: { width: 1366, height: 800 } } as const;
 
 export function newContext(
   browser: Browser,
-  device: typeof PHONE | typeof DESKTOP = DESKTOP,
+  device: typeof PHONE | typeof DESKTOP | typeof LAPTOP = DESKTOP,
   locale = 'en-US',
 ): Promise<BrowserContext> {
   return browser.newContext({ ...device, locale, baseURL: baseUrl() });

@@ -98,6 +98,72 @@ describe('staykeep command', () => {
     db.close();
   });
 
+  it('makes the demo account the administrator of a new instance, in the language asked for', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    const result = await run(['seed', '--demo', '--language', 'fr'], { DATA_DIR: dataDir });
+    expect(result.stderr).toBe('');
+    expect(result.stdout).toContain('the demo account is the instance administrator');
+    const db = new BetterSqlite3(path.join(dataDir, 'staykeep.db'), { readonly: true });
+    expect(db.prepare('select email, instance_admin, locale from users').all()).toEqual([
+      { email: 'demo@staykeep.example', instance_admin: 1, locale: 'fr' },
+    ]);
+    expect(db.prepare('select locale from organizations').all()).toEqual([{ locale: 'fr' }]);
+    expect(db.prepare("select value from instance_settings where key = 'name'").get()).toEqual({
+      value: '"Démo Staykeep"',
+    });
+    // The default checklist, and what the demo writes itself, are in French.
+    const categories = db.prepare('select name from checklist_categories order by position').all();
+    expect(categories[0]).toEqual({ name: 'Entrée' });
+    const round = db.prepare('select description from turnover_round_items limit 1').get() as {
+      description: string;
+    };
+    expect(round.description).toBe('Aérer et balayer l’entrée');
+    expect(db.prepare("select note from blocks where kind = 'owner'").all()).toEqual([
+      { note: 'Séjour du propriétaire' },
+    ]);
+    db.close();
+  });
+
+  it("follows the terminal's language, and refuses one it does not speak", async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    const french = await run(['seed', '--demo'], { DATA_DIR: dataDir, LANG: 'fr_FR.UTF-8' });
+    expect(french.stdout).toContain('(language: fr)');
+    const db = new BetterSqlite3(path.join(dataDir, 'staykeep.db'), { readonly: true });
+    expect(db.prepare('select name from checklist_categories order by position limit 1').get()).toEqual({
+      name: 'Entrée',
+    });
+    db.close();
+
+    const german = await run(['seed', '--demo', '--language', 'de'], { DATA_DIR: dataDir });
+    expect(german.code).toBe(2);
+    expect(german.stderr).toContain('--language is fr or en');
+  });
+
+  it('leaves the administration of an instance that already has accounts to them', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    const owner = await run(['user:create', '--admin', '--email', 'owner@example.org'], {
+      DATA_DIR: dataDir,
+      STAYKEEP_PASSWORD: 'une phrase de passe solide',
+    });
+    expect(owner.code).toBe(0);
+    const result = await run(['seed', '--demo', '--language', 'en'], { DATA_DIR: dataDir });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('the demo account does not administer it');
+    const db = new BetterSqlite3(path.join(dataDir, 'staykeep.db'), { readonly: true });
+    expect(db.prepare('select email, instance_admin from users order by email').all()).toEqual([
+      { email: 'demo@staykeep.example', instance_admin: 0 },
+      { email: 'owner@example.org', instance_admin: 1 },
+    ]);
+    // The instance keeps its own name; the demo's organization has its houses and English checklist.
+    expect(db.prepare("select value from instance_settings where key = 'name'").get()).toEqual({
+      value: '"Staykeep"',
+    });
+    expect(db.prepare('select name from checklist_categories order by position limit 1').get()).toEqual({
+      name: 'Entrance',
+    });
+    db.close();
+  });
+
   it('backs up the SQLite database while another process keeps writing', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
     expect((await run(['migrate'], { DATA_DIR: dataDir })).code).toBe(0);

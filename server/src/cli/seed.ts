@@ -47,19 +47,55 @@ const GUESTS = [
   { name: 'Inès Moreau', email: 'ines.moreau@example.org', phone: '+33 6 98 76 54 32', nationality: 'FR' },
 ] as const;
 
+export type DemoLanguage = 'fr' | 'en';
+
+/** The words of the demo in each language; guests' and places' names stay as they are. */
+const WORDING = {
+  en: {
+    instance: 'Staykeep demo',
+    manager: 'Demo Manager',
+    poolLiner: 'Pool liner replaced',
+    ownerStay: 'Owner stay',
+    boiler: 'Boiler service',
+  },
+  fr: {
+    instance: 'Démo Staykeep',
+    manager: 'Gérance démo',
+    poolLiner: 'Liner de la piscine remplacé',
+    ownerStay: 'Séjour du propriétaire',
+    boiler: 'Entretien de la chaudière',
+  },
+} satisfies Record<DemoLanguage, Record<string, string>>;
+
+/**
+ * The language of the terminal (LC_ALL, LC_MESSAGES, then LANG, as POSIX
+ * programs read it): French for fr_*, English otherwise.
+ */
+export function terminalLanguage(env: NodeJS.ProcessEnv = process.env): DemoLanguage {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
 /**
  * Demonstration data, made through the services like any user's data: an
  * account (printed below), five houses maison-1…maison-5 named Mv1…Mv5, a
  * year of stays around today, a few blocks, and the cleaning rounds after
- * each past departure. Running it twice changes nothing the second time.
+ * each past departure. Everything is worded in `language`: the account's and
+ * its organization's language, so the default checklist comes in it too.
+ *
+ * The demo account is the instance administrator when it is the instance's
+ * first account, so that the administration page can be looked at. On an
+ * instance that already has accounts it is an ordinary account: a password
+ * printed in the README must not administer someone's real instance.
+ * Running it twice changes nothing the second time.
  */
-export async function seedDemo(database: Database, config: Config): Promise<string[]> {
+export async function seedDemo(
+  database: Database,
+  config: Config,
+  language: DemoLanguage = 'en',
+): Promise<string[]> {
   const { db } = database;
-  await db
-    .updateTable('instance_settings')
-    .set({ value: JSON.stringify('Staykeep demo'), updated_at: new Date().toISOString() })
-    .where('key', '=', 'name')
-    .execute();
+  const words = WORDING[language];
 
   // Check-outs and cleanings of the past happen at their own dates, so rounds and logs read like a real history.
   let clock: Date | null = null;
@@ -72,17 +108,33 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
   const outcome = await services.auth.createAccount({
     email: DEMO_EMAIL,
     password: DEMO_PASSWORD,
-    name: 'Demo Manager',
-    instanceAdmin: false,
+    name: words.manager,
+    instanceAdmin: 'if-first',
+    locale: language,
   });
-  const lines = [`instance name: Staykeep demo`, `account: ${DEMO_EMAIL} / ${DEMO_PASSWORD}`];
-  if (outcome !== 'created') return [...lines, 'the demo data was already there: nothing added'];
-
   const user = await db
     .selectFrom('users')
-    .select('id')
+    .select(['id', 'instance_admin', 'locale'])
     .where('email', '=', DEMO_EMAIL)
     .executeTakeFirstOrThrow();
+  const lines = [
+    `account: ${DEMO_EMAIL} / ${DEMO_PASSWORD} (language: ${user.locale})`,
+    user.instance_admin
+      ? 'the demo account is the instance administrator (page Administration)'
+      : 'the instance already had accounts: the demo account does not administer it',
+  ];
+  if (outcome !== 'created') return [...lines, 'the demo data was already there: nothing added'];
+
+  // A fresh instance is the demo's own and takes its name; an instance that had accounts keeps its name.
+  if (user.instance_admin) {
+    await db
+      .updateTable('instance_settings')
+      .set({ value: JSON.stringify(words.instance), updated_at: new Date().toISOString() })
+      .where('key', '=', 'name')
+      .execute();
+    lines.push(`instance name: ${words.instance}`);
+  }
+
   const [membership] = await listMemberships(db, user.id);
   if (!membership) throw new Error('the demo account has no organization');
   const member = { userId: user.id, organizationId: membership.organizationId, role: membership.role };
@@ -108,9 +160,9 @@ export async function seedDemo(database: Database, config: Config): Promise<stri
 
   const today = new Date().toISOString().slice(0, 10);
   const blocks = [
-    { house: 0, from: 20, nights: 3, kind: 'maintenance' as const, note: 'Pool liner replaced' },
-    { house: 2, from: 45, nights: 7, kind: 'owner' as const, note: 'Owner stay' },
-    { house: 4, from: -30, nights: 2, kind: 'maintenance' as const, note: 'Boiler service' },
+    { house: 0, from: 20, nights: 3, kind: 'maintenance' as const, note: words.poolLiner },
+    { house: 2, from: 45, nights: 7, kind: 'owner' as const, note: words.ownerStay },
+    { house: 4, from: -30, nights: 2, kind: 'maintenance' as const, note: words.boiler },
   ];
   for (const block of blocks) {
     const house = houses[block.house];

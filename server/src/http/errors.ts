@@ -1,5 +1,8 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { type FieldError, FieldErrorSchema, schemaFieldErrors } from './field-errors.ts';
+
+export type { FieldError } from './field-errors.ts';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -13,11 +16,7 @@ export const ProblemSchema = Type.Object(
     status: Type.Integer(),
     detail: Type.Optional(Type.String()),
     instance: Type.Optional(Type.String()),
-    errors: Type.Optional(
-      Type.Array(
-        Type.Object({ path: Type.String(), message: Type.String() }, { additionalProperties: false }),
-      ),
-    ),
+    errors: Type.Optional(Type.Array(FieldErrorSchema, { description: 'What is wrong with each field' })),
   },
   {
     $id: 'Problem',
@@ -26,11 +25,6 @@ export const ProblemSchema = Type.Object(
     additionalProperties: true,
   },
 );
-
-export interface FieldError {
-  path: string;
-  message: string;
-}
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request',
@@ -136,23 +130,6 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; deta
   },
 };
 
-function validationPath(error: NonNullable<FastifyError['validation']>[number], context?: string): string {
-  const params = error.params as Record<string, unknown>;
-  let pointer = error.instancePath ?? '';
-  if (typeof params.missingProperty === 'string') pointer += `/${params.missingProperty}`;
-  if (typeof params.additionalProperty === 'string') pointer += `/${params.additionalProperty}`;
-  const location = context ?? 'body';
-  return `${location}${pointer.replaceAll('/', '.')}`;
-}
-
-function validationMessage(error: NonNullable<FastifyError['validation']>[number]): string {
-  const params = error.params as Record<string, unknown>;
-  if (typeof params.additionalProperty === 'string') return 'is not an accepted property';
-  if (typeof params.missingProperty === 'string') return 'is required';
-  if (Array.isArray(params.allowedValues)) return `must be one of: ${params.allowedValues.join(', ')}`;
-  return error.message ?? 'is invalid';
-}
-
 /** Turns anything thrown by a route, a hook or Fastify itself into problem+json. */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError, request: FastifyRequest, reply: FastifyReply) => {
@@ -170,10 +147,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.callNotFound();
     }
     if (error.validation) {
-      const errors = error.validation.map((item) => ({
-        path: validationPath(item, error.validationContext),
-        message: validationMessage(item),
-      }));
+      const errors = schemaFieldErrors(error.validation, error.validationContext);
       return sendProblem(reply, problem(400, 'validation-error', 'The request is not valid.', { errors }));
     }
     const known = error.code ? FASTIFY_CLIENT_ERRORS[error.code] : undefined;

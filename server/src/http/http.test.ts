@@ -5,6 +5,7 @@ import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeApp, testConfig } from '../../test/app.ts';
 import { buildApp } from '../app.ts';
+import { MoneyInput } from './money.ts';
 import type { AppInstance } from './types.ts';
 
 // Routes that exist only in this test, to reach the body parser, the schema
@@ -16,12 +17,30 @@ function addProbeRoutes(app: AppInstance): void {
       config: { policy: 'public' },
       schema: {
         body: Type.Object(
-          { name: Type.String({ minLength: 1 }), nights: Type.Integer({ minimum: 1 }) },
+          {
+            name: Type.String({ minLength: 1 }),
+            nights: Type.Integer({ minimum: 1 }),
+            note: Type.Optional(Type.Union([Type.String({ maxLength: 20 }), Type.Null()])),
+            price: Type.Optional(Type.Union([MoneyInput, Type.Null()])),
+            kind: Type.Optional(Type.Union([Type.Literal('stay'), Type.Literal('block')])),
+            email: Type.Optional(Type.String({ format: 'email' })),
+            tags: Type.Optional(Type.Array(Type.String(), { maxItems: 2 })),
+          },
           { additionalProperties: false },
         ),
       },
     },
     async (request) => ({ received: request.body }),
+  );
+  app.get(
+    '/api/v1/probe/list',
+    {
+      config: { policy: 'public' },
+      schema: {
+        querystring: Type.Object({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) }),
+      },
+    },
+    async (request) => ({ received: request.query }),
   );
   app.get('/api/v1/probe/crash', { config: { policy: 'public' } }, async () => {
     throw new Error('SQLITE_ERROR: no such column: secret_column in SELECT * FROM users');
@@ -89,14 +108,92 @@ describeApp(
       expect(missing.json()).toMatchObject({
         type: 'urn:staykeep:problem:validation-error',
         status: 400,
-        errors: [{ path: 'body.nights', message: 'is required' }],
+        errors: [{ path: 'body.nights', code: 'required', message: 'is required' }],
       });
-      const wrongType = await app.inject({
+      const tooSmall = await app.inject({
         method: 'POST',
         url: '/api/v1/probe',
         payload: { name: 'Mv1', nights: 0 },
       });
-      expect(wrongType.json().errors).toEqual([{ path: 'body.nights', message: 'must be >= 1' }]);
+      expect(tooSmall.json().errors).toEqual([
+        { path: 'body.nights', code: 'too-small', limit: 1, message: 'must be at least 1' },
+      ]);
+    });
+
+    it.each([
+      [{ name: '' }, { path: 'body.name', code: 'required', message: 'is required' }],
+      [
+        { nights: 1.5 },
+        { path: 'body.nights', code: 'wrong-type', expected: ['integer'], message: 'must be a whole number' },
+      ],
+      // A nullable text: the text's own complaint, not "must be null" nor "must match a schema in anyOf".
+      [
+        { note: 'x'.repeat(21) },
+        { path: 'body.note', code: 'too-long', limit: 20, message: 'must be at most 20 characters' },
+      ],
+      [
+        { note: 3 },
+        {
+          path: 'body.note',
+          code: 'wrong-type',
+          expected: ['string', 'null'],
+          message: 'must be a string or null',
+        },
+      ],
+      // An amount: a string or a number, or null.
+      [
+        { price: 'abc' },
+        {
+          path: 'body.price',
+          code: 'invalid-amount',
+          message: 'must be an amount with at most two decimals, like 150 or 150.50',
+        },
+      ],
+      [
+        { price: 2e12 },
+        { path: 'body.price', code: 'too-large', limit: 1e12, message: 'must be at most 1000000000000' },
+      ],
+      [
+        { price: true },
+        {
+          path: 'body.price',
+          code: 'wrong-type',
+          expected: ['string', 'number', 'null'],
+          message: 'must be a string or a number or null',
+        },
+      ],
+      [
+        { kind: 'holiday' },
+        {
+          path: 'body.kind',
+          code: 'not-allowed',
+          allowed: ['stay', 'block'],
+          message: 'must be one of: stay, block',
+        },
+      ],
+      [{ email: 'marie' }, { path: 'body.email', code: 'invalid-email', message: 'is not an email address' }],
+      [
+        { tags: ['a', 'b', 'c'] },
+        { path: 'body.tags', code: 'too-many', limit: 2, message: 'must have at most 2 items' },
+      ],
+    ])('names what is wrong with a field as a code and a sentence: %o', async (fields, error) => {
+      const { app } = get();
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/probe',
+        payload: { name: 'Mv1', nights: 2, ...fields },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([error]);
+    });
+
+    it('names a query string parameter the same way', async () => {
+      const { app } = get();
+      const response = await app.inject({ method: 'GET', url: '/api/v1/probe/list?limit=500' });
+      expect(response.statusCode).toBe(400);
+      expect(response.json().errors).toEqual([
+        { path: 'querystring.limit', code: 'too-large', limit: 100, message: 'must be at most 100' },
+      ]);
     });
 
     it('rejects unknown properties instead of dropping them', async () => {
@@ -108,7 +205,7 @@ describeApp(
       });
       expect(response.statusCode).toBe(400);
       expect(response.json().errors).toEqual([
-        { path: 'body.isAdmin', message: 'is not an accepted property' },
+        { path: 'body.isAdmin', code: 'unknown-property', message: 'is not an accepted property' },
       ]);
       const valid = await app.inject({
         method: 'POST',

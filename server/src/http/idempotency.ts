@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.ts';
 import { AppError } from './errors.ts';
+import { fieldError } from './field-errors.ts';
 import {
   claimIdempotencyKey,
   deleteExpiredIdempotencyKeys,
@@ -53,7 +54,7 @@ export function registerIdempotency(app: FastifyInstance, db: Db, now: () => Dat
         'validation-error',
         'Idempotency-Key must be 1 to 200 letters, digits or ._:-',
         {
-          errors: [{ path: 'headers.idempotency-key', message: 'is not a valid key' }],
+          errors: [fieldError('headers.idempotency-key', 'invalid-format')],
         },
       );
     }

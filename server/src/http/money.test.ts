@@ -22,7 +22,11 @@ describe('money', () => {
       toCents(input, 'body.amount');
     } catch (error) {
       expect((error as AppError).errors).toEqual([
-        { path: 'body.amount', message: 'must have at most two decimals' },
+        {
+          path: 'body.amount',
+          code: 'invalid-amount',
+          message: 'must be an amount with at most two decimals, like 150 or 150.50',
+        },
       ]);
     }
   });

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { badRequest } from './errors.ts';
+import { codedPattern, fieldError } from './field-errors.ts';
 
 /**
  * Money crosses the API as a decimal string with two fraction digits
@@ -8,7 +9,10 @@ import { badRequest } from './errors.ts';
  * decimals.
  */
 export const MoneyInput = Type.Union(
-  [Type.String({ pattern: '^\\d{1,12}(\\.\\d{1,2})?$' }), Type.Number({ minimum: 0, maximum: 1e12 })],
+  [
+    Type.String({ pattern: codedPattern('invalid-amount', '^\\d{1,12}(\\.\\d{1,2})?$') }),
+    Type.Number({ minimum: 0, maximum: 1e12 }),
+  ],
   {
     // Prices and amounts paid are never negative; a signed amount (an adjustment) will get a schema of its own.
     description: 'An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals)',
@@ -27,8 +31,7 @@ export function toCents(value: string | number, path: string): number {
   // A number is read through its shortest decimal form: 0.1 + 0.2 arrives as "0.30000000000000004" and is refused.
   const text = typeof value === 'number' ? String(value) : value.trim();
   const match = DECIMAL.exec(text);
-  if (!match)
-    throw badRequest('The request is not valid.', [{ path, message: 'must have at most two decimals' }]);
+  if (!match) throw badRequest('The request is not valid.', [fieldError(path, 'invalid-amount')]);
   const [, sign, units, fraction = ''] = match;
   const cents = Number(units) * 100 + Number(fraction.padEnd(2, '0'));
   return sign === '-' && cents !== 0 ? -cents : cents;

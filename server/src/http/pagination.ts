@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { badRequest } from './errors.ts';
+import { fieldError } from './field-errors.ts';
 import { INPUT_FORMATS, Token } from './inputs.ts';
 
 /** `limit` and `cursor` of every list route (limit 50 by default, 200 at most). */
@@ -46,9 +47,7 @@ export function decodeCursor(
   } catch {
     // reported below
   }
-  throw badRequest('The request is not valid.', [
-    { path: 'querystring.cursor', message: 'is not a cursor of this list' },
-  ]);
+  throw badRequest('The request is not valid.', [fieldError('querystring.cursor', 'invalid-cursor')]);
 }
 
 /** Fetch one row more than asked: its presence says whether a next page exists. */

@@ -1,30 +1,58 @@
 import type { TFunction } from 'i18next';
-import { ApiError, fieldErrors } from './api/client.ts';
+import { ApiError, type FieldError, type FieldErrorCode, fieldErrors } from './api/problem.ts';
 
-// The server explains field errors in English; these are the ones a form can meet.
-const KNOWN_MESSAGES: [RegExp, string][] = [
-  [/^must be at least (\d+) characters$/, 'errors.minLength'],
-  [/^must be at most (\d+) characters$/, 'errors.maxLength'],
-  [/^is one of the most common passwords/, 'errors.commonPassword'],
-  [/^is wrong$/, 'errors.wrongPassword'],
-  [/^must match format "email"$/, 'errors.email'],
-  [/^is required$/, 'errors.required'],
-  [/^must not be blank$/, 'errors.required'],
-  [/^is invalid, expired or already used$/, 'errors.tokenInvalid'],
-];
+const none = () => ({});
+const limit = (error: FieldError) => ({ count: error.limit ?? 0 });
 
-export function translateFieldError(t: TFunction, message: string): string {
-  for (const [pattern, key] of KNOWN_MESSAGES) {
-    const match = message.match(pattern);
-    if (match) return t(key, { count: Number(match[1] ?? 0) });
-  }
-  return message;
+/**
+ * What the sentence of each code the API documents takes from the error
+ * (`errors.<code>` in the locales). The compiler wants every code here, so a
+ * code added to the API is translated before the app builds.
+ */
+const SENTENCES: Record<FieldErrorCode, (error: FieldError) => Record<string, unknown>> = {
+  required: none,
+  'unknown-property': none,
+  'wrong-type': none,
+  'too-short': limit,
+  'too-long': limit,
+  'too-small': limit,
+  'too-large': limit,
+  'too-few': limit,
+  'too-many': limit,
+  'not-allowed': none,
+  'invalid-format': none,
+  'invalid-email': none,
+  'invalid-date': none,
+  'invalid-id': none,
+  'control-characters': none,
+  'invalid-amount': none,
+  'invalid-time-zone': none,
+  'invalid-country': none,
+  'invalid-cursor': none,
+  'invalid-token': none,
+  'wrong-password': none,
+  'common-password': none,
+  'before-start': none,
+  'too-many-nights': limit,
+  'too-many-days': limit,
+  'more-than-total': none,
+  'too-many-guests': limit,
+  invalid: none,
+};
+
+export const FIELD_ERROR_CODES = Object.keys(SENTENCES) as FieldErrorCode[];
+
+/** A field error in the user's language, from its code: never the server's English sentence. */
+export function translateFieldError(t: TFunction, error: FieldError): string {
+  const params = Object.hasOwn(SENTENCES, error.code) ? SENTENCES[error.code] : undefined;
+  // A code newer than this app gets a generic sentence.
+  return params ? t(`errors.${error.code}`, params(error)) : t('errors.invalid');
 }
 
 /** Field errors of an API error, translated, keyed by field name. */
 export function translatedFieldErrors(t: TFunction, error: unknown): Record<string, string> {
   return Object.fromEntries(
-    Object.entries(fieldErrors(error)).map(([field, message]) => [field, translateFieldError(t, message)]),
+    Object.entries(fieldErrors(error)).map(([field, item]) => [field, translateFieldError(t, item)]),
   );
 }
 
@@ -33,11 +61,8 @@ export function hasFieldErrors(error: unknown): boolean {
   return Object.keys(fieldErrors(error)).length > 0;
 }
 
-/** A sentence for an error that belongs to no single field. */
+/** A sentence for an error that belongs to no single field, in the user's language. */
 export function errorSummary(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError) {
-    const key = `problems.${error.code}`;
-    return t(key, { defaultValue: error.problem.detail ?? error.problem.title });
-  }
+  if (error instanceof ApiError) return t(`problems.${error.code}`, { defaultValue: t('problems.unknown') });
   return t('state.errorBody');
 }

@@ -7,13 +7,13 @@ export const PASSWORD_MAX = 128;
 export const requiredRule = (t: TFunction) => (value: string) => (value.trim() ? null : t('errors.required'));
 
 export const emailRule = (t: TFunction) => (value: string) =>
-  /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.email');
+  /^\S+@\S+\.\S+$/.test(value.trim()) ? null : t('errors.invalid-email');
 
 export const newPasswordRule = (t: TFunction) => (value: string) =>
   value.length < PASSWORD_MIN
-    ? t('errors.minLength', { count: PASSWORD_MIN })
+    ? t('errors.too-short', { count: PASSWORD_MIN })
     : value.length > PASSWORD_MAX
-      ? t('errors.maxLength', { count: PASSWORD_MAX })
+      ? t('errors.too-long', { count: PASSWORD_MAX })
       : null;
 
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -23,13 +23,17 @@ const AMOUNT = /^\d{1,12}([.,]\d{1,2})?$/;
 export const isCalendarDate = (value: string) => CALENDAR_DATE.test(value);
 
 export const dateRule = (t: TFunction) => (value: string) =>
-  isCalendarDate(value) ? null : t('errors.date');
+  isCalendarDate(value) ? null : t('errors.invalid-date');
 
 /** The end of a range (a check-out, a block's end): a date, after the start. */
 export const endDateError = (t: TFunction, end: string, start: string) =>
-  !isCalendarDate(end) ? t('errors.date') : end <= start ? t('reservations.errors.checkOutAfter') : null;
+  !isCalendarDate(end)
+    ? t('errors.invalid-date')
+    : end <= start
+      ? t('reservations.errors.checkOutAfter')
+      : null;
 
 /** An amount as the API takes it (two decimals at most, a comma accepted), or nothing. */
 export const isAmount = (value: string) => AMOUNT.test(value.trim());
 export const optionalAmountRule = (t: TFunction) => (value: string) =>
-  value.trim() === '' || isAmount(value) ? null : t('errors.money');
+  value.trim() === '' || isAmount(value) ? null : t('errors.invalid-amount');

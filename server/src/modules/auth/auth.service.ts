@@ -4,6 +4,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Caller } from '../../http/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
 import { insertUserProvider } from '../oauth/oauth.repository.ts';
@@ -146,7 +147,7 @@ export class AuthService {
     const name = input.name.trim();
     const problems = [
       ...passwordProblems(input.password),
-      ...(name === '' ? [{ path: 'body.name', message: 'must not be blank' }] : []),
+      ...(name === '' ? [fieldError('body.name', 'required')] : []),
     ];
     if (problems.length > 0) throw badRequest('The request is not valid.', problems);
     const passwordHash = await hashPassword(input.password);
@@ -230,7 +231,7 @@ export class AuthService {
           'invalid-verification-token',
           'This link is invalid, expired or already used.',
           {
-            errors: [{ path: 'body.token', message: 'is invalid, expired or already used' }],
+            errors: [fieldError('body.token', 'invalid-token')],
           },
         );
       }
@@ -271,7 +272,7 @@ export class AuthService {
     if (!user) throw invalidCredentials();
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
       throw new AppError(400, 'wrong-password', 'The current password is wrong.', {
-        errors: [{ path: 'body.currentPassword', message: 'is wrong' }],
+        errors: [fieldError('body.currentPassword', 'wrong-password')],
       });
     }
     const problems = passwordProblems(newPassword, 'body.newPassword');
@@ -287,8 +288,7 @@ export class AuthService {
 
   async updateProfile(userId: string, changes: { name?: string; locale?: string }): Promise<User> {
     const name = changes.name?.trim();
-    if (name === '')
-      throw badRequest('The request is not valid.', [{ path: 'body.name', message: 'must not be blank' }]);
+    if (name === '') throw badRequest('The request is not valid.', [fieldError('body.name', 'required')]);
     await updateUserProfile(
       this.#db,
       userId,
@@ -305,11 +305,17 @@ export class AuthService {
    * organization of its own. An existing account is only promoted to instance
    * administrator when asked.
    */
+  /**
+   * An account made from the command line, verified, with an organization of
+   * its own. `instanceAdmin: 'if-first'` makes it the instance administrator
+   * only when the instance has no account yet, as registering would.
+   */
   async createAccount(input: {
     email: string;
     password: string;
     name: string;
-    instanceAdmin: boolean;
+    instanceAdmin: boolean | 'if-first';
+    locale?: 'fr' | 'en';
   }): Promise<'created' | 'promoted' | 'unchanged'> {
     const email = normalizeEmail(input.email);
     const problems = passwordProblems(input.password, 'password');
@@ -320,7 +326,7 @@ export class AuthService {
     return inTransaction(this.#db, async (tx) => {
       const existing = await findUserByEmail(tx, email);
       if (existing) {
-        if (!input.instanceAdmin || existing.instance_admin) return 'unchanged';
+        if (input.instanceAdmin !== true || existing.instance_admin) return 'unchanged';
         await setInstanceAdmin(tx, existing.id, true, now);
         await insertStatusChange(tx, {
           id: newId(),
@@ -336,17 +342,12 @@ export class AuthService {
       }
       const userId = newId();
       const name = input.name.trim() || email;
-      await insertUser(tx, {
-        id: userId,
-        email,
-        passwordHash,
-        name,
-        locale: 'en',
-        instanceAdmin: input.instanceAdmin,
-        now,
-      });
+      const locale = input.locale ?? 'en';
+      const instanceAdmin =
+        input.instanceAdmin === 'if-first' ? (await countUsers(tx)) === 0 : input.instanceAdmin;
+      await insertUser(tx, { id: userId, email, passwordHash, name, locale, instanceAdmin, now });
       await setUserVerified(tx, userId, now);
-      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale, adminUserId: userId, now });
       return 'created';
     });
   }
@@ -716,7 +717,7 @@ export class AuthService {
           'invalid-reset-token',
           'This reset link is invalid, expired or already used.',
           {
-            errors: [{ path: 'body.token', message: 'is invalid, expired or already used' }],
+            errors: [fieldError('body.token', 'invalid-token')],
           },
         );
       }

@@ -70,19 +70,31 @@ describeApp('auth: registration and login', (get) => {
   });
 
   it.each([
-    ['short', 'short12', 'must be at least 8 characters'],
-    ['long', 'x'.repeat(129), 'must be at most 128 characters'],
-    ['common', 'password1', 'is one of the most common passwords; choose another'],
-    ['common in another case', 'Password1', 'is one of the most common passwords; choose another'],
-  ])('refuses a %s password and says why, next to the field', async (_kind, password, message) => {
+    ['short', 'short12', { code: 'too-short', limit: 8, message: 'must be at least 8 characters' }],
+    ['long', 'x'.repeat(129), { code: 'too-long', limit: 128, message: 'must be at most 128 characters' }],
+    [
+      'common',
+      'password1',
+      { code: 'common-password', message: 'is one of the most common passwords; choose another' },
+    ],
+    [
+      'common in another case',
+      'Password1',
+      { code: 'common-password', message: 'is one of the most common passwords; choose another' },
+    ],
+  ])('refuses a %s password and says why, next to the field', async (_kind, password, error) => {
     const { app } = get();
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
-      payload: { email: `weak-${password.length}-${message.length}@example.org`, password, name: 'Weak' },
+      payload: {
+        email: `weak-${password.length}-${error.message.length}@example.org`,
+        password,
+        name: 'Weak',
+      },
     });
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ path: 'body.password', message }]);
+    expect(response.json().errors).toEqual([{ path: 'body.password', ...error }]);
   });
 
   it('accepts a long passphrase with spaces and no digits (no composition rules)', async () => {
@@ -106,7 +118,9 @@ describeApp('auth: registration and login', (get) => {
       payload: { email: 'x@example.org', password: 'long enough password', name: 'X', role: 'admin' },
     });
     expect(extra.statusCode).toBe(400);
-    expect(extra.json().errors).toEqual([{ path: 'body.role', message: 'is not an accepted property' }]);
+    expect(extra.json().errors).toEqual([
+      { path: 'body.role', code: 'unknown-property', message: 'is not an accepted property' },
+    ]);
   });
 
   it('logs in, records the login, and answers identically for an unknown email and a wrong password', async () => {
@@ -375,7 +389,11 @@ describeApp('auth: password reset', (get) => {
     const token = await lastResetToken(account.email);
 
     expect((await confirm(token, 'password')).json().errors).toEqual([
-      { path: 'body.password', message: 'is one of the most common passwords; choose another' },
+      {
+        path: 'body.password',
+        code: 'common-password',
+        message: 'is one of the most common passwords; choose another',
+      },
     ]);
     const done = await confirm(token, 'a brand new passphrase');
     expect(done.statusCode).toBe(204);

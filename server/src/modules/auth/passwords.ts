@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { hash, verify } from '@node-rs/argon2';
-import type { FieldError } from '../../http/errors.ts';
+import { type FieldError, fieldError } from '../../http/field-errors.ts';
 
 /** OWASP's minimum for argon2id (the library's default algorithm): 19 MiB, 2 passes, 1 lane. */
 const ARGON2_PARAMS = { memoryCost: 19_456, timeCost: 2, parallelism: 1 };
@@ -20,13 +20,13 @@ const COMMON_PASSWORDS = new Set(
 export function passwordProblems(password: string, field = 'body.password'): FieldError[] {
   const length = [...password].length;
   if (length < PASSWORD_MIN_LENGTH) {
-    return [{ path: field, message: `must be at least ${PASSWORD_MIN_LENGTH} characters` }];
+    return [fieldError(field, 'too-short', { limit: PASSWORD_MIN_LENGTH })];
   }
   if (length > PASSWORD_MAX_LENGTH) {
-    return [{ path: field, message: `must be at most ${PASSWORD_MAX_LENGTH} characters` }];
+    return [fieldError(field, 'too-long', { limit: PASSWORD_MAX_LENGTH })];
   }
   if (COMMON_PASSWORDS.has(password.toLowerCase())) {
-    return [{ path: field, message: 'is one of the most common passwords; choose another' }];
+    return [fieldError(field, 'common-password')];
   }
   return [];
 }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
@@ -66,7 +67,7 @@ function checkWindow(from: string, to: string): void {
   checkRange(from, to, { start: 'querystring.from', end: 'querystring.to' });
   if (nightsBetween(from, to) > MAX_CALENDAR_DAYS) {
     throw badRequest('The request is not valid.', [
-      { path: 'querystring.to', message: `a calendar covers at most ${MAX_CALENDAR_DAYS} days` },
+      fieldError('querystring.to', 'too-many-days', { limit: MAX_CALENDAR_DAYS }),
     ]);
   }
 }

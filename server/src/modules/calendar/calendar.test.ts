@@ -151,7 +151,9 @@ describeApp('blocks, calendar and availability', (get) => {
       end: '2027-06-01',
       kind: 'other',
     });
-    expect(block.json().errors).toEqual([{ path: 'body.end', message: 'must be after start' }]);
+    expect(block.json().errors).toEqual([
+      { path: 'body.end', code: 'before-start', field: 'start', message: 'must be after start' },
+    ]);
   });
 
   it('lets staff read the calendar without writing to it, and hides it from other organizations', async () => {

@@ -3,6 +3,7 @@ import { type Db, inTransaction } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
 import { badRequest, conflict, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
@@ -51,9 +52,7 @@ function nationality(code: string | null | undefined): string | null | undefined
   if (code === undefined || code === null) return code;
   const upper = code.toUpperCase();
   if (regions.of(upper) === upper) {
-    throw badRequest('The request is not valid.', [
-      { path: 'body.nationality', message: 'is not an ISO 3166 country code' },
-    ]);
+    throw badRequest('The request is not valid.', [fieldError('body.nationality', 'invalid-country')]);
   }
   return upper;
 }

@@ -38,7 +38,11 @@ describeApp('guests', (get) => {
     expect(duplicate.json().type).toBe('urn:staykeep:problem:guest-email-taken');
     const badCountry = await inject('POST', '/api/v1/guests', { name: 'Nowhere', nationality: 'XQ' });
     expect(badCountry.json().errors).toEqual([
-      { path: 'body.nationality', message: 'is not an ISO 3166 country code' },
+      {
+        path: 'body.nationality',
+        code: 'invalid-country',
+        message: 'is not an ISO 3166 country code, like FR',
+      },
     ]);
   });
 

@@ -57,17 +57,20 @@ describeApp('houses and sites', (get) => {
   });
 
   it.each([
-    [{ ...villa, code: 'Maison 3' }, 'body.code'],
-    [{ ...villa, code: 'maison-3', maxGuests: 0 }, 'body.maxGuests'],
-    [{ ...villa, code: 'maison-3', nightlyPrice: '12.345' }, 'body.nightlyPrice'],
-    [{ ...villa, code: 'maison-3', timezone: 'Mars/Olympus' }, 'body.timezone'],
-    [{ ...villa, code: 'maison-3', type: 'castle' }, 'body.type'],
-    [{ ...villa, code: 'maison-3', checkInTime: '25:00' }, 'body.checkInTime'],
-    [{ ...villa, code: 'maison-3', pool: true }, 'body.pool'],
-  ])('refuses a bad house and names the field: %o', async (payload, path) => {
+    [{ ...villa, code: 'Maison 3' }, 'body.code', 'invalid-format'],
+    [{ ...villa, code: 'maison-3', maxGuests: 0 }, 'body.maxGuests', 'too-small'],
+    [{ ...villa, code: 'maison-3', nightlyPrice: '12.345' }, 'body.nightlyPrice', 'invalid-amount'],
+    [{ ...villa, code: 'maison-3', nightlyPrice: 'abc' }, 'body.nightlyPrice', 'invalid-amount'],
+    [{ ...villa, code: 'maison-3', timezone: 'Mars/Olympus' }, 'body.timezone', 'invalid-time-zone'],
+    [{ ...villa, code: 'maison-3', type: 'castle' }, 'body.type', 'not-allowed'],
+    [{ ...villa, code: 'maison-3', checkInTime: '25:00' }, 'body.checkInTime', 'invalid-format'],
+    [{ ...villa, code: 'maison-3', name: 'x'.repeat(101) }, 'body.name', 'too-long'],
+    [{ ...villa, code: 'maison-3', pool: true }, 'body.pool', 'unknown-property'],
+  ])('refuses a bad house and names the field: %o', async (payload, path, code) => {
     const { app } = get();
     const response = await app.inject({ method: 'POST', url: '/api/v1/houses', headers: as(admin), payload });
     expect(response.statusCode).toBe(400);
+    expect(response.json().errors).toEqual([expect.objectContaining({ path, code })]);
     expect(response.json().errors.map((error: { path: string }) => error.path)).toContain(path);
     const list = await app.inject({
       method: 'GET',

@@ -1,6 +1,7 @@
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { type AppError, badRequest, conflict, type FieldError } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import { isCalendarDate, nightsBetween } from '../../kernel/dates.ts';
 import { firstOccupant } from './reservations.repository.ts';
 
@@ -10,12 +11,12 @@ const MAX_NIGHTS = 366;
 /** A half-open range of real dates, ending after it starts, of reasonable length; a 400 naming the field otherwise. */
 export function checkRange(start: string, end: string, paths: { start: string; end: string }): void {
   const errors: FieldError[] = [];
-  if (!isCalendarDate(start)) errors.push({ path: paths.start, message: 'is not a calendar date' });
-  if (!isCalendarDate(end)) errors.push({ path: paths.end, message: 'is not a calendar date' });
+  if (!isCalendarDate(start)) errors.push(fieldError(paths.start, 'invalid-date'));
+  if (!isCalendarDate(end)) errors.push(fieldError(paths.end, 'invalid-date'));
   if (errors.length === 0 && end <= start)
-    errors.push({ path: paths.end, message: `must be after ${paths.start.split('.').at(-1)}` });
+    errors.push(fieldError(paths.end, 'before-start', { field: paths.start.split('.').at(-1) }));
   if (errors.length === 0 && nightsBetween(start, end) > MAX_NIGHTS) {
-    errors.push({ path: paths.end, message: `a range lasts at most ${MAX_NIGHTS} nights` });
+    errors.push(fieldError(paths.end, 'too-many-nights', { limit: MAX_NIGHTS }));
   }
   if (errors.length > 0) throw badRequest('The request is not valid.', errors);
 }

@@ -3,6 +3,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
 import { badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
@@ -86,10 +87,9 @@ const snapshot = (row: ReservationRow) => reservationView(row, 'admin');
 
 function checkMoney(totalCents: number, advanceCents: number): void {
   const errors: FieldError[] = [];
-  if (totalCents < 0) errors.push({ path: 'body.totalPrice', message: 'must not be negative' });
-  if (advanceCents < 0) errors.push({ path: 'body.advancePaid', message: 'must not be negative' });
-  if (advanceCents > totalCents)
-    errors.push({ path: 'body.advancePaid', message: 'must not exceed totalPrice' });
+  if (totalCents < 0) errors.push(fieldError('body.totalPrice', 'too-small', { limit: 0 }));
+  if (advanceCents < 0) errors.push(fieldError('body.advancePaid', 'too-small', { limit: 0 }));
+  if (advanceCents > totalCents) errors.push(fieldError('body.advancePaid', 'more-than-total'));
   if (errors.length > 0) throw invalid(errors);
 }
 
@@ -119,7 +119,7 @@ export class ReservationsService {
   async list(member: Member, query: Static<typeof ReservationListQuery>) {
     // An empty window (from = to) lists nothing; one that ends before it starts is a mistake, as everywhere.
     if (query.from !== undefined && query.to !== undefined && query.to < query.from) {
-      throw invalid([{ path: 'querystring.to', message: 'must not be before from' }]);
+      throw invalid([fieldError('querystring.to', 'before-start', { field: 'from' })]);
     }
     const after = decodeCursor(query.cursor, ['calendar-date', 'id']);
     const rows = await listReservations(this.#db, {
@@ -148,7 +148,7 @@ export class ReservationsService {
     const advanceCents = input.advancePaid === undefined ? 0 : toCents(input.advancePaid, 'body.advancePaid');
     checkMoney(totalCents, advanceCents);
     if (!input.guestId && !input.guestName?.trim()) {
-      throw invalid([{ path: 'body.guestName', message: 'is required without guestId' }]);
+      throw invalid([fieldError('body.guestName', 'required')]);
     }
     const id = newId();
     const now = this.#now().toISOString();
@@ -162,9 +162,7 @@ export class ReservationsService {
         if (house.status !== 'active')
           throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
         if (input.guests > house.max_guests) {
-          throw invalid([
-            { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
-          ]);
+          throw invalid([fieldError('body.guests', 'too-many-guests', { limit: house.max_guests })]);
         }
         const guest = await this.#guestFor(tx, member.organizationId, input, now);
         await ensureNightsFree(tx, house.id, input.checkIn, input.checkOut);
@@ -277,9 +275,7 @@ export class ReservationsService {
         if (!house) throw notFound('No such house.');
         const guests = input.guests ?? before.guests;
         if (guests > house.max_guests) {
-          throw invalid([
-            { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
-          ]);
+          throw invalid([fieldError('body.guests', 'too-many-guests', { limit: house.max_guests })]);
         }
         // Only a new guest's name is written: the current one may be renamed by another transaction meanwhile.
         let newGuest: { guest_id: string; guest_name: string } | undefined;

@@ -49,7 +49,9 @@ describeApp('profile and password', (get) => {
       payload: { currentPassword: 'not my password', newPassword: 'a fresh passphrase here' },
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().errors).toEqual([{ path: 'body.currentPassword', message: 'is wrong' }]);
+    expect(wrong.json().errors).toEqual([
+      { path: 'body.currentPassword', code: 'wrong-password', message: 'is not the current password' },
+    ]);
 
     const common = await app.inject({
       method: 'POST',
@@ -58,7 +60,11 @@ describeApp('profile and password', (get) => {
       payload: { currentPassword: session.password, newPassword: 'iloveyou' },
     });
     expect(common.json().errors).toEqual([
-      { path: 'body.newPassword', message: 'is one of the most common passwords; choose another' },
+      {
+        path: 'body.newPassword',
+        code: 'common-password',
+        message: 'is one of the most common passwords; choose another',
+      },
     ]);
 
     const changed = await app.inject({

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -10,11 +11,12 @@ import {
   Stack,
   Text,
   Title,
+  Tooltip,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import {
   type CalendarDate,
@@ -86,6 +88,7 @@ export function TimelinePage() {
 
   const [selection, setSelection] = useState<Selection | null>(null);
   const [picked, setPicked] = useState<PickedRange | null>(null);
+  const [creating, setCreating] = useState(false);
   const [openBlock, setOpenBlock] = useState<Block | null>(null);
 
   const setParam = (name: string, value: string | null) =>
@@ -133,6 +136,7 @@ export function TimelinePage() {
           </Text>
         </Stack>
         <Group gap="xs" wrap="wrap" align="flex-end">
+          {canManage && <Button onClick={() => setCreating(true)}>{t('calendar.newReservation')}</Button>}
           {(sites.data?.length ?? 0) > 0 && (
             <Select
               aria-label={t('houses.fields.site')}
@@ -252,6 +256,15 @@ export function TimelinePage() {
       >
         {picked && <NewOnTimeline picked={picked} onDone={() => setPicked(null)} />}
       </Modal>
+      <Modal
+        opened={creating}
+        onClose={() => setCreating(false)}
+        title={t('calendar.newReservation')}
+        size="lg"
+        fullScreen={phone}
+      >
+        {creating && <ReservationForm onDone={() => setCreating(false)} />}
+      </Modal>
       <Modal opened={openBlock !== null} onClose={() => setOpenBlock(null)} title={t('blocks.title')}>
         {openBlock && <BlockDetails block={openBlock} onDone={() => setOpenBlock(null)} />}
       </Modal>
@@ -303,9 +316,19 @@ function HouseRow({
       <div className={classes.name}>
         <Group gap={6} wrap="nowrap">
           <ReadinessDot houseId={house.houseId} />
-          <Text size="sm" fw={600} truncate>
-            {house.name}
-          </Text>
+          {/* A long name is cut to the column: the tooltip shows it whole, on hover and on focus. */}
+          <Tooltip label={`${house.name} · ${house.code}`} events={TOOLTIP_EVENTS}>
+            <Anchor
+              component={Link}
+              to={`/houses/${house.houseId}/checklist`}
+              size="sm"
+              fw={600}
+              c="inherit"
+              truncate
+            >
+              {house.name}
+            </Anchor>
+          </Tooltip>
         </Group>
         <Text size="xs" c="dimmed" truncate>
           {house.code}
@@ -352,7 +375,7 @@ function HouseRow({
           end={stay.checkOut}
           className={classes[stay.status]}
           label={stay.guestName}
-          title={`${stay.guestName} · ${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)} · ${t(`reservations.status.${stay.status}`)}`}
+          details={`${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)} · ${t(`reservations.status.${stay.status}`)}`}
           onClick={() => onOpenStay(stay.id)}
         />
       ))}
@@ -365,7 +388,7 @@ function HouseRow({
           end={block.end}
           className={classes.block}
           label={block.note || t(`blocks.kind.${block.kind}`)}
-          title={`${t(`blocks.kind.${block.kind}`)} · ${formatDate(block.start, i18n.resolvedLanguage)} → ${formatDate(block.end, i18n.resolvedLanguage)}`}
+          details={`${block.note ? `${t(`blocks.kind.${block.kind}`)} · ` : ''}${formatDate(block.start, i18n.resolvedLanguage)} → ${formatDate(block.end, i18n.resolvedLanguage)}`}
           onClick={() => onOpenBlock(block)}
         />
       ))}
@@ -373,7 +396,14 @@ function HouseRow({
   );
 }
 
-/** A stay or block drawn over its nights, clipped at the month's edges. */
+/** Tooltips show on hover and on keyboard focus alike. */
+const TOOLTIP_EVENTS = { hover: true, focus: true, touch: false };
+
+/**
+ * A stay or block drawn over its nights, clipped at the month's edges. Its
+ * label (a guest's name) is cut to the bar's width: the tooltip shows it whole
+ * with the details, and the accessible name starts with the label as shown.
+ */
 function Bar(props: {
   from: CalendarDate;
   days: number;
@@ -381,7 +411,7 @@ function Bar(props: {
   end: CalendarDate;
   className: string | undefined;
   label: string;
-  title: string;
+  details: string;
   onClick: () => void;
 }) {
   const startIndex = nightsBetween(props.from, props.start);
@@ -390,27 +420,41 @@ function Bar(props: {
   const clippedEnd = endIndex + 0.5 > props.days;
   const left = clippedStart ? 0 : startIndex + 0.5;
   const right = clippedEnd ? props.days : endIndex + 0.5;
+  const name = `${props.label} · ${props.details}`;
   return (
-    <button
-      type="button"
-      className={[
-        classes.bar,
-        props.className,
-        clippedStart && classes.clippedStart,
-        clippedEnd && classes.clippedEnd,
-      ]
-        .filter(Boolean)
-        .join(' ')}
-      style={{
-        left: `calc(var(--name-width) + var(--day-width) * ${left} + 1px)`,
-        width: `calc(var(--day-width) * ${right - left} - 2px)`,
-      }}
-      title={props.title}
-      aria-label={props.title}
-      onClick={props.onClick}
+    <Tooltip
+      label={
+        <>
+          <Text size="sm" fw={600}>
+            {props.label}
+          </Text>
+          <Text size="xs">{props.details}</Text>
+        </>
+      }
+      events={TOOLTIP_EVENTS}
+      multiline
+      maw={280}
     >
-      {props.label}
-    </button>
+      <button
+        type="button"
+        className={[
+          classes.bar,
+          props.className,
+          clippedStart && classes.clippedStart,
+          clippedEnd && classes.clippedEnd,
+        ]
+          .filter(Boolean)
+          .join(' ')}
+        style={{
+          left: `calc(var(--name-width) + var(--day-width) * ${left} + 1px)`,
+          width: `calc(var(--day-width) * ${right - left} - 2px)`,
+        }}
+        aria-label={name}
+        onClick={props.onClick}
+      >
+        {props.label}
+      </button>
+    </Tooltip>
   );
 }
 

@@ -13,6 +13,9 @@ const SHORTCUTS = [
   { to: '/checklist-template', key: 'checklist', managers: true, label: 'nav.checklistTemplate' },
 ];
 
+/** Parts of the product not built yet: the home page says so instead of promising them. */
+const COMING = ['maintenance', 'ledger', 'analytics'] as const;
+
 export function HomePage() {
   const { t } = useTranslation();
   const instance = useInstance();
@@ -42,6 +45,26 @@ export function HomePage() {
           </Card>
         ))}
       </SimpleGrid>
+      <Stack gap="xs" component="section" aria-labelledby="home-coming">
+        <Title order={3} size="h4" id="home-coming">
+          {t('home.comingTitle')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          {COMING.map((key) => (
+            <Card key={key} withBorder padding="md" bg="gray.0">
+              <Group justify="space-between" gap="xs" wrap="nowrap">
+                <Text fw={600}>{t(`home.coming.${key}.title`)}</Text>
+                <Badge variant="light" color="gray" size="sm">
+                  {t('home.comingBadge')}
+                </Badge>
+              </Group>
+              <Text size="sm" c="dimmed">
+                {t(`home.coming.${key}.body`)}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </Stack>
     </Stack>
   );
 }

@@ -12,6 +12,7 @@ import {
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
 import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useOrganization } from '../../lib/organization.ts';
@@ -83,7 +84,7 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
           location: values.location.trim() || null,
           maxGuests: Number(values.maxGuests),
           nightlyPrice: values.nightlyPrice.trim() ? values.nightlyPrice.trim().replace(',', '.') : null,
-          timezone: values.timezone.trim(),
+          timezone: values.timezone,
           checkInTime: values.checkInTime,
           checkOutTime: values.checkOutTime,
           notes: values.notes.trim() || null,
@@ -158,9 +159,10 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
           />
         </SimpleGrid>
         <TextInput label={t('houses.fields.location')} {...form.getInputProps('location')} />
-        <TextInput
+        <TimeZoneSelect
           label={t('houses.fields.timezone')}
           description={t('houses.fields.timezoneHint')}
+          required
           {...form.getInputProps('timezone')}
         />
         <Textarea label={t('houses.fields.notes')} autosize minRows={2} {...form.getInputProps('notes')} />

@@ -115,7 +115,7 @@ export function ReservationForm({
         value.trim() === ''
           ? null
           : !isAmount(value)
-            ? t('errors.money')
+            ? t('errors.invalid-amount')
             : Number(amount(value)) > Number(amount(values.totalPrice || '0'))
               ? t('reservations.errors.advance')
               : null,

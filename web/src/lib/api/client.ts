@@ -1,6 +1,9 @@
 import createClient from 'openapi-fetch';
 import { authFetch } from '../auth/session.ts';
+import { ApiError, type Problem } from './problem.ts';
 import type { components, paths } from './schema.gen.ts';
+
+export { ApiError, fieldErrors, type Problem } from './problem.ts';
 
 /**
  * The typed API client: paths, parameters and bodies are checked against the
@@ -34,29 +37,6 @@ export function newIdempotencyKey(): string {
 /** Optimistic concurrency: a change applies only to the version the screen showed (else 412). */
 export const ifMatch = (version: number) => ({ 'If-Match': `"${version}"` });
 
-/** An RFC 9457 problem, as every error of the API is. */
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { path: string; message: string }[];
-}
-
-export class ApiError extends Error {
-  readonly problem: Problem;
-  constructor(problem: Problem) {
-    super(problem.detail ?? problem.title);
-    this.name = 'ApiError';
-    this.problem = problem;
-  }
-
-  /** The problem's short code, e.g. `email-taken` for urn:staykeep:problem:email-taken. */
-  get code(): string {
-    return this.problem.type.split(':').at(-1) ?? '';
-  }
-}
-
 /** Unwraps an openapi-fetch result: the data, or an ApiError carrying the problem. */
 export function unwrap<T>(result: { data?: T; error?: unknown; response: Response }): T {
   if (result.error !== undefined || !result.response.ok) {
@@ -70,15 +50,4 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
     });
   }
   return result.data as T;
-}
-
-/**
- * Field errors of a 400 answer, keyed by field name (`body.password` →
- * `password`), for forms to show next to each field.
- */
-export function fieldErrors(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError)) return {};
-  return Object.fromEntries(
-    (error.problem.errors ?? []).map((item) => [item.path.replace(/^body\./, ''), item.message]),
-  );
 }

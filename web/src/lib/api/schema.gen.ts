@@ -1127,12 +1127,46 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
+            /** @description What is wrong with each field */
             errors?: {
+                /** @description The field: body.name, querystring.to, headers.idempotency-key… */
                 path: string;
+                /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
+                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "invalid";
+                /** @description The same in English, without its subject: "is required". */
                 message: string;
+                /** @description too-short, too-long, too-small, too-large… */
+                limit?: number;
+                /** @description not-allowed: the values accepted */
+                allowed?: string[];
+                /** @description wrong-type: the JSON types accepted */
+                expected?: string[];
+                /** @description invalid-format: the format expected */
+                format?: string;
+                /** @description before-start: the field the value must follow */
+                field?: string;
             }[];
         } & {
             [key: string]: unknown;
+        };
+        /** FieldError */
+        FieldError: {
+            /** @description The field: body.name, querystring.to, headers.idempotency-key… */
+            path: string;
+            /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
+            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "invalid";
+            /** @description The same in English, without its subject: "is required". */
+            message: string;
+            /** @description too-short, too-long, too-small, too-large… */
+            limit?: number;
+            /** @description not-allowed: the values accepted */
+            allowed?: string[];
+            /** @description wrong-type: the JSON types accepted */
+            expected?: string[];
+            /** @description invalid-format: the format expected */
+            format?: string;
+            /** @description before-start: the field the value must follow */
+            field?: string;
         };
         Instance: {
             /** @description The name this installation shows to its users */
