@@ -72,7 +72,13 @@ export const ReservationCreateBody = Type.Object(
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed')])),
     source: Type.Optional(Type.Ref('ReservationSource')),
     externalRef: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-    totalPrice: Type.Optional(MoneyInput),
+    totalPrice: Type.Optional(
+      Type.Union(MoneyInput.anyOf, {
+        description:
+          "The price of the whole stay. Left out: its nights at the house's nightly price " +
+          '(a house without a nightly price needs it: 400). 0 is a free stay.',
+      }),
+    ),
     advancePaid: Type.Optional(MoneyInput),
     notes: Type.Optional(Nullable(Type.String({ maxLength: 5000 }))),
   },

@@ -84,6 +84,20 @@ function reservationView(row: ReservationRow, role: Role) {
 /** The record kept in the history: every field, as managers see them. */
 const snapshot = (row: ReservationRow) => reservationView(row, 'admin');
 
+/**
+ * The price of a stay given none: its nights at the house's nightly price. A
+ * house without one cannot price it, so the field is required there; an
+ * explicit 0 is a free stay, chosen.
+ */
+function priceFromHouse(house: { nightly_price_cents: number | null }, checkIn: string, checkOut: string) {
+  if (house.nightly_price_cents === null) {
+    throw invalid([
+      { path: 'body.totalPrice', message: 'is required: this house has no nightly price to count from' },
+    ]);
+  }
+  return house.nightly_price_cents * nightsBetween(checkIn, checkOut);
+}
+
 function checkMoney(totalCents: number, advanceCents: number): void {
   const errors: FieldError[] = [];
   if (totalCents < 0) errors.push({ path: 'body.totalPrice', message: 'must not be negative' });
@@ -140,9 +154,10 @@ export class ReservationsService {
 
   async create(member: Member, input: Static<typeof ReservationCreateBody>) {
     checkRange(input.checkIn, input.checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
-    const totalCents = input.totalPrice === undefined ? 0 : toCents(input.totalPrice, 'body.totalPrice');
+    const givenTotal =
+      input.totalPrice === undefined ? undefined : toCents(input.totalPrice, 'body.totalPrice');
     const advanceCents = input.advancePaid === undefined ? 0 : toCents(input.advancePaid, 'body.advancePaid');
-    checkMoney(totalCents, advanceCents);
+    if (givenTotal !== undefined) checkMoney(givenTotal, advanceCents);
     if (!input.guestId && !input.guestName?.trim()) {
       throw invalid([{ path: 'body.guestName', message: 'is required without guestId' }]);
     }
@@ -162,6 +177,8 @@ export class ReservationsService {
             { path: 'body.guests', message: `must be at most ${house.max_guests} for this house` },
           ]);
         }
+        const totalCents = givenTotal ?? priceFromHouse(house, input.checkIn, input.checkOut);
+        checkMoney(totalCents, advanceCents);
         const guest = await this.#guestFor(tx, member.organizationId, input, now);
         await ensureNightsFree(tx, house.id, input.checkIn, input.checkOut);
         await insertReservation(tx, {
