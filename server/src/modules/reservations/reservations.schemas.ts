@@ -125,7 +125,9 @@ export const ReservationHistorySchema = Type.Object(
       Type.Object(
         {
           id: Type.String(),
-          action: Type.String({ description: 'create | update | status | cancel | delete' }),
+          action: Type.String({
+            description: 'create | update | status | undo (a check-in or check-out undone) | cancel | delete',
+          }),
           at: Type.String({ format: 'date-time' }),
           actorId: Type.Union([Type.String(), Type.Null()]),
           actorName: Type.Union([Type.String(), Type.Null()]),

@@ -2,13 +2,18 @@ import type { Static } from 'typebox';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
-import { badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { normalizeEmail } from '../auth/emails.ts';
 import { touchCalendar } from '../calendar/calendar.repository.ts';
-import { openDepartureRound } from '../checklists/checklists.service.ts';
+import {
+  openDepartureRound,
+  reopenRoundSkippedAtCheckIn,
+  skipRoundAtCheckIn,
+  withdrawDepartureRound,
+} from '../checklists/checklists.service.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
@@ -36,10 +41,18 @@ import type {
 const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
   pending: ['confirmed', 'cancelled'],
   confirmed: ['checked_in', 'cancelled'],
-  checked_in: ['checked_out'],
-  checked_out: [],
+  // Back to the status before: undoing a mistaken check-in or check-out (see UNDOES).
+  checked_in: ['checked_out', 'confirmed'],
+  checked_out: ['checked_in'],
   cancelled: [],
 };
+
+/** The transitions that undo a check-in or a check-out: managers' corrections, recorded as such. */
+const UNDOES: Partial<Record<ReservationStatus, ReservationStatus>> = {
+  checked_in: 'confirmed',
+  checked_out: 'checked_in',
+};
+const UNDO_ROLES: readonly Role[] = ['admin', 'manager'];
 
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
@@ -264,6 +277,11 @@ export class ReservationsService {
             currentStatus: before.status,
           });
         }
+        const undoing = status !== before.status && UNDOES[before.status] === status;
+        // The route admits managers only today; the rule belongs to the undo, whoever may write stays.
+        if (undoing && !UNDO_ROLES.includes(member.role)) {
+          throw new AppError(403, 'forbidden', 'Only a manager can undo a check-in or a check-out.');
+        }
         const stayGiven =
           input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
         const stayChanged =
@@ -336,9 +354,11 @@ export class ReservationsService {
         const action =
           status === 'cancelled' && before.status !== 'cancelled'
             ? 'cancel'
-            : status !== before.status
-              ? 'status'
-              : 'update';
+            : undoing
+              ? 'undo'
+              : status !== before.status
+                ? 'status'
+                : 'update';
         await this.#record(
           tx,
           member,
@@ -348,14 +368,22 @@ export class ReservationsService {
           after ? snapshot(after) : null,
           now,
         );
-        // The guests have left: the house needs its turnover before the next arrival.
-        if (status === 'checked_out' && before.status !== 'checked_out') {
+        // What follows from the stay's status for the house's turnover, in this same transaction.
+        if (before.status === 'confirmed' && status === 'checked_in') {
+          // A round not done by now will not be: the guests are in.
+          await skipRoundAtCheckIn(tx, { houseId: house.id, reservationId, userId: member.userId, now });
+        } else if (before.status === 'checked_in' && status === 'checked_out') {
+          // The guests have left: the house needs its turnover before the next arrival.
           await openDepartureRound(tx, {
             organizationId: member.organizationId,
             houseId: house.id,
             reservationId,
             now,
           });
+        } else if (undoing && status === 'confirmed') {
+          await reopenRoundSkippedAtCheckIn(tx, reservationId);
+        } else if (undoing && status === 'checked_in') {
+          await withdrawDepartureRound(tx, reservationId);
         }
       },
     );

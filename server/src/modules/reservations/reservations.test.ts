@@ -187,17 +187,49 @@ describeApp('reservations', (get) => {
     expect(move.statusCode).toBe(409);
   });
 
-  it('follows the status machine and nothing else', async () => {
+  it('follows the status machine and nothing else, undoing a check-in or a check-out one step back', async () => {
     const id = (await stay('2027-11-01', '2027-11-04')).json().id;
     expect((await patch(id, { status: 'checked_out' })).statusCode).toBe(409);
-    for (const status of ['confirmed', 'checked_in', 'checked_out']) {
+    for (const status of [
+      'confirmed',
+      'checked_in',
+      'checked_out',
+      'checked_in',
+      'confirmed',
+      'checked_in',
+    ]) {
       const response = await patch(id, { status });
       expect(response.statusCode, status).toBe(200);
       expect(response.json().status).toBe(status);
     }
-    const late = await patch(id, { status: 'cancelled' });
-    expect(late.statusCode).toBe(409);
-    expect(late.json()).toMatchObject({ currentStatus: 'checked_out' });
+    // Undoing goes back one step, never further.
+    expect((await patch(id, { status: 'pending' })).statusCode).toBe(409);
+    await patch(id, { status: 'checked_out' });
+    for (const status of ['confirmed', 'pending', 'cancelled']) {
+      const late = await patch(id, { status });
+      expect(late.statusCode, status).toBe(409);
+      expect(late.json()).toMatchObject({
+        type: 'urn:staykeep:problem:invalid-transition',
+        currentStatus: 'checked_out',
+      });
+    }
+    const actions = (
+      await get().app.inject({ method: 'GET', url: `/api/v1/reservations/${id}/history`, headers: as(admin) })
+    )
+      .json()
+      .items.map(
+        (item: { action: string; after: { status: string } }) => `${item.action}:${item.after.status}`,
+      );
+    expect(actions).toEqual([
+      'create:pending',
+      'status:confirmed',
+      'status:checked_in',
+      'status:checked_out',
+      'undo:checked_in',
+      'undo:confirmed',
+      'status:checked_in',
+      'status:checked_out',
+    ]);
   });
 
   it.each([
