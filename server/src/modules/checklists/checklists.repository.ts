@@ -323,6 +323,21 @@ export function departureRound(tx: Tx, reservationId: string): Promise<RoundRow 
     .executeTakeFirst();
 }
 
+/**
+ * Locks a round's items on PostgreSQL (SQLite runs one writer at a time): a
+ * tick updates its item first, so a tick under way is waited for, and a tick
+ * coming after finds the item gone, never its record deleted with the round.
+ */
+export async function lockRoundItems(tx: Tx, roundId: string, postgres: boolean): Promise<void> {
+  if (!postgres) return;
+  await tx
+    .selectFrom('turnover_round_items')
+    .select('item_id')
+    .where('round_id', '=', roundId)
+    .forUpdate()
+    .execute();
+}
+
 /** Whether anyone ever ticked or unticked an item of the round. */
 export async function roundWasTouched(tx: Tx, roundId: string): Promise<boolean> {
   const row = await tx

@@ -34,6 +34,7 @@ import {
   listCategories,
   listItems,
   listRounds,
+  lockRoundItems,
   nextArrival,
   nextCategoryPosition,
   nextStepNumber,
@@ -200,9 +201,15 @@ export async function reopenRoundSkippedAtCheckIn(tx: Tx, reservationId: string)
  * checks out again it is still that departure's round (no second one opens).
  * A round already closed (a later arrival or departure) is history, untouched.
  */
-export async function withdrawDepartureRound(tx: Tx, reservationId: string): Promise<void> {
+export async function withdrawDepartureRound(
+  tx: Tx,
+  reservationId: string,
+  options: { postgres: boolean },
+): Promise<void> {
   const round = await departureRound(tx, reservationId);
-  if (!round || round.closed_at !== null || (await roundWasTouched(tx, round.id))) return;
+  if (!round || round.closed_at !== null) return;
+  await lockRoundItems(tx, round.id, options.postgres);
+  if (await roundWasTouched(tx, round.id)) return;
   await deleteRound(tx, round.id);
   const replaced = await roundReplacedAt(tx, round.house_id, round.opened_at);
   if (replaced) await reopenRound(tx, replaced.id);

@@ -383,7 +383,7 @@ export class ReservationsService {
         } else if (undoing && status === 'confirmed') {
           await reopenRoundSkippedAtCheckIn(tx, reservationId);
         } else if (undoing && status === 'checked_in') {
-          await withdrawDepartureRound(tx, reservationId);
+          await withdrawDepartureRound(tx, reservationId, { postgres: this.#postgres });
         }
       },
     );

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
 import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
@@ -163,6 +164,63 @@ describeApp('check-ins, check-outs, their undoing and the turnover rounds', (get
     await setStatus(arriving, 'checked_out');
     expect((await checklist()).round).toMatchObject({ id: opened.id, done: 1 });
     expect(await rounds()).toHaveLength(2);
+  });
+
+  it('keeps the tick of a cleaner who was ticking while the check-out was undone', async (context) => {
+    const { app, db } = get();
+    // Only PostgreSQL runs two writers at once: SQLite's begins after any tick's has committed, and
+    // PGlite has a single connection. (In this process a second SQLite writer would block the loop.)
+    const config = db.config;
+    if (config.kind !== 'postgres') return context.skip();
+    const id = await stay('Race', day(30), day(33));
+    await setStatus(id, 'checked_in');
+    await setStatus(id, 'checked_out');
+    const round = await app.db
+      .selectFrom('turnover_rounds')
+      .select(['id', 'organization_id'])
+      .where('reservation_id', '=', id)
+      .executeTakeFirstOrThrow();
+    const [item] = await items();
+    if (!item) throw new Error('no item');
+    const now = new Date().toISOString();
+    const tickValues = [now, staff.user.id, round.id, item.id];
+    const logValues = [
+      `race-${Date.now()}`,
+      round.organization_id,
+      houseId,
+      round.id,
+      item.id,
+      staff.user.id,
+      now,
+    ];
+
+    // A tick written by another connection and not committed yet: a cleaner's request in flight.
+    const client = new pg.Client({ connectionString: config.url });
+    await client.connect();
+    await client.query(`set search_path to ${config.schema}`);
+    await client.query('begin');
+    await client.query(
+      'update turnover_round_items set completed = true, completed_at = $1, completed_by = $2 where round_id = $3 and item_id = $4',
+      tickValues,
+    );
+    await client.query(
+      'insert into task_completion_logs (id, organization_id, house_id, round_id, item_id, user_id, completed, at) values ($1, $2, $3, $4, $5, $6, true, $7)',
+      logValues,
+    );
+
+    const undo = setStatus(id, 'checked_in');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await client.query('commit');
+    await client.end();
+    expect((await undo).statusCode).toBe(200);
+    // The undo waited for the tick, saw it, and kept the round with its record.
+    expect((await checklist()).round).toMatchObject({ id: round.id, reservationId: id, done: 1 });
+    const log = await app.db
+      .selectFrom('task_completion_logs')
+      .select('id')
+      .where('round_id', '=', round.id)
+      .execute();
+    expect(log).toHaveLength(1);
   });
 
   it('leaves a pending or confirmed stay where it is: undo is only for check-ins and check-outs', async () => {
