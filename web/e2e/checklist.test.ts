@@ -42,7 +42,7 @@ describe.skipIf(!browserAvailable())('the checklist on a phone, with and without
     const house = await (
       await context.request.post('/api/v1/houses', {
         headers,
-        data: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6 },
+        data: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6, nightlyPrice: '95.00' },
       })
     ).json();
     const stay = await (

@@ -117,7 +117,12 @@ describe.skipIf(!browserAvailable())('houses, the timeline and reservations in C
     await bar.click();
     await page.getByRole('heading', { name: 'Jeanne Martin' }).waitFor();
     expect(await page.getByText('€600.00').first().isVisible()).toBe(true);
+    // Next month's arrival: checking in now is asked twice, saying why.
     await page.getByRole('button', { name: 'Check in' }).click();
+    const early = page.getByRole('dialog', { name: 'Check in now?' });
+    await early.getByText(/^The arrival is on /).waitFor();
+    await early.getByRole('button', { name: 'Check in anyway' }).click();
+    await early.waitFor({ state: 'hidden' });
     await page.getByText('In house', { exact: true }).first().waitFor();
     await page.getByText('Status changed').waitFor();
     await page.screenshot({ path: screenshotPath('reservation-detail'), fullPage: true });

@@ -193,10 +193,13 @@ export async function seedDemo(
     clock = null;
   }
 
+  /** When a guest checks in: mid-afternoon of the arrival, never later than now. */
+  const arrivalTime = (day: string) => new Date(Math.min(Date.parse(`${day}T15:00:00.000Z`), Date.now()));
+
   const random = sequence(20_261_122);
   let stays = 0;
   for (const [index, house] of houses.entries()) {
-    // The last departure's cleaning waits until the next one, to know whether it is the latest.
+    // The last departure's cleaning waits until the next arrival, to know whether it is the latest.
     let uncleaned: string | null = null;
     const nightly = nightlyPrice(index);
     let day = addDays(today, -180 + random(0, 3));
@@ -206,6 +209,11 @@ export async function seedDemo(
       const checkOut = addDays(day, nights);
       const guest = guests[random(0, guests.length - 1)] ?? guests[0];
       const price = nights * nightly;
+      // Mv1 and Mv2 show a turnover under way and one not started: nobody is staying in them today.
+      if (index < 2 && day <= today && checkOut > today) {
+        day = addDays(today, 1);
+        continue;
+      }
       if (await services.calendar.isTaken(member, house.id, day, checkOut)) {
         day = addDays(day, 1);
         continue;
@@ -225,9 +233,13 @@ export async function seedDemo(
       stays += 1;
       // The past has been lived: stays that ended are checked out, the current one checked in.
       if (created.status === 'confirmed' && day <= today) {
+        // The house was cleaned after the previous guests, before these arrived.
+        if (uncleaned) await clean(house.id, uncleaned);
+        uncleaned = null;
+        clock = arrivalTime(day);
         await services.reservations.update(member, created.id, { status: 'checked_in' });
+        clock = null;
         if (checkOut <= today) {
-          if (uncleaned) await clean(house.id, uncleaned);
           uncleaned = `${checkOut}T10:30:00.000Z`;
           clock = new Date(uncleaned);
           await services.reservations.update(member, created.id, { status: 'checked_out' });
@@ -236,7 +248,8 @@ export async function seedDemo(
       }
       day = addDays(checkOut, random(0, 6));
     }
-    // Today: the first house's cleaning is under way, the second's not started, the others are ready.
+    // Today, with nobody in them: the first house's cleaning is under way, the second's not
+    // started, the others are ready. A house with guests in it was cleaned before they came.
     if (uncleaned && index !== 1) await clean(house.id, uncleaned, index === 0 ? 0.5 : 1);
   }
 

@@ -351,6 +351,10 @@ export interface TurnoverRoundsTable {
   opened_at: Instant;
   completed_at: string | null;
   closed_at: string | null;
+  /** Set when the next guest checked in before the round was done: closed as skipped. */
+  skipped_at: string | null;
+  skipped_by: string | null;
+  skipped_reservation_id: string | null;
 }
 
 export interface TurnoverRoundItemsTable {

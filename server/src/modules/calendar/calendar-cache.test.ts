@@ -32,7 +32,13 @@ describeApp('the calendar shows every change at once', (get) => {
     expect(await month()).toEqual([]);
 
     const house = (
-      await call('POST', '/api/v1/houses', { code: 'mas', name: 'Le Mas', type: 'villa', maxGuests: 6 })
+      await call('POST', '/api/v1/houses', {
+        code: 'mas',
+        name: 'Le Mas',
+        type: 'villa',
+        maxGuests: 6,
+        nightlyPrice: 180,
+      })
     ).json();
     expect((await month()).map((entry) => entry.name)).toEqual(['Le Mas']);
 
@@ -86,7 +92,13 @@ describeApp('the calendar shows every change at once', (get) => {
     expect(await month(`&siteId=${site.id}`)).toEqual([]);
 
     const spare = (
-      await call('POST', '/api/v1/houses', { code: 'spare', name: 'Spare', type: 'room', maxGuests: 2 })
+      await call('POST', '/api/v1/houses', {
+        code: 'spare',
+        name: 'Spare',
+        type: 'room',
+        maxGuests: 2,
+        nightlyPrice: 60,
+      })
     ).json();
     expect(await month()).toHaveLength(2);
     await call('DELETE', `/api/v1/houses/${spare.id}`);

@@ -18,7 +18,13 @@ describeApp('blocks, calendar and availability', (get) => {
     const { app } = get();
     admin = await registerUser(app);
     villa = (
-      await inject('POST', '/api/v1/houses', { code: 'villa', name: 'Villa', type: 'villa', maxGuests: 8 })
+      await inject('POST', '/api/v1/houses', {
+        code: 'villa',
+        name: 'Villa',
+        type: 'villa',
+        maxGuests: 8,
+        nightlyPrice: 250,
+      })
     ).json().id;
     studio = (
       await inject('POST', '/api/v1/houses', {

@@ -274,6 +274,9 @@ const ROUND_COLUMNS = everyColumn<TurnoverRoundsTable>()([
   'opened_at',
   'completed_at',
   'closed_at',
+  'skipped_at',
+  'skipped_by',
+  'skipped_reservation_id',
 ]);
 
 // Every checklist read and every tick starts here: prepared once.
@@ -285,22 +288,133 @@ const currentRoundOfHouse = preparedQuery((db, values: { houseId: string }) =>
     .where('closed_at', 'is', null),
 );
 
-export function findRound(db: DbOrTx, houseId: string, roundId: string): Promise<RoundRow | undefined> {
+/** Who closed a round as skipped, by name (null when it was not skipped or the user is gone). */
+const skippedByName = (eb: ExpressionBuilder<Tables, 'turnover_rounds'>) =>
+  eb
+    .selectFrom('users')
+    .select('users.name')
+    .whereRef('users.id', '=', 'turnover_rounds.skipped_by')
+    .as('skippedByName');
+
+export function findRound(
+  db: DbOrTx,
+  houseId: string,
+  roundId: string,
+): Promise<(RoundRow & { skippedByName: string | null }) | undefined> {
   return db
     .selectFrom('turnover_rounds')
     .selectAll()
+    .select(skippedByName)
     .where('house_id', '=', houseId)
     .where('id', '=', roundId)
     .executeTakeFirst();
 }
 
 export async function roundExistsFor(tx: Tx, reservationId: string): Promise<boolean> {
-  const row = await tx
+  return (await departureRound(tx, reservationId)) !== undefined;
+}
+
+/** The round a stay's departure opened, if it did. */
+export function departureRound(tx: Tx, reservationId: string): Promise<RoundRow | undefined> {
+  return tx
     .selectFrom('turnover_rounds')
-    .select('id')
+    .select(ROUND_COLUMNS)
     .where('reservation_id', '=', reservationId)
     .executeTakeFirst();
+}
+
+/**
+ * Locks a round's items on PostgreSQL (SQLite runs one writer at a time): a
+ * tick updates its item first, so a tick under way is waited for, and a tick
+ * coming after finds the item gone, never its record deleted with the round.
+ */
+export async function lockRoundItems(tx: Tx, roundId: string, postgres: boolean): Promise<void> {
+  if (!postgres) return;
+  await tx
+    .selectFrom('turnover_round_items')
+    .select('item_id')
+    .where('round_id', '=', roundId)
+    .forUpdate()
+    .execute();
+}
+
+/** Whether anyone ever ticked or unticked an item of the round. */
+export async function roundWasTouched(tx: Tx, roundId: string): Promise<boolean> {
+  const row = await tx
+    .selectFrom('task_completion_logs')
+    .select('id')
+    .where('round_id', '=', roundId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Removes a round and its items (a round nobody touched: it has no log). */
+export async function deleteRound(tx: Tx, roundId: string): Promise<void> {
+  await tx.deleteFrom('turnover_rounds').where('id', '=', roundId).execute();
+}
+
+/**
+ * Closes the house's current round as skipped if it is not done: the next
+ * guest checked in before it was. A finished round stays current (the house
+ * is ready), and so does the round of this stay's own departure (the periodic
+ * job opens it once the check-out date has passed, checked in or not). The
+ * number of rounds closed, 0 or 1.
+ */
+export async function skipOpenRound(
+  tx: Tx,
+  skip: { houseId: string; reservationId: string; userId: string; now: string },
+): Promise<number> {
+  const result = await tx
+    .updateTable('turnover_rounds')
+    .set({
+      closed_at: skip.now,
+      skipped_at: skip.now,
+      skipped_by: skip.userId,
+      skipped_reservation_id: skip.reservationId,
+    })
+    .where('house_id', '=', skip.houseId)
+    .where('closed_at', 'is', null)
+    .where('completed_at', 'is', null)
+    .where((eb) => eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', skip.reservationId)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/** The latest round a stay's check-in closed as skipped. */
+export function roundSkippedBy(tx: Tx, reservationId: string): Promise<RoundRow | undefined> {
+  return tx
+    .selectFrom('turnover_rounds')
+    .select(ROUND_COLUMNS)
+    .where('skipped_reservation_id', '=', reservationId)
+    .where('skipped_at', 'is not', null)
+    .orderBy('skipped_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Makes a closed round the house's current one again, no longer skipped. */
+export async function reopenRound(tx: Tx, roundId: string): Promise<void> {
+  await tx
+    .updateTable('turnover_rounds')
+    .set({ closed_at: null, skipped_at: null, skipped_by: null, skipped_reservation_id: null })
+    .where('id', '=', roundId)
+    .execute();
+}
+
+/**
+ * The round a newer one replaced when it opened: `openRound` closes the
+ * current round with the very instant it gives the new one as `opened_at`.
+ * Skipped rounds were closed by a check-in, not replaced.
+ */
+export function roundReplacedAt(tx: Tx, houseId: string, instant: string): Promise<RoundRow | undefined> {
+  return tx
+    .selectFrom('turnover_rounds')
+    .select(ROUND_COLUMNS)
+    .where('house_id', '=', houseId)
+    .where('closed_at', '=', instant)
+    .where('skipped_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function closeCurrentRound(tx: Tx, houseId: string, now: string): Promise<void> {
@@ -682,6 +796,7 @@ export function roundLog(db: DbOrTx, roundId: string) {
 export interface RoundSummaryRow extends RoundRow {
   done: number;
   total: number;
+  skippedByName: string | null;
 }
 
 const progress = (db: DbOrTx) =>
@@ -689,6 +804,7 @@ const progress = (db: DbOrTx) =>
     .selectFrom('turnover_rounds')
     .selectAll('turnover_rounds')
     .select((eb) => [
+      skippedByName(eb),
       eb
         .selectFrom('turnover_round_items')
         .select(eb.fn.countAll<number>().as('count'))

@@ -114,6 +114,24 @@ const RoundSummary = Type.Object(
     openedAt: Instant,
     completedAt: NullableInstant,
     closedAt: NullableInstant,
+    skipped: Type.Union(
+      [
+        Type.Object(
+          {
+            at: Instant,
+            by: Person,
+            reservationId: Type.Union([Type.String(), Type.Null()], {
+              description: 'The stay whose check-in closed it',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        Type.Null(),
+      ],
+      {
+        description: 'Set when the next guest checked in before the round was done: it was closed as skipped',
+      },
+    ),
     done: Type.Integer(),
     total: Type.Integer(),
   },

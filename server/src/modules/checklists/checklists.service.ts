@@ -18,6 +18,8 @@ import {
   currentRounds,
   deleteCategory,
   deleteItem,
+  deleteRound,
+  departureRound,
   departuresBetween,
   findCategory,
   findItem,
@@ -32,6 +34,7 @@ import {
   listCategories,
   listItems,
   listRounds,
+  lockRoundItems,
   nextArrival,
   nextCategoryPosition,
   nextStepNumber,
@@ -41,14 +44,19 @@ import {
   refreshCompletion,
   refreshRoundCompletion,
   renameCategory,
+  reopenRound,
   replaceItemHouses,
   roundExistsFor,
   roundHasItem,
   roundItems,
   roundLog,
+  roundReplacedAt,
+  roundSkippedBy,
+  roundWasTouched,
   setCategoryPositions,
   setItemCompleted,
   setStepNumbers,
+  skipOpenRound,
   syncOpenRounds,
   updateItem,
 } from './checklists.repository.ts';
@@ -67,6 +75,13 @@ const toRound = (row: RoundSummaryRow) => ({
   openedAt: row.opened_at,
   completedAt: row.completed_at,
   closedAt: row.closed_at,
+  skipped: row.skipped_at
+    ? {
+        at: row.skipped_at,
+        by: row.skipped_by ? { id: row.skipped_by, name: row.skippedByName ?? '' } : null,
+        reservationId: row.skipped_reservation_id,
+      }
+    : null,
   done: row.done,
   total: row.total,
 });
@@ -153,6 +168,51 @@ export async function openDepartureRound(
   if (await roundExistsFor(tx, departure.reservationId)) return false;
   await openRound(tx, departure);
   return true;
+}
+
+/**
+ * A guest checks in: the house's round, if it is not done, is closed as
+ * skipped (when, by whom, for which stay), in the check-in's transaction. The
+ * next departure opens a fresh one; nobody is sent to clean an occupied house.
+ */
+export async function skipRoundAtCheckIn(
+  tx: Tx,
+  arrival: { houseId: string; reservationId: string; userId: string; now: string },
+): Promise<void> {
+  await skipOpenRound(tx, arrival);
+}
+
+/**
+ * A check-in is undone: the round it closed as skipped is the house's current
+ * round again, unless the house has had another one since (someone started
+ * one by ticking an item), which then stays current.
+ */
+export async function reopenRoundSkippedAtCheckIn(tx: Tx, reservationId: string): Promise<void> {
+  const skipped = await roundSkippedBy(tx, reservationId);
+  if (!skipped || (await currentRound(tx, skipped.house_id))) return;
+  await reopenRound(tx, skipped.id);
+}
+
+/**
+ * A check-out is undone: the round its departure opened is removed if nobody
+ * has ticked or unticked anything in it, and the round it replaced is current
+ * again, as before the check-out. A round somebody has worked on is kept as
+ * the house's current round: its ticks are real work, and when the guest
+ * checks out again it is still that departure's round (no second one opens).
+ * A round already closed (a later arrival or departure) is history, untouched.
+ */
+export async function withdrawDepartureRound(
+  tx: Tx,
+  reservationId: string,
+  options: { postgres: boolean },
+): Promise<void> {
+  const round = await departureRound(tx, reservationId);
+  if (!round || round.closed_at !== null) return;
+  await lockRoundItems(tx, round.id, options.postgres);
+  if (await roundWasTouched(tx, round.id)) return;
+  await deleteRound(tx, round.id);
+  const replaced = await roundReplacedAt(tx, round.house_id, round.opened_at);
+  if (replaced) await reopenRound(tx, replaced.id);
 }
 
 function templateItem(row: ItemRow, houseIds: string[]) {
@@ -433,7 +493,7 @@ export class ChecklistsService {
       houseName: house.name,
       ready: round ? round.completed_at !== null : true,
       readySince: round?.completed_at ?? null,
-      round: round ? toRound({ ...round, done, total: items.length }) : null,
+      round: round ? toRound({ ...round, done, total: items.length, skippedByName: null }) : null,
       nextArrival: arrival ? { reservationId: arrival.id, checkIn: arrival.checkIn } : null,
       done,
       total: items.length,
@@ -499,7 +559,7 @@ export class ChecklistsService {
 
   async round(member: Member, houseId: string, roundId: string) {
     await this.#house(this.#db, member, houseId);
-    const round: RoundRow | undefined = await findRound(this.#db, houseId, roundId);
+    const round = await findRound(this.#db, houseId, roundId);
     if (!round) throw notFound('No such round.');
     const [items, log] = await Promise.all([roundItems(this.#db, roundId), roundLog(this.#db, roundId)]);
     return {

@@ -110,7 +110,13 @@ describeApp('housekeeping checklists', (get) => {
       ['maison-1', 'Mv1'],
       ['maison-2', 'Mv2'],
     ]) {
-      const house = await api('POST', '/api/v1/houses', { code, name, type: 'villa', maxGuests: 6 });
+      const house = await api('POST', '/api/v1/houses', {
+        code,
+        name,
+        type: 'villa',
+        maxGuests: 6,
+        nightlyPrice: '150.00',
+      });
       if (code === 'maison-1') houseId = house.json().id;
       else otherHouseId = house.json().id;
     }

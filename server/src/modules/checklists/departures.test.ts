@@ -20,7 +20,13 @@ describeEachDatabase('departures open their turnover round exactly once', (get) 
           method: 'POST',
           url: '/api/v1/houses',
           headers: admin,
-          payload: { code: `depart-${index}`, name: `D${index}`, type: 'villa', maxGuests: 4 },
+          payload: {
+            code: `depart-${index}`,
+            name: `D${index}`,
+            type: 'villa',
+            maxGuests: 4,
+            nightlyPrice: 90,
+          },
         });
         const stay = await app.inject({
           method: 'POST',

@@ -16,7 +16,13 @@ describeApp('guests', (get) => {
     const { app } = get();
     admin = await registerUser(app);
     houseId = (
-      await inject('POST', '/api/v1/houses', { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6 })
+      await inject('POST', '/api/v1/houses', {
+        code: 'maison-1',
+        name: 'Mv1',
+        type: 'villa',
+        maxGuests: 6,
+        nightlyPrice: 120,
+      })
     ).json().id;
     const created = await inject('POST', '/api/v1/guests', {
       name: 'Margaux Lefèvre',

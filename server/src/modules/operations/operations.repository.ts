@@ -38,3 +38,26 @@ export async function nextArrivals(
     .execute();
   return new Map(rows.map((row) => [row.house_id, { reservationId: row.id, checkIn: row.check_in }]));
 }
+
+/**
+ * The houses occupied on `date`: a stay under way (arrived before the day,
+ * leaving after it, not cancelled nor already checked out) or a guest checked
+ * in who leaves after the day (checked in early, or arriving that day). A
+ * departure day is not occupied: its turnover is that day's work.
+ */
+export async function occupiedHouses(db: DbOrTx, organizationId: string, date: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('reservations')
+    .select('house_id')
+    .distinct()
+    .where('organization_id', '=', organizationId)
+    .where('check_out', '>', date)
+    .where((eb) =>
+      eb.or([
+        eb('status', '=', 'checked_in'),
+        eb.and([eb('status', 'in', ['pending', 'confirmed']), eb('check_in', '<', date)]),
+      ]),
+    )
+    .execute();
+  return new Set(rows.map((row) => row.house_id));
+}

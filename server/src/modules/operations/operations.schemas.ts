@@ -35,7 +35,9 @@ export const DailySchema = Type.Object(
       description: 'Stays that began before the day and end after it',
     }),
     turnovers: Type.Array(Type.Ref('Turnover'), {
-      description: 'Houses whose turnover is not done, most urgent first',
+      description:
+        'Houses whose turnover is not done, most urgent first; never a house with guests in it ' +
+        '(a stay under way, or a guest checked in who leaves after the day)',
     }),
     notReady: Type.Array(Type.Ref('Turnover'), {
       description: 'Houses not ready with an arrival on the day or the next',

@@ -4,7 +4,7 @@ import { currentRounds } from '../checklists/checklists.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
-import { houseNames, nextArrivals } from './operations.repository.ts';
+import { houseNames, nextArrivals, occupiedHouses } from './operations.repository.ts';
 
 /**
  * The day's work across the houses: who arrives and leaves, who stays, which
@@ -28,17 +28,21 @@ export class OperationsService {
     const day = date ?? wallClock(this.#now(), organization?.timezone ?? 'UTC').slice(0, 10);
     const tomorrow = addDays(day, 1);
     const visible = await housesVisibleTo(this.#db, member);
-    const [houses, rounds, arrivalsAhead] = await Promise.all([
+    const [houses, rounds, arrivalsAhead, occupied] = await Promise.all([
       houseNames(this.#db, member.organizationId, visible),
       currentRounds(this.#db, member.organizationId, visible),
       nextArrivals(this.#db, member.organizationId, day),
+      occupiedHouses(this.#db, member.organizationId, day),
     ]);
     // A stay leaving today ended before today's night: the range starts a day earlier to include it.
     const stays = (await this.#stays(member, addDays(day, -1), addDays(day, 2))).filter(
       (stay) => stay.status !== 'cancelled',
     );
     const names = new Map(houses.map((house) => [house.id, house.name]));
-    const unfinished = rounds.filter((round) => round.completed_at === null && names.has(round.house_id));
+    // Nobody is sent to clean a house with guests in it: its turnover waits for their departure.
+    const unfinished = rounds.filter(
+      (round) => round.completed_at === null && names.has(round.house_id) && !occupied.has(round.house_id),
+    );
     const turnovers = unfinished
       .map((round) => {
         const deadline = arrivalsAhead.get(round.house_id);

@@ -78,6 +78,45 @@ describeApp('daily operations', (get) => {
     expect(after.notReady).toEqual([]);
   });
 
+  it('never sends anyone to clean a house with guests in it', async () => {
+    const turnoverHouses = async (date = DAY) =>
+      (await api('GET', `/api/v1/operations/daily?date=${date}`))
+        .json()
+        .turnovers.map((turnover: { houseId: string }) => turnover.houseId);
+    const checkInOut = async (id: string, ...statuses: string[]) => {
+      for (const status of statuses) await api('PATCH', `/api/v1/reservations/${id}`, { status });
+    };
+
+    // House B's last departure left its round open; "Staying On" (confirmed, not checked in) is there now.
+    const before = await stay('b', 'Before', '2031-07-01', '2031-07-05');
+    await checkInOut(before, 'checked_in', 'checked_out');
+    expect(await turnoverHouses()).not.toContain(houses.b);
+    // Its departure day is the turnover's day.
+    expect(await turnoverHouses('2031-07-17')).toContain(houses.b);
+
+    // House C: a round waiting for tomorrow's arrival is today's work...
+    const gone = (
+      await api('GET', `/api/v1/reservations?houseId=${houses.c}&status=confirmed&to=2031-07-01`)
+    ).json().items[0].id;
+    await checkInOut(gone, 'checked_in', 'checked_out');
+    expect(await turnoverHouses()).toContain(houses.c);
+    expect((await daily()).notReady.map((item: { houseId: string }) => item.houseId)).toContain(houses.c);
+    // ...until the guest is let in early: then the house is theirs, even once someone starts a round.
+    const tomorrow = (
+      await api('GET', `/api/v1/reservations?houseId=${houses.c}&from=2031-07-15&to=2031-07-16`)
+    ).json().items[0].id;
+    await checkInOut(tomorrow, 'checked_in');
+    const checklist = (await api('GET', `/api/v1/houses/${houses.c}/checklist`)).json();
+    expect(checklist.round).toBeNull();
+    await api('PUT', `/api/v1/houses/${houses.c}/checklist/items/${checklist.categories[0].items[0].id}`, {
+      completed: true,
+    });
+    expect((await api('GET', `/api/v1/houses/${houses.c}/checklist`)).json().round).not.toBeNull();
+    const day = await daily();
+    expect(day.turnovers.map((item: { houseId: string }) => item.houseId)).not.toContain(houses.c);
+    expect(day.notReady).toEqual([]);
+  });
+
   it('shows staff the day without contact details or money, and owners only their houses', async () => {
     const { app } = get();
     const staff = await addMember(app, admin, 'staff');

@@ -62,7 +62,7 @@ describeEachDatabase('no double booking under concurrency, over real sockets', (
       await post(
         first,
         '/api/v1/houses',
-        { code: 'contested', name: 'Contested', type: 'villa', maxGuests: 4 },
+        { code: 'contested', name: 'Contested', type: 'villa', maxGuests: 4, nightlyPrice: 100 },
         token,
       ),
     );

@@ -86,7 +86,9 @@ export async function reservationRoutes(app: AppInstance, reservations: Reservat
         tags: ['reservations'],
         summary:
           'Change a reservation (If-Match: its ETag). Status: pending → confirmed → checked_in → checked_out, ' +
-          'or pending/confirmed → cancelled',
+          'or pending/confirmed → cancelled; a manager may undo a check-in (checked_in → confirmed: a round ' +
+          'the check-in skipped is current again) or a check-out (checked_out → checked_in: the round the ' +
+          'departure opened is removed if nobody ticked anything in it, kept otherwise)',
         operationId: 'updateReservation',
         params: ReservationParams,
         body: ReservationUpdateBody,

@@ -72,7 +72,13 @@ export const ReservationCreateBody = Type.Object(
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed')])),
     source: Type.Optional(Type.Ref('ReservationSource')),
     externalRef: Type.Optional(Nullable(Line(200))),
-    totalPrice: Type.Optional(MoneyInput),
+    totalPrice: Type.Optional(
+      Type.Union(MoneyInput.anyOf, {
+        description:
+          "The price of the whole stay. Left out: its nights at the house's nightly price " +
+          '(a house without a nightly price needs it: 400). 0 is a free stay.',
+      }),
+    ),
     advancePaid: Type.Optional(MoneyInput),
     notes: Type.Optional(Nullable(Text(5000))),
   },
@@ -119,7 +125,9 @@ export const ReservationHistorySchema = Type.Object(
       Type.Object(
         {
           id: Type.String(),
-          action: Type.String({ description: 'create | update | status | cancel | delete' }),
+          action: Type.String({
+            description: 'create | update | status | undo (a check-in or check-out undone) | cancel | delete',
+          }),
           at: Type.String({ format: 'date-time' }),
           actorId: Type.Union([Type.String(), Type.Null()]),
           actorName: Type.Union([Type.String(), Type.Null()]),

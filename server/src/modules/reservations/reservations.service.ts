@@ -2,7 +2,7 @@ import type { Static } from 'typebox';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
-import { badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
@@ -10,7 +10,12 @@ import { versionMismatch } from '../../http/versions.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { normalizeEmail } from '../auth/emails.ts';
 import { touchCalendar } from '../calendar/calendar.repository.ts';
-import { openDepartureRound } from '../checklists/checklists.service.ts';
+import {
+  openDepartureRound,
+  reopenRoundSkippedAtCheckIn,
+  skipRoundAtCheckIn,
+  withdrawDepartureRound,
+} from '../checklists/checklists.service.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
@@ -37,10 +42,18 @@ import type {
 const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
   pending: ['confirmed', 'cancelled'],
   confirmed: ['checked_in', 'cancelled'],
-  checked_in: ['checked_out'],
-  checked_out: [],
+  // Back to the status before: undoing a mistaken check-in or check-out (see UNDOES).
+  checked_in: ['checked_out', 'confirmed'],
+  checked_out: ['checked_in'],
   cancelled: [],
 };
+
+/** The transitions that undo a check-in or a check-out: managers' corrections, recorded as such. */
+const UNDOES: Partial<Record<ReservationStatus, ReservationStatus>> = {
+  checked_in: 'confirmed',
+  checked_out: 'checked_in',
+};
+const UNDO_ROLES: readonly Role[] = ['admin', 'manager'];
 
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
@@ -84,6 +97,19 @@ function reservationView(row: ReservationRow, role: Role) {
 
 /** The record kept in the history: every field, as managers see them. */
 const snapshot = (row: ReservationRow) => reservationView(row, 'admin');
+
+/**
+ * The price of a stay given none: its nights at the house's nightly price. A
+ * house without one cannot price it, so the field is required there; an
+ * explicit 0 is a free stay, chosen.
+ */
+function priceFromHouse(house: { nightly_price_cents: number | null }, checkIn: string, checkOut: string) {
+  if (house.nightly_price_cents === null) {
+    // Required here: this house has no nightly price to count from.
+    throw invalid([fieldError('body.totalPrice', 'required')]);
+  }
+  return house.nightly_price_cents * nightsBetween(checkIn, checkOut);
+}
 
 function checkMoney(totalCents: number, advanceCents: number): void {
   const errors: FieldError[] = [];
@@ -144,9 +170,10 @@ export class ReservationsService {
 
   async create(member: Member, input: Static<typeof ReservationCreateBody>) {
     checkRange(input.checkIn, input.checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
-    const totalCents = input.totalPrice === undefined ? 0 : toCents(input.totalPrice, 'body.totalPrice');
+    const givenTotal =
+      input.totalPrice === undefined ? undefined : toCents(input.totalPrice, 'body.totalPrice');
     const advanceCents = input.advancePaid === undefined ? 0 : toCents(input.advancePaid, 'body.advancePaid');
-    checkMoney(totalCents, advanceCents);
+    if (givenTotal !== undefined) checkMoney(givenTotal, advanceCents);
     if (!input.guestId && !input.guestName?.trim()) {
       throw invalid([fieldError('body.guestName', 'required')]);
     }
@@ -164,6 +191,8 @@ export class ReservationsService {
         if (input.guests > house.max_guests) {
           throw invalid([fieldError('body.guests', 'too-many-guests', { limit: house.max_guests })]);
         }
+        const totalCents = givenTotal ?? priceFromHouse(house, input.checkIn, input.checkOut);
+        checkMoney(totalCents, advanceCents);
         const guest = await this.#guestFor(tx, member.organizationId, input, now);
         await ensureNightsFree(tx, house.id, input.checkIn, input.checkOut);
         await insertReservation(tx, {
@@ -249,6 +278,11 @@ export class ReservationsService {
             currentStatus: before.status,
           });
         }
+        const undoing = status !== before.status && UNDOES[before.status] === status;
+        // The route admits managers only today; the rule belongs to the undo, whoever may write stays.
+        if (undoing && !UNDO_ROLES.includes(member.role)) {
+          throw new AppError(403, 'forbidden', 'Only a manager can undo a check-in or a check-out.');
+        }
         const stayGiven =
           input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
         const stayChanged =
@@ -319,9 +353,11 @@ export class ReservationsService {
         const action =
           status === 'cancelled' && before.status !== 'cancelled'
             ? 'cancel'
-            : status !== before.status
-              ? 'status'
-              : 'update';
+            : undoing
+              ? 'undo'
+              : status !== before.status
+                ? 'status'
+                : 'update';
         await this.#record(
           tx,
           member,
@@ -331,14 +367,22 @@ export class ReservationsService {
           after ? snapshot(after) : null,
           now,
         );
-        // The guests have left: the house needs its turnover before the next arrival.
-        if (status === 'checked_out' && before.status !== 'checked_out') {
+        // What follows from the stay's status for the house's turnover, in this same transaction.
+        if (before.status === 'confirmed' && status === 'checked_in') {
+          // A round not done by now will not be: the guests are in.
+          await skipRoundAtCheckIn(tx, { houseId: house.id, reservationId, userId: member.userId, now });
+        } else if (before.status === 'checked_in' && status === 'checked_out') {
+          // The guests have left: the house needs its turnover before the next arrival.
           await openDepartureRound(tx, {
             organizationId: member.organizationId,
             houseId: house.id,
             reservationId,
             now,
           });
+        } else if (undoing && status === 'confirmed') {
+          await reopenRoundSkippedAtCheckIn(tx, reservationId);
+        } else if (undoing && status === 'checked_in') {
+          await withdrawDepartureRound(tx, reservationId, { postgres: this.#postgres });
         }
       },
     );

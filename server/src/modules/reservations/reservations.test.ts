@@ -34,7 +34,7 @@ describeApp('reservations', (get) => {
       method: 'POST',
       url: '/api/v1/houses',
       headers: as(admin),
-      payload: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6 },
+      payload: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6, nightlyPrice: '95.00' },
     });
     houseId = house.json().id;
     const small = await app.inject({
@@ -86,6 +86,59 @@ describeApp('reservations', (get) => {
     expect(again.json().guestName).toBe('Jeanne Martin');
   });
 
+  it("prices a stay given no price from the house's nightly price, and takes 0 as a free stay", async () => {
+    const priced = await stay('2027-06-01', '2027-06-05', { advancePaid: '100' });
+    expect(priced.statusCode).toBe(201);
+    expect(priced.json()).toMatchObject({
+      totalPrice: '380.00',
+      advancePaid: '100.00',
+      balanceDue: '280.00',
+    });
+    const free = await stay('2027-06-05', '2027-06-07', { totalPrice: 0 });
+    expect(free.json()).toMatchObject({ totalPrice: '0.00', balanceDue: '0.00' });
+    const chosen = await stay('2027-06-07', '2027-06-09', { totalPrice: '150.50' });
+    expect(chosen.json().totalPrice).toBe('150.50');
+    // The advance is checked against the price counted from the house.
+    const tooMuch = await stay('2027-06-09', '2027-06-10', { advancePaid: '95.01' });
+    expect(tooMuch.statusCode).toBe(400);
+    expect(tooMuch.json().errors).toEqual([
+      { path: 'body.advancePaid', message: 'must not exceed totalPrice' },
+    ]);
+    for (const response of [priced, free, chosen]) {
+      await get().app.inject({
+        method: 'DELETE',
+        url: `/api/v1/reservations/${response.json().id}`,
+        headers: as(admin),
+      });
+    }
+  });
+
+  it('requires a price for a house without a nightly price, writing nothing without one', async () => {
+    const before = [await countRows('reservations'), await countRows('guests')];
+    const payload = {
+      houseId: smallHouseId,
+      guestName: 'Unpriced',
+      checkIn: '2027-06-01',
+      checkOut: '2027-06-03',
+      guests: 1,
+    };
+    const refused = await reserve(payload);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['content-type']).toContain('application/problem+json');
+    expect(refused.json().errors).toEqual([
+      { path: 'body.totalPrice', message: 'is required: this house has no nightly price to count from' },
+    ]);
+    expect([await countRows('reservations'), await countRows('guests')]).toEqual(before);
+    const free = await reserve({ ...payload, totalPrice: '0.00' });
+    expect(free.statusCode).toBe(201);
+    expect(free.json()).toMatchObject({ totalPrice: '0.00', balanceDue: '0.00' });
+    await get().app.inject({
+      method: 'DELETE',
+      url: `/api/v1/reservations/${free.json().id}`,
+      headers: as(admin),
+    });
+  });
+
   it.each([
     ['a departure and an arrival on the same day', '2027-07-15', '2027-07-18', 201],
     ['a stay ending on the arrival day', '2027-07-08', '2027-07-10', 201],
@@ -134,17 +187,49 @@ describeApp('reservations', (get) => {
     expect(move.statusCode).toBe(409);
   });
 
-  it('follows the status machine and nothing else', async () => {
+  it('follows the status machine and nothing else, undoing a check-in or a check-out one step back', async () => {
     const id = (await stay('2027-11-01', '2027-11-04')).json().id;
     expect((await patch(id, { status: 'checked_out' })).statusCode).toBe(409);
-    for (const status of ['confirmed', 'checked_in', 'checked_out']) {
+    for (const status of [
+      'confirmed',
+      'checked_in',
+      'checked_out',
+      'checked_in',
+      'confirmed',
+      'checked_in',
+    ]) {
       const response = await patch(id, { status });
       expect(response.statusCode, status).toBe(200);
       expect(response.json().status).toBe(status);
     }
-    const late = await patch(id, { status: 'cancelled' });
-    expect(late.statusCode).toBe(409);
-    expect(late.json()).toMatchObject({ currentStatus: 'checked_out' });
+    // Undoing goes back one step, never further.
+    expect((await patch(id, { status: 'pending' })).statusCode).toBe(409);
+    await patch(id, { status: 'checked_out' });
+    for (const status of ['confirmed', 'pending', 'cancelled']) {
+      const late = await patch(id, { status });
+      expect(late.statusCode, status).toBe(409);
+      expect(late.json()).toMatchObject({
+        type: 'urn:staykeep:problem:invalid-transition',
+        currentStatus: 'checked_out',
+      });
+    }
+    const actions = (
+      await get().app.inject({ method: 'GET', url: `/api/v1/reservations/${id}/history`, headers: as(admin) })
+    )
+      .json()
+      .items.map(
+        (item: { action: string; after: { status: string } }) => `${item.action}:${item.after.status}`,
+      );
+    expect(actions).toEqual([
+      'create:pending',
+      'status:confirmed',
+      'status:checked_in',
+      'status:checked_out',
+      'undo:checked_in',
+      'undo:confirmed',
+      'status:checked_in',
+      'status:checked_out',
+    ]);
   });
 
   it.each([

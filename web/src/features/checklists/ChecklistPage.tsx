@@ -63,6 +63,8 @@ export function ChecklistPage() {
   const shown = withPending(data, pending);
   const waiting = pending.filter((tick) => !tick.failed);
   const failed = pending.filter((tick) => tick.failed);
+  // No round to work on (no departure yet, or the last one skipped when guests checked in): nothing to count.
+  const noRound = data.round === null && waiting.length === 0;
   const ready = data.round === null ? data.ready && waiting.length === 0 : shown.allTicked;
   const tick = (item: Item, completed: boolean) => {
     const organizationId = auth.organization?.organizationId;
@@ -83,26 +85,38 @@ export function ChecklistPage() {
         </Group>
       </Stack>
 
-      <Card withBorder padding="md" bg={ready ? 'teal.0' : undefined} role="status" aria-live="polite">
+      <Card
+        withBorder
+        padding="md"
+        bg={ready && !noRound ? 'teal.0' : undefined}
+        role="status"
+        aria-live="polite"
+      >
         <Stack gap="xs">
           <Group justify="space-between" wrap="nowrap">
-            <Text fw={700} size="lg" c={ready ? 'teal.9' : undefined}>
-              {!ready
-                ? t('checklist.notReady')
-                : waiting.length > 0
-                  ? t('checklist.readyPending')
-                  : t('checklist.ready')}
+            <Text fw={700} size="lg" c={ready && !noRound ? 'teal.9' : undefined}>
+              {noRound
+                ? t('checklist.noRoundTitle')
+                : !ready
+                  ? t('checklist.notReady')
+                  : waiting.length > 0
+                    ? t('checklist.readyPending')
+                    : t('checklist.ready')}
             </Text>
-            <Text fw={600}>
-              {shown.done}/{shown.total}
-            </Text>
+            {!noRound && (
+              <Text fw={600}>
+                {shown.done}/{shown.total}
+              </Text>
+            )}
           </Group>
-          <Progress
-            value={shown.total === 0 ? 100 : (shown.done / shown.total) * 100}
-            color={ready ? 'teal' : 'cyan'}
-            size="lg"
-            aria-label={t('checklist.progress', { done: shown.done, total: shown.total })}
-          />
+          {!noRound && (
+            <Progress
+              value={shown.total === 0 ? 100 : (shown.done / shown.total) * 100}
+              color={ready ? 'teal' : 'cyan'}
+              size="lg"
+              aria-label={t('checklist.progress', { done: shown.done, total: shown.total })}
+            />
+          )}
           {data.nextArrival && (
             <Text size="sm" c="dimmed">
               {t('checklist.nextArrival', {
@@ -290,16 +304,33 @@ function RoundHistory({ houseId }: { houseId: string }) {
                   {t('checklist.roundOpened', { date: when(entry.openedAt) })}
                 </Text>
                 <Text size="xs" c="dimmed">
-                  {entry.completedAt
-                    ? t('checklist.roundDone', { date: when(entry.completedAt) })
-                    : t('checklist.notReady')}
+                  {entry.skipped
+                    ? t('checklist.roundSkipped', {
+                        date: when(entry.skipped.at),
+                        name: entry.skipped.by?.name ?? '—',
+                      })
+                    : entry.completedAt
+                      ? t('checklist.roundDone', { date: when(entry.completedAt) })
+                      : t('checklist.notReady')}
                 </Text>
               </div>
-              <Badge color={entry.completedAt ? 'teal' : 'orange'} variant="light">
-                {entry.done}/{entry.total}
-              </Badge>
+              <Group gap={4} wrap="nowrap" style={{ flexShrink: 0 }}>
+                {entry.skipped && (
+                  <Badge color="gray" variant="light">
+                    {t('checklist.skippedBadge')}
+                  </Badge>
+                )}
+                <Badge color={entry.completedAt ? 'teal' : entry.skipped ? 'gray' : 'orange'} variant="light">
+                  {entry.done}/{entry.total}
+                </Badge>
+              </Group>
             </Group>
           </UnstyledButton>
+          {entry.skipped?.reservationId && (
+            <Anchor component={Link} to={`/reservations/${entry.skipped.reservationId}`} size="xs">
+              {t('checklist.skippedStay')}
+            </Anchor>
+          )}
           {open === entry.id &&
             (round.isPending ? (
               <LoadingState />

@@ -9,7 +9,7 @@ export type ItemType = Schemas['ChecklistItemType'];
 export type ItemInput = BodyOf<'/api/v1/checklist/items', 'post'>;
 export const ITEM_TYPES: ItemType[] = ['cleaning', 'inspection', 'upkeep'];
 
-export function useChecklist(houseId: string) {
+export function useChecklist(houseId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
     queryKey: ['checklist', houseId],
     queryFn: async () =>
@@ -17,6 +17,7 @@ export function useChecklist(houseId: string) {
     // A cleaner's phone: keep showing the last known list when the network drops.
     staleTime: 10_000,
     networkMode: 'offlineFirst',
+    enabled: options.enabled ?? true,
   });
 }
 

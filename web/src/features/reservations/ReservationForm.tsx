@@ -19,12 +19,12 @@ import { Link } from 'react-router';
 import { newIdempotencyKey } from '../../lib/api/client.ts';
 import { formatDate, nightsBetween } from '../../lib/dates.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
+import { priceOfNights, toCents } from '../../lib/money.ts';
 import { useMoney } from '../../lib/organization.ts';
 import {
   dateRule,
   emailRule,
   endDateError,
-  isAmount,
   isCalendarDate,
   optionalAmountRule,
   requiredRule,
@@ -81,6 +81,21 @@ export function ReservationForm({
   const [idempotencyKey] = useState(newIdempotencyKey);
   const withMoney = reservation ? hasMoney(reservation) : true;
 
+  /** The house's nightly price, which prices a stay left without one (managers see it). */
+  const nightlyPriceOf = (id: string | null) => {
+    const chosen = houses.data?.find((candidate) => candidate.id === id);
+    return chosen && 'nightlyPrice' in chosen ? chosen.nightlyPrice : null;
+  };
+  /** The stay's nights at the house's nightly price, as the server counts a stay given no price. */
+  const priceFor = (values: Pick<Values, 'houseId' | 'checkIn' | 'checkOut'>) => {
+    const nightly = nightlyPriceOf(values.houseId);
+    const count =
+      isCalendarDate(values.checkIn) && isCalendarDate(values.checkOut)
+        ? nightsBetween(values.checkIn, values.checkOut)
+        : 0;
+    return nightly && count > 0 ? priceOfNights(nightly, count) : null;
+  };
+
   const form = useForm<Values>({
     initialValues: {
       houseId: reservation?.houseId ?? initial?.houseId ?? null,
@@ -110,15 +125,20 @@ export function ReservationForm({
       },
       guestName: (value) => (reservation ? null : requiredRule(t)(value)),
       guestEmail: (value) => (value.trim() === '' ? null : emailRule(t)(value)),
-      totalPrice: optionalAmountRule(t),
-      advancePaid: (value, values) =>
+      // Left empty, the price is counted from the house; a house without a nightly price needs one.
+      totalPrice: (value, values) =>
         value.trim() === ''
-          ? null
-          : !isAmount(value)
-            ? t('errors.invalid-amount')
-            : Number(amount(value)) > Number(amount(values.totalPrice || '0'))
-              ? t('reservations.errors.advance')
-              : null,
+          ? nightlyPriceOf(values.houseId)
+            ? null
+            : t('reservations.errors.priceRequired')
+          : optionalAmountRule(t)(value),
+      advancePaid: (value, values) => {
+        if (value.trim() === '') return null;
+        const advance = toCents(value);
+        if (advance === null) return t('errors.invalid-amount');
+        const total = toCents(values.totalPrice.trim() === '' ? (priceFor(values) ?? '') : values.totalPrice);
+        return total !== null && advance > total ? t('reservations.errors.advance') : null;
+      },
     },
   });
 
@@ -158,10 +178,22 @@ export function ReservationForm({
 
   const house = houses.data?.find((candidate) => candidate.id === houseId);
   const nights = isCalendarDate(checkIn) && isCalendarDate(checkOut) ? nightsBetween(checkIn, checkOut) : 0;
-  const suggested =
-    house && 'nightlyPrice' in house && house.nightlyPrice && nights > 0
-      ? (Number(house.nightlyPrice) * nights).toFixed(2)
-      : null;
+  const nightlyPrice = nightlyPriceOf(houseId);
+  const fromHouse = priceFor(form.values);
+  const priceLeftEmpty = form.values.totalPrice.trim() === '';
+  // Said before saving: what an empty price will be, or that this house needs one.
+  const priceHint =
+    priceLeftEmpty && fromHouse && nightlyPrice
+      ? t('reservations.priceFromHouse', {
+          count: nights,
+          nightly: money(nightlyPrice),
+          amount: money(fromHouse),
+        })
+      : priceLeftEmpty && house && !nightlyPrice
+        ? t('reservations.priceNeeded')
+        : !priceLeftEmpty && fromHouse
+          ? t('reservations.suggested', { amount: money(fromHouse) })
+          : undefined;
 
   const submit = form.onSubmit(async (values) => {
     const common = {
@@ -174,7 +206,13 @@ export function ReservationForm({
       notes: values.notes.trim() || null,
       ...(withMoney
         ? {
-            ...(values.totalPrice.trim() ? { totalPrice: amount(values.totalPrice) } : {}),
+            // A new stay left without a price is priced by the server from the house; a change
+            // sends the price the form stated, as a change keeps its price otherwise.
+            ...(values.totalPrice.trim()
+              ? { totalPrice: amount(values.totalPrice) }
+              : reservation
+                ? { totalPrice: priceFor(values) ?? undefined }
+                : {}),
             ...(values.advancePaid.trim() ? { advancePaid: amount(values.advancePaid) } : {}),
           }
         : {}),
@@ -307,7 +345,9 @@ export function ReservationForm({
             <TextInput
               label={t('reservations.fields.totalPrice')}
               inputMode="decimal"
-              description={suggested ? t('reservations.suggested', { amount: money(suggested) }) : undefined}
+              required={house !== undefined && !nightlyPrice}
+              placeholder={fromHouse ?? undefined}
+              description={priceHint}
               // Below the field, so the two amounts stay aligned side by side.
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('totalPrice')}

@@ -5,6 +5,7 @@ import {
   Button,
   Card,
   Group,
+  List,
   Modal,
   SimpleGrid,
   Stack,
@@ -20,14 +21,17 @@ import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
-import { useCanManage, useMoney } from '../../lib/organization.ts';
+import { useCanManage, useMoney, useToday } from '../../lib/organization.ts';
+import { useChecklist } from '../checklists/use-checklists.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import { ReservationForm } from './ReservationForm.tsx';
 import {
   hasMoney,
   NEXT_STATUSES,
   type Reservation,
+  type ReservationStatus,
   STATUS_COLORS,
+  UNDO_STATUS,
   useReservation,
   useReservationHistory,
   useUpdateReservation,
@@ -183,20 +187,52 @@ function Payments({
   );
 }
 
+/** What asks for a second thought: a check-in against the calendar or the checklist, or an undo. */
+type Confirmation =
+  | { kind: 'checkIn'; early: string | null; notReady: { done: number; total: number } | null }
+  | { kind: 'undo'; status: ReservationStatus };
+
 function StatusActions({ reservation }: { reservation: Reservation }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const update = useUpdateReservation();
+  const today = useToday();
+  const checklist = useChecklist(reservation.houseId, { enabled: reservation.status === 'confirmed' });
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState<Confirmation | null>(null);
   const next = NEXT_STATUSES[reservation.status];
-  if (next.length === 0) return null;
+  const undo = UNDO_STATUS[reservation.status];
+  if (next.length === 0 && !undo) return null;
+
+  const change = (status: ReservationStatus) =>
+    // A refusal stays in the open dialog, beside the button that was pressed.
+    update.mutate({ reservation, change: { status } }, { onSuccess: () => setConfirming(null) });
+
+  /** A check-in before the arrival date or into a house not ready is asked twice, saying why. */
+  async function checkIn() {
+    const house = (await checklist.refetch()).data;
+    const early = today < reservation.checkIn ? reservation.checkIn : null;
+    const notReady =
+      house && house.round !== null && !house.ready ? { done: house.done, total: house.total } : null;
+    if (early || notReady) setConfirming({ kind: 'checkIn', early, notReady });
+    else change('checked_in');
+  }
+
+  const longDate = (date: string) =>
+    formatDate(date, i18n.resolvedLanguage, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
+
   return (
     <Card withBorder padding="md">
       <Stack gap="sm">
         <Title order={3} size="h5">
           {t('reservations.actions')}
         </Title>
-        {update.isError && (
+        {update.isError && !confirming && (
           <Alert color="red" role="alert">
             {errorSummary(t, update.error)}
           </Alert>
@@ -207,12 +243,20 @@ function StatusActions({ reservation }: { reservation: Reservation }) {
             .map((status) => (
               <Button
                 key={status}
-                loading={update.isPending && update.variables?.change.status === status}
-                onClick={() => update.mutate({ reservation, change: { status } })}
+                loading={
+                  (update.isPending && update.variables?.change.status === status) ||
+                  (status === 'checked_in' && checklist.isFetching)
+                }
+                onClick={() => (status === 'checked_in' ? checkIn() : change(status))}
               >
                 {t(`reservations.to.${status}`)}
               </Button>
             ))}
+          {undo && (
+            <Button variant="default" onClick={() => setConfirming({ kind: 'undo', status: undo })}>
+              {t(`reservations.undo.${reservation.status}.action`)}
+            </Button>
+          )}
           {next.includes('cancelled') && (
             <Button color="red" variant="light" onClick={() => setCancelling(true)}>
               {t('reservations.to.cancelled')}
@@ -220,6 +264,58 @@ function StatusActions({ reservation }: { reservation: Reservation }) {
           )}
         </Group>
       </Stack>
+      <Modal
+        opened={confirming !== null}
+        onClose={() => setConfirming(null)}
+        title={
+          confirming?.kind === 'undo'
+            ? t(`reservations.undo.${reservation.status}.title`)
+            : t('reservations.checkInConfirm.title')
+        }
+      >
+        <Stack gap="sm">
+          {update.isError && (
+            <Alert color="red" role="alert">
+              {errorSummary(t, update.error)}
+            </Alert>
+          )}
+          {confirming?.kind === 'checkIn' && (
+            <List spacing={4} size="sm">
+              {confirming.early && (
+                <List.Item>
+                  {t('reservations.checkInConfirm.early', { date: longDate(confirming.early) })}
+                </List.Item>
+              )}
+              {confirming.notReady && (
+                <List.Item>{t('reservations.checkInConfirm.notReady', confirming.notReady)}</List.Item>
+              )}
+            </List>
+          )}
+          <Text size="sm">
+            {confirming?.kind === 'undo'
+              ? t(`reservations.undo.${reservation.status}.body`)
+              : confirming?.notReady
+                ? t('reservations.checkInConfirm.skipsRound')
+                : t('reservations.checkInConfirm.body')}
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirming(null)}>
+              {t('common.back')}
+            </Button>
+            <Button
+              color={confirming?.kind === 'undo' ? 'orange' : undefined}
+              loading={update.isPending}
+              onClick={() =>
+                confirming && change(confirming.kind === 'undo' ? confirming.status : 'checked_in')
+              }
+            >
+              {confirming?.kind === 'undo'
+                ? t(`reservations.undo.${reservation.status}.confirm`)
+                : t('reservations.checkInConfirm.confirm')}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <Modal opened={cancelling} onClose={() => setCancelling(false)} title={t('reservations.cancelTitle')}>
         <Stack gap="sm">
           <Text size="sm">{t('reservations.cancelBody')}</Text>

@@ -14,13 +14,19 @@ export type Block = Schemas['Block'];
 export const SOURCES: ReservationSource[] = ['direct', 'airbnb', 'booking', 'vrbo', 'other'];
 export const BLOCK_KINDS: BlockInput['kind'][] = ['maintenance', 'owner', 'other'];
 
-/** The status changes a reservation allows, as the server's status machine does. */
+/** The next steps of a stay, as the server's status machine has them. */
 export const NEXT_STATUSES: Record<ReservationStatus, ReservationStatus[]> = {
   pending: ['confirmed', 'cancelled'],
   confirmed: ['checked_in', 'cancelled'],
   checked_in: ['checked_out'],
   checked_out: [],
   cancelled: [],
+};
+
+/** The server's way back from a mistaken check-in or check-out (managers only). */
+export const UNDO_STATUS: Partial<Record<ReservationStatus, ReservationStatus>> = {
+  checked_in: 'confirmed',
+  checked_out: 'checked_in',
 };
 
 /** The colour of each status, wherever a stay's status is shown. */
@@ -35,10 +41,10 @@ export const STATUS_COLORS: Record<ReservationStatus, string> = {
 export const hasMoney = (reservation: Reservation): reservation is Schemas['Reservation'] =>
   'totalPrice' in reservation;
 
-/** Everything that changes the calendar's picture. */
+/** Everything that changes the calendar's picture, and the houses' rounds a status change moves. */
 const invalidateStays = (queryClient: ReturnType<typeof useQueryClient>) =>
   Promise.all(
-    ['calendar', 'reservations', 'reservation'].map((key) =>
+    ['calendar', 'reservations', 'reservation', 'checklist', 'readiness', 'operations'].map((key) =>
       queryClient.invalidateQueries({ queryKey: [key] }),
     ),
   );

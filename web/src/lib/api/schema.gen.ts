@@ -709,7 +709,7 @@ export interface paths {
         delete: operations["deleteReservation"];
         options?: never;
         head?: never;
-        /** Change a reservation (If-Match: its ETag). Status: pending → confirmed → checked_in → checked_out, or pending/confirmed → cancelled */
+        /** Change a reservation (If-Match: its ETag). Status: pending → confirmed → checked_in → checked_out, or pending/confirmed → cancelled; a manager may undo a check-in (checked_in → confirmed: a round the check-in skipped is current again) or a check-out (checked_out → checked_in: the round the departure opened is removed if nobody ticked anything in it, kept otherwise) */
         patch: operations["updateReservation"];
         trace?: never;
     };
@@ -1426,7 +1426,7 @@ export interface components {
         ReservationHistory: {
             items: {
                 id: string;
-                /** @description create | update | status | cancel | delete */
+                /** @description create | update | status | undo (a check-in or check-out undone) | cancel | delete */
                 action: string;
                 /** Format: date-time */
                 at: string;
@@ -1544,6 +1544,17 @@ export interface components {
             openedAt: string;
             completedAt: string | null;
             closedAt: string | null;
+            /** @description Set when the next guest checked in before the round was done: it was closed as skipped */
+            skipped: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    id: string;
+                    name: string;
+                } | null;
+                /** @description The stay whose check-in closed it */
+                reservationId: string | null;
+            } | null;
             done: number;
             total: number;
         };
@@ -1655,7 +1666,7 @@ export interface components {
             departures: (components["schemas"]["Reservation"] | components["schemas"]["ReservationLimitedView"])[];
             /** @description Stays that began before the day and end after it */
             inHouse: (components["schemas"]["Reservation"] | components["schemas"]["ReservationLimitedView"])[];
-            /** @description Houses whose turnover is not done, most urgent first */
+            /** @description Houses whose turnover is not done, most urgent first; never a house with guests in it (a stay under way, or a guest checked in who leaves after the day) */
             turnovers: components["schemas"]["Turnover"][];
             /** @description Houses not ready with an arrival on the day or the next */
             notReady: components["schemas"]["Turnover"][];
@@ -3653,7 +3664,7 @@ export interface operations {
                     status?: "pending" | "confirmed";
                     source?: components["schemas"]["ReservationSource"];
                     externalRef?: string | null;
-                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description The price of the whole stay. Left out: its nights at the house's nightly price (a house without a nightly price needs it: 400). 0 is a free stay. */
                     totalPrice?: string | number;
                     /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     advancePaid?: string | number;
@@ -4820,7 +4831,7 @@ export interface operations {
                     description: string;
                     productRequired?: string | null;
                     type: "cleaning" | "inspection" | "upkeep";
-                    /** @default true */
+                    /** @description true when omitted on create */
                     appliesToAll?: boolean;
                     houseIds?: string[];
                     active?: boolean;
@@ -4913,7 +4924,7 @@ export interface operations {
                     description?: string;
                     productRequired?: string | null;
                     type?: "cleaning" | "inspection" | "upkeep";
-                    /** @default true */
+                    /** @description true when omitted on create */
                     appliesToAll?: boolean;
                     houseIds?: string[];
                     active?: boolean;
