@@ -89,6 +89,7 @@ async function makeStay(as: Caller): Promise<Partial<FixtureSet>> {
     name: `Fixture house ${tags}`,
     type: 'villa',
     maxGuests: 4,
+    nightlyPrice: '150.00',
     siteId: site.id,
   });
   const guest = await as('POST', '/api/v1/guests', {

@@ -30,7 +30,7 @@ async function managerWithHouses(context: BrowserContext, month: string, locale:
   ]) {
     const created = await context.request.post('/api/v1/houses', {
       headers,
-      data: { code, name, type: 'villa', maxGuests: 6 },
+      data: { code, name, type: 'villa', maxGuests: 6, nightlyPrice: '180.00' },
     });
     houses.push((await created.json()).id as string);
   }

@@ -72,7 +72,13 @@ describe('SQLite keeps every acknowledged write through SIGKILLs of the server',
     for (let client = 0; client < CLIENTS; client++) {
       const house = await post(
         '/api/v1/houses',
-        { code: `durable-${client}`, name: `Durable ${client}`, type: 'villa', maxGuests: 4 },
+        {
+          code: `durable-${client}`,
+          name: `Durable ${client}`,
+          type: 'villa',
+          maxGuests: 4,
+          nightlyPrice: '120.00',
+        },
         token,
       );
       expect(house.status).toBe(201);

@@ -146,7 +146,7 @@ describeApp(
         {
           path: 'body.price',
           code: 'invalid-amount',
-          message: 'must be an amount with at most two decimals, like 150 or 150.50',
+          message: 'must be an amount of zero or more with at most two decimals, like 150 or 150.50',
         },
       ],
       [

@@ -235,7 +235,7 @@ describeApp(
           method: 'POST',
           url: '/api/v1/reservations',
           headers: bearer(admin),
-          payload: { houseId, guestName: 'Edge Case', guests: 1, checkIn, checkOut },
+          payload: { houseId, guestName: 'Edge Case', guests: 1, checkIn, checkOut, totalPrice: '300.00' },
         });
         expect(created.statusCode, created.body).toBe(201);
       }

@@ -64,7 +64,7 @@ describe('field errors from the API', () => {
     expect(errors).toEqual({
       name: 'Au plus 200 caractères',
       timezone: 'Choisissez un fuseau horaire dans la liste',
-      nightlyPrice: 'Un montant avec au plus deux décimales, comme 150 ou 150,50',
+      nightlyPrice: 'Un montant positif ou nul, avec au plus deux décimales, comme 150 ou 150,50',
     });
   });
 
