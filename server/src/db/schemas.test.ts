@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../test/app.ts';
-import { type ServerProcess, startServerProcess } from '../../test/server-process.ts';
+import { callServer, type ServerProcess, startServerProcess } from '../../test/server-process.ts';
 import { buildApp } from '../app.ts';
 import type { DatabaseConfig } from '../config.ts';
 import type { AppInstance } from '../http/types.ts';
@@ -26,18 +26,6 @@ async function onServer<Row>(statement: string, values: unknown[] = []): Promise
   } finally {
     await client.end();
   }
-}
-
-async function call(base: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: options.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 // Only a PostgreSQL server has schemas to share a database with: SQLite and
@@ -83,23 +71,23 @@ describe.skipIf(!url)('installs in PostgreSQL schemas of their own, in one datab
     // The same person registers on each: the first account of each install is
     // its administrator, and each install has its own house of the same code.
     for (const [name, base] of Object.entries(installs)) {
-      const registered = await call(base, '/api/v1/auth/register', {
+      const registered = await callServer(base, '/api/v1/auth/register', {
         body: { email: 'owner@example.org', password: 'a schema of my own', name },
       });
       expect(registered.status, `register on ${name}`).toBe(201);
       const token = String(registered.body.accessToken);
       expect((registered.body.user as { instanceAdmin: boolean }).instanceAdmin).toBe(true);
-      const house = await call(base, '/api/v1/houses', {
+      const house = await callServer(base, '/api/v1/houses', {
         token,
         body: { code: 'villa', name: `Villa of ${name}`, type: 'villa', maxGuests: 4 },
       });
       expect(house.status, `house on ${name}`).toBe(201);
     }
     for (const [name, base] of Object.entries(installs)) {
-      const login = await call(base, '/api/v1/auth/login', {
+      const login = await callServer(base, '/api/v1/auth/login', {
         body: { email: 'owner@example.org', password: 'a schema of my own' },
       });
-      const houses = await call(base, '/api/v1/houses', { token: String(login.body.accessToken) });
+      const houses = await callServer(base, '/api/v1/houses', { token: String(login.body.accessToken) });
       expect((houses.body.items as { name: string }[]).map((house) => house.name)).toEqual([
         `Villa of ${name}`,
       ]);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app.ts';
 import { describeEachDatabase } from '../../../test/databases.ts';
 import {
+  callServer,
   databaseUrl,
   freePort,
   type ServerProcess,
@@ -14,18 +15,6 @@ interface Tokens {
   accessToken: string;
   refreshToken: string;
   user: { id: string };
-}
-
-async function call(base: string, path: string, options: { token?: string; body?: unknown } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: options.body === undefined ? 'GET' : 'POST',
-    headers: {
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-    },
-    ...(options.body === undefined ? {} : { body: JSON.stringify(options.body) }),
-  });
-  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 describeEachDatabase('instances that share SECRET_KEY and the database', (get) => {
@@ -70,26 +59,28 @@ describeEachDatabase('instances that share SECRET_KEY and the database', (get) =
   });
 
   it("accepts on one instance the access token another issued, and refreshes the other's session", async () => {
-    const registered = await call(a, '/api/v1/auth/register', {
+    const registered = await callServer(a, '/api/v1/auth/register', {
       body: { email: `instances-${Date.now()}@example.org`, password: 'one key, two servers', name: 'Ana' },
     });
     expect(registered.status).toBe(201);
     const fromA = registered.body as unknown as Tokens;
 
-    const meOnB = await call(b, '/api/v1/auth/me', { token: fromA.accessToken });
+    const meOnB = await callServer(b, '/api/v1/auth/me', { token: fromA.accessToken });
     expect(meOnB.status).toBe(200);
     expect((meOnB.body.user as { id: string }).id).toBe(fromA.user.id);
 
-    const refreshedOnB = await call(b, '/api/v1/auth/refresh', {
+    const refreshedOnB = await callServer(b, '/api/v1/auth/refresh', {
       body: { refreshToken: fromA.refreshToken },
     });
     expect(refreshedOnB.status).toBe(200);
     const fromB = refreshedOnB.body as unknown as Tokens;
-    expect((await call(a, '/api/v1/auth/me', { token: fromB.accessToken })).status).toBe(200);
+    expect((await callServer(a, '/api/v1/auth/me', { token: fromB.accessToken })).status).toBe(200);
 
     // The rotation is shared too: a client retrying A's refresh on A (its
     // answer from B lost) gets B's successor, not a second session.
-    const retryOnA = await call(a, '/api/v1/auth/refresh', { body: { refreshToken: fromA.refreshToken } });
+    const retryOnA = await callServer(a, '/api/v1/auth/refresh', {
+      body: { refreshToken: fromA.refreshToken },
+    });
     expect(retryOnA.status).toBe(200);
     expect(retryOnA.body.refreshToken).toBe(fromB.refreshToken);
   });
