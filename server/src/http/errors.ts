@@ -157,11 +157,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const code = error.statusCode === 429 ? 'rate-limited' : 'bad-request';
       return sendProblem(reply, problem(error.statusCode, code, error.message));
     }
-    request.log.error({ err: error }, 'unhandled error');
-    return sendProblem(
-      reply,
-      problem(500, 'internal-error', `Something went wrong on our side. Quote request id ${request.id}.`),
-    );
+    return internalError(error, request, reply);
   });
 }
 
@@ -190,8 +186,13 @@ export function frameworkError(error: FastifyError, request: FastifyRequest, rep
     );
     return;
   }
-  request.log.error({ err: error }, 'unhandled router error');
-  sendProblem(
+  internalError(error, request, reply);
+}
+
+/** Logs what went wrong with the request id, and tells the client only that id: never a stack or SQL. */
+function internalError(error: Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  request.log.error({ err: error }, 'unhandled error');
+  return sendProblem(
     reply,
     problem(500, 'internal-error', `Something went wrong on our side. Quote request id ${request.id}.`),
   );
