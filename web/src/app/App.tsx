@@ -1,17 +1,13 @@
-import { createTheme, MantineProvider } from '@mantine/core';
+import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
 import { RouterProvider } from 'react-router';
 import { AuthProvider } from '../features/auth/AuthProvider.tsx';
 import { flush, whenDelivered } from '../features/checklists/tick-queue.ts';
 import { ApiError } from '../lib/api/client.ts';
 import { router } from './router.tsx';
-
-const theme = createTheme({
-  primaryColor: 'cyan',
-  primaryShade: 8,
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  defaultRadius: 'md',
-});
+import { cssVariablesResolver, translatedTheme } from './theme.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,8 +31,11 @@ whenDelivered((houseId, checklist) => {
 void flush();
 
 export function App() {
+  const { t } = useTranslation();
+  const closeLabel = t('common.close');
+  const theme = useMemo(() => translatedTheme(closeLabel), [closeLabel]);
   return (
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <AuthProvider>
           <RouterProvider router={router} />

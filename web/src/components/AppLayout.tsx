@@ -10,6 +10,7 @@ import {
   useMantineTheme,
 } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, NavLink as RouterNavLink } from 'react-router';
 import { navigation } from '../app/navigation.ts';
@@ -17,7 +18,10 @@ import { useAuth } from '../features/auth/AuthProvider.tsx';
 import { OrganizationSwitcher } from '../features/auth/OrganizationSwitcher.tsx';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { VerificationBanner } from '../features/auth/VerificationBanner.tsx';
+import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
+
+const MAIN_ID = 'main-content';
 
 export function AppLayout() {
   const { t } = useTranslation();
@@ -30,6 +34,18 @@ export function AppLayout() {
     getInitialValueInEffect: false,
   });
   const navbarShown = signedIn && (wideScreen || opened);
+  const burger = useRef<HTMLButtonElement>(null);
+  // The phone's navigation covers the page: Escape closes it, and the focus goes back to its button.
+  useEffect(() => {
+    if (!opened || wideScreen) return;
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      close();
+      burger.current?.focus();
+    };
+    window.addEventListener('keydown', closeOnEscape);
+    return () => window.removeEventListener('keydown', closeOnEscape);
+  }, [opened, wideScreen, close]);
   const role = auth.organization?.role;
   const entries = navigation.filter(
     (entry) =>
@@ -45,11 +61,23 @@ export function AppLayout() {
       navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !opened, desktop: !signedIn } }}
       padding="md"
     >
+      {/* Moves focus itself rather than following the fragment, which would change the route's URL. */}
+      <a
+        href={`#${MAIN_ID}`}
+        className={classes.skipLink}
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById(MAIN_ID)?.focus();
+        }}
+      >
+        {t('nav.skip')}
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             {signedIn && (
               <Burger
+                ref={burger}
                 opened={opened}
                 onClick={toggle}
                 hiddenFrom="sm"
@@ -106,7 +134,7 @@ export function AppLayout() {
         )}
       </AppShell.Navbar>
 
-      <AppShell.Main>
+      <AppShell.Main id={MAIN_ID} tabIndex={-1} className={classes.main}>
         <VerificationBanner />
         <Outlet />
       </AppShell.Main>

@@ -25,9 +25,13 @@ export function UserMenu() {
     ) : null;
   }
   return (
-    <Menu position="bottom-end" withinPortal>
+    // Inside the header rather than a portal: the open menu stays within the banner landmark.
+    <Menu position="bottom-end" withinPortal={false}>
       <Menu.Target>
-        <UnstyledButton aria-label={t('account.menu', { name: auth.user.name })}>
+        <UnstyledButton
+          // Named with the initials it shows, so that voice control finds it by what is on screen.
+          aria-label={t('account.menu', { initials: initials(auth.user.name), name: auth.user.name })}
+        >
           <Avatar color="cyan" radius="xl" size="sm">
             {initials(auth.user.name)}
           </Avatar>

@@ -12,9 +12,10 @@ import {
   Text,
   Title,
   Tooltip,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { type CSSProperties, useEffect, useMemo, useRef, useState } from 'react';
+import { type CSSProperties, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
@@ -33,7 +34,12 @@ import { useCanManage, useToday } from '../../lib/organization.ts';
 import { ReadinessDot } from '../checklists/ReadinessBadge.tsx';
 import { useSites } from '../houses/use-houses.ts';
 import { ReservationForm } from '../reservations/ReservationForm.tsx';
-import { type Block, type Calendar, useCalendar } from '../reservations/use-reservations.ts';
+import {
+  type Block,
+  type Calendar,
+  type Reservation,
+  useCalendar,
+} from '../reservations/use-reservations.ts';
 import { BlockDetails, BlockForm } from './BlockForm.tsx';
 import classes from './Timeline.module.css';
 
@@ -90,6 +96,9 @@ export function TimelinePage() {
   const [picked, setPicked] = useState<PickedRange | null>(null);
   const [creating, setCreating] = useState(false);
   const [openBlock, setOpenBlock] = useState<Block | null>(null);
+  // The stay a dialog just created: its bar takes the focus, which the dialog's trigger (a free day
+  // that is now taken) can no longer hold.
+  const [createdStayId, setCreatedStayId] = useState<string | null>(null);
 
   const setParam = (name: string, value: string | null) =>
     setParams(
@@ -198,7 +207,9 @@ export function TimelinePage() {
           aria-label={t('calendar.gridLabel', { month: formatMonth(from, i18n.resolvedLanguage) })}
           // While another month loads, the previous one stays on screen: say it is not the one asked for yet.
           aria-busy={calendar.isFetching}
+          aria-describedby="timeline-keys"
         >
+          <VisuallyHidden id="timeline-keys">{t('calendar.keyboardHint')}</VisuallyHidden>
           <div className={`${classes.row} ${classes.head}`}>
             <div className={classes.name}>
               <Text size="xs" c="dimmed">
@@ -242,6 +253,8 @@ export function TimelinePage() {
               }
               onOpenStay={(id) => navigate(`/reservations/${id}`)}
               onOpenBlock={setOpenBlock}
+              focusStayId={createdStayId}
+              onStayFocused={() => setCreatedStayId(null)}
             />
           ))}
         </section>
@@ -254,7 +267,15 @@ export function TimelinePage() {
         size="lg"
         fullScreen={phone}
       >
-        {picked && <NewOnTimeline picked={picked} onDone={() => setPicked(null)} />}
+        {picked && (
+          <NewOnTimeline
+            picked={picked}
+            onDone={(stay) => {
+              setPicked(null);
+              if (stay) setCreatedStayId(stay.id);
+            }}
+          />
+        )}
       </Modal>
       <Modal
         opened={creating}
@@ -263,7 +284,14 @@ export function TimelinePage() {
         size="lg"
         fullScreen={phone}
       >
-        {creating && <ReservationForm onDone={() => setCreating(false)} />}
+        {creating && (
+          <ReservationForm
+            onDone={(stay) => {
+              setCreating(false);
+              setCreatedStayId(stay.id);
+            }}
+          />
+        )}
       </Modal>
       <Modal opened={openBlock !== null} onClose={() => setOpenBlock(null)} title={t('blocks.title')}>
         {openBlock && <BlockDetails block={openBlock} onDone={() => setOpenBlock(null)} />}
@@ -284,6 +312,8 @@ function HouseRow({
   onKeyboardPick,
   onOpenStay,
   onOpenBlock,
+  focusStayId,
+  onStayFocused,
 }: {
   house: CalendarHouse;
   from: CalendarDate;
@@ -296,8 +326,17 @@ function HouseRow({
   onKeyboardPick: (date: CalendarDate) => void;
   onOpenStay: (id: string) => void;
   onOpenBlock: (block: Block) => void;
+  focusStayId: string | null;
+  onStayFocused: () => void;
 }) {
   const { t, i18n } = useTranslation();
+  // One Tab stop per row: the cell last focused in it (the house name at first); arrows do the rest.
+  const [activeCell, setActiveCell] = useState('house');
+  const cell = (key: string, order: number) => ({
+    'data-cell': key,
+    'data-order': order,
+    tabIndex: key === activeCell ? 0 : -1,
+  });
   const stays = house.reservations ?? [];
   const blocks = house.blocks ?? [];
   const occupied = useMemo(() => {
@@ -310,12 +349,31 @@ function HouseRow({
     }
     return nights;
   }, [stays, blocks, from]);
+  const cellKeys = [
+    'readiness',
+    'house',
+    ...(selectable ? days.filter((date) => !occupied.has(date)) : []),
+    ...stays.map((stay) => stay.id),
+    ...blocks.map((block) => block.id),
+  ];
+  // A cell that is gone (a free day just taken) hands the Tab stop back to the house name.
+  if (!cellKeys.includes(activeCell)) setActiveCell('house');
 
   return (
-    <div className={classes.row}>
+    // biome-ignore lint/a11y/useSemanticElements: a row of days named by its house, not a set of form fields
+    <div
+      className={classes.row}
+      role="group"
+      aria-label={house.name}
+      onKeyDown={moveFocusWithArrows}
+      onFocus={(event) => {
+        const key = (event.target as HTMLElement).dataset.cell;
+        if (key) setActiveCell(key);
+      }}
+    >
       <div className={classes.name}>
         <Group gap={6} wrap="nowrap">
-          <ReadinessDot houseId={house.houseId} />
+          <ReadinessDot houseId={house.houseId} cell={cell('readiness', -2)} />
           {/* A long name is cut to the column: the tooltip shows it whole, on hover and on focus. */}
           <Tooltip label={`${house.name} · ${house.code}`} events={TOOLTIP_EVENTS}>
             <Anchor
@@ -325,6 +383,7 @@ function HouseRow({
               fw={600}
               c="inherit"
               truncate
+              {...cell('house', -1)}
             >
               {house.name}
             </Anchor>
@@ -334,7 +393,7 @@ function HouseRow({
           {house.code}
         </Text>
       </div>
-      {days.map((date) => {
+      {days.map((date, index) => {
         const free = !occupied.has(date);
         const canPick = selectable && free;
         const className = [
@@ -353,6 +412,7 @@ function HouseRow({
             type="button"
             className={className}
             aria-label={label}
+            {...cell(date, index)}
             onPointerDown={(event) => {
               if (event.button === 0) onPress(date);
             }}
@@ -377,6 +437,9 @@ function HouseRow({
           label={stay.guestName}
           details={`${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)} · ${t(`reservations.status.${stay.status}`)}`}
           onClick={() => onOpenStay(stay.id)}
+          cell={cell(stay.id, barOrder(from, stay.checkIn))}
+          takeFocus={stay.id === focusStayId}
+          onFocusTaken={onStayFocused}
         />
       ))}
       {blocks.map((block) => (
@@ -390,10 +453,75 @@ function HouseRow({
           label={block.note || t(`blocks.kind.${block.kind}`)}
           details={`${block.note ? `${t(`blocks.kind.${block.kind}`)} · ` : ''}${formatDate(block.start, i18n.resolvedLanguage)} → ${formatDate(block.end, i18n.resolvedLanguage)}`}
           onClick={() => onOpenBlock(block)}
+          cell={cell(block.id, barOrder(from, block.start))}
         />
       ))}
     </div>
   );
+}
+
+/** A roving-tabindex cell of a timeline row: its key, its place from left to right, its Tab stop. */
+interface RovingCell {
+  'data-cell': string;
+  'data-order': number;
+  tabIndex: number;
+}
+
+/** A bar comes after the day it starts on (it is drawn from that day's middle), or first if it started earlier. */
+const barOrder = (from: CalendarDate, start: CalendarDate) =>
+  Math.max(nightsBetween(from, start), -0.5) + 0.5;
+
+const cellsOf = (row: Element | null) =>
+  [...(row?.querySelectorAll<HTMLElement>('[data-cell]') ?? [])].sort(
+    (a, b) => Number(a.dataset.order) - Number(b.dataset.order),
+  );
+
+/**
+ * The timeline's keyboard: Left and Right move along a house's row (name, free days and bars, in
+ * the order they are drawn), Home and End to its ends, Up and Down to the nearest cell of the house
+ * above or below. Each row is then a single Tab stop instead of one per free day.
+ */
+function moveFocusWithArrows(event: KeyboardEvent<HTMLDivElement>) {
+  const current = event.target as HTMLElement;
+  if (!current.dataset.cell) return;
+  const row = event.currentTarget;
+  const cells = cellsOf(row);
+  const index = cells.indexOf(current);
+  let target: HTMLElement | undefined;
+  switch (event.key) {
+    case 'ArrowRight':
+      target = cells[index + 1];
+      break;
+    case 'ArrowLeft':
+      target = cells[index - 1];
+      break;
+    case 'Home':
+      target = cells[0];
+      break;
+    case 'End':
+      target = cells.at(-1);
+      break;
+    case 'ArrowUp':
+    case 'ArrowDown': {
+      const order = Number(current.dataset.order);
+      const neighbours = cellsOf(
+        event.key === 'ArrowUp' ? row.previousElementSibling : row.nextElementSibling,
+      );
+      target = neighbours.reduce<HTMLElement | undefined>(
+        (best, candidate) =>
+          best &&
+          Math.abs(Number(best.dataset.order) - order) <= Math.abs(Number(candidate.dataset.order) - order)
+            ? best
+            : candidate,
+        undefined,
+      );
+      break;
+    }
+    default:
+      return;
+  }
+  event.preventDefault();
+  target?.focus();
 }
 
 /** Tooltips show on hover and on keyboard focus alike. */
@@ -413,7 +541,17 @@ function Bar(props: {
   label: string;
   details: string;
   onClick: () => void;
+  cell: RovingCell;
+  takeFocus?: boolean;
+  onFocusTaken?: () => void;
 }) {
+  const button = useRef<HTMLButtonElement>(null);
+  const { takeFocus, onFocusTaken } = props;
+  useEffect(() => {
+    if (!takeFocus) return;
+    button.current?.focus();
+    onFocusTaken?.();
+  }, [takeFocus, onFocusTaken]);
   const startIndex = nightsBetween(props.from, props.start);
   const endIndex = nightsBetween(props.from, props.end);
   const clippedStart = startIndex < 0;
@@ -436,7 +574,9 @@ function Bar(props: {
       maw={280}
     >
       <button
+        ref={button}
         type="button"
+        {...props.cell}
         className={[
           classes.bar,
           props.className,
@@ -475,7 +615,14 @@ function Legend() {
 }
 
 /** What picking days on the timeline opens: a new stay, or a block of the same nights. */
-function NewOnTimeline({ picked, onDone }: { picked: PickedRange; onDone: () => void }) {
+function NewOnTimeline({
+  picked,
+  onDone,
+}: {
+  picked: PickedRange;
+  /** With the stay, when one was created (a block brings none). */
+  onDone: (stay?: Reservation) => void;
+}) {
   const { t } = useTranslation();
   const [kind, setKind] = useState<'stay' | 'block'>('stay');
   return (
@@ -494,7 +641,7 @@ function NewOnTimeline({ picked, onDone }: { picked: PickedRange; onDone: () => 
           onDone={onDone}
         />
       ) : (
-        <BlockForm picked={picked} onDone={onDone} />
+        <BlockForm picked={picked} onDone={() => onDone()} />
       )}
     </Stack>
   );

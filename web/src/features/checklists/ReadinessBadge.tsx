@@ -36,7 +36,14 @@ export function ReadinessBadge({ houseId }: { houseId: string }) {
 }
 
 /** The same as a dot, where a badge does not fit (the calendar's house column). */
-export function ReadinessDot({ houseId }: { houseId: string }) {
+export function ReadinessDot({
+  houseId,
+  cell,
+}: {
+  houseId: string;
+  /** Where the dot sits in a row navigated with the arrow keys (the calendar's). */
+  cell?: { tabIndex: number; 'data-cell': string; 'data-order': number };
+}) {
   const { t } = useTranslation();
   const state = useHouseReadiness(houseId);
   if (!state.known) return null;
@@ -49,13 +56,15 @@ export function ReadinessDot({ houseId }: { houseId: string }) {
         component={Link}
         to={`/houses/${houseId}/checklist`}
         aria-label={label}
+        {...cell}
         w={10}
         h={10}
         style={{
           display: 'inline-block',
           borderRadius: '50%',
           flexShrink: 0,
-          background: `var(--mantine-color-${state.ready ? 'teal' : 'orange'}-6)`,
+          // A graphic that carries meaning: the filled shade keeps 3:1 against the white row.
+          background: `var(--mantine-color-${state.ready ? 'teal' : 'orange'}-filled)`,
         }}
       />
     </Tooltip>

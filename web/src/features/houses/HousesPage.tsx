@@ -11,6 +11,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
@@ -138,7 +139,11 @@ export function HousesPage() {
                   {showPrices && <Table.Th ta="right">{t('houses.fields.nightlyPrice')}</Table.Th>}
                   <Table.Th>{t('houses.fields.status')}</Table.Th>
                   <Table.Th>{t('checklist.housekeeping')}</Table.Th>
-                  {canManage && <Table.Th aria-label={t('common.actions')} />}
+                  {canManage && (
+                    <Table.Th>
+                      <VisuallyHidden>{t('common.actions')}</VisuallyHidden>
+                    </Table.Th>
+                  )}
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>

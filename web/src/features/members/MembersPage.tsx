@@ -12,6 +12,7 @@ import {
   Text,
   TextInput,
   Title,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
@@ -84,7 +85,11 @@ function MemberList({ isAdmin }: { isAdmin: boolean }) {
               <Table.Tr>
                 <Table.Th>{t('members.name')}</Table.Th>
                 <Table.Th>{t('members.role')}</Table.Th>
-                {isAdmin && <Table.Th aria-label={t('members.actions')} />}
+                {isAdmin && (
+                  <Table.Th>
+                    <VisuallyHidden>{t('members.actions')}</VisuallyHidden>
+                  </Table.Th>
+                )}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>

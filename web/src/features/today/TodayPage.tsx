@@ -131,6 +131,11 @@ export function TodayPage() {
                       value={turnover.total ? (turnover.done / turnover.total) * 100 : 100}
                       size="sm"
                       my={6}
+                      aria-label={t('today.turnoverProgress', {
+                        house: turnover.houseName,
+                        done: turnover.done,
+                        total: turnover.total,
+                      })}
                     />
                     <Text size="xs" c="dimmed">
                       {turnover.nextArrival

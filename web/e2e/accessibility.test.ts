@@ -1,0 +1,357 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import en from '../src/locales/en.json' with { type: 'json' };
+import fr from '../src/locales/fr.json' with { type: 'json' };
+import { baseUrl, browserAvailable, LAPTOP, launchBrowser, PHONE, screenshotPath } from './browser.ts';
+
+/**
+ * Every screen and dialog, at a laptop's size and a phone's, in English and in
+ * French, scanned by axe-core for WCAG 2.1 A and AA. The app's content security
+ * policy allows no injected script: axe's source is evaluated through the
+ * browser driver, which the page's policy does not govern.
+ */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+const PASSWORD = 'les volets bleus du mas';
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+interface Violation {
+  rule: string;
+  impact: string | null;
+  help: string;
+  elements: { target: string; html: string; summary: string }[];
+}
+
+declare const axe: {
+  run(
+    context: Element | Document,
+    options: object,
+  ): Promise<{
+    violations: {
+      id: string;
+      impact: string | null;
+      help: string;
+      nodes: { target: unknown[]; html: string; failureSummary?: string }[];
+    }[];
+  }>;
+};
+
+async function violationsOn(page: Page): Promise<Violation[]> {
+  // Animations done: a dialog fading in is not yet its own colours.
+  // (A cancelled animation rejects its promise: it is over all the same.)
+  await page.evaluate(() =>
+    Promise.all(document.getAnimations().map((animation) => animation.finished.catch(() => undefined))),
+  );
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (tags) => {
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      elements: violation.nodes.map((node) => ({
+        target: node.target.join(' '),
+        html: node.html,
+        summary: node.failureSummary ?? '',
+      })),
+    }));
+  }, WCAG_21_AA);
+}
+
+/**
+ * A manager's organization with something on every screen: two houses on a
+ * site, a turnover today (a stay leaving, one arriving), stays to come, a
+ * maintenance block, a checklist begun, guest files and an invited housekeeper.
+ */
+async function organizationWithEverything(context: BrowserContext, locale: 'en' | 'fr') {
+  const email = `a11y-${locale}-${Date.now()}@example.org`;
+  const registered = await context.request.post('/api/v1/auth/register', {
+    data: { name: 'Demo Manager', email, password: PASSWORD, locale },
+  });
+  const headers = { authorization: `Bearer ${(await registered.json()).accessToken}` };
+  const post = async (url: string, data: Record<string, unknown>) => {
+    const response = await context.request.post(url, { headers, data });
+    if (!response.ok()) throw new Error(`${url} (${response.status()}): ${await response.text()}`);
+    return response.json();
+  };
+  const site = await post('/api/v1/sites', { name: 'Domaine des Oliviers' });
+  const villa = await post('/api/v1/houses', {
+    code: 'oliviers',
+    name: 'Villa Les Oliviers',
+    type: 'villa',
+    siteId: site.id,
+    maxGuests: 8,
+    nightlyPrice: '240.00',
+  });
+  const studio = await post('/api/v1/houses', {
+    code: 'studio',
+    name: 'Studio du Port',
+    type: 'apartment',
+    siteId: site.id,
+    maxGuests: 2,
+    nightlyPrice: '85.00',
+  });
+  const leaving = await post('/api/v1/reservations', {
+    houseId: studio.id,
+    guestName: 'Paul Départ',
+    checkIn: day(-3),
+    checkOut: day(0),
+    guests: 2,
+    status: 'confirmed',
+  });
+  await context.request.patch(`/api/v1/reservations/${leaving.id}`, {
+    headers,
+    data: { status: 'checked_in' },
+  });
+  await post('/api/v1/reservations', {
+    houseId: studio.id,
+    guestName: 'Claire Arrivée',
+    checkIn: day(0),
+    checkOut: day(4),
+    guests: 2,
+    status: 'confirmed',
+  });
+  // Checking in two days early is asked twice: that dialog gets scanned too.
+  const coming = await post('/api/v1/reservations', {
+    houseId: villa.id,
+    guestName: 'Jean Plus-Tard',
+    guestEmail: 'jean@example.org',
+    checkIn: day(2),
+    checkOut: day(6),
+    guests: 4,
+    status: 'confirmed',
+    advancePaid: '300.00',
+  });
+  await post('/api/v1/reservations', {
+    houseId: studio.id,
+    guestName: 'Léa Sans-Réponse',
+    checkIn: day(6),
+    checkOut: day(9),
+    guests: 1,
+    status: 'pending',
+  });
+  await post('/api/v1/blocks', {
+    houseId: villa.id,
+    start: day(8),
+    end: day(11),
+    kind: 'maintenance',
+    note: 'Pool liner replacement',
+  });
+  const checklist = await (
+    await context.request.get(`/api/v1/houses/${studio.id}/checklist`, { headers })
+  ).json();
+  for (const item of checklist.categories[0].items.slice(0, 3)) {
+    await context.request.put(`/api/v1/houses/${studio.id}/checklist/items/${item.id}`, {
+      headers,
+      data: { completed: true },
+    });
+  }
+  await post('/api/v1/invitations', { email: `cleaner-${locale}-${Date.now()}@example.org`, role: 'staff' });
+  return { studioId: studio.id as string, stayId: coming.id as string };
+}
+
+const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
+const LANGUAGES = { en: 'en-US', fr: 'fr-FR' } as const;
+type Language = keyof typeof LANGUAGES;
+
+/** The app's own words, to find its buttons in either language. */
+function words(language: Language) {
+  const messages = { en, fr }[language] as unknown as Record<string, unknown>;
+  return (key: string, values: Record<string, string> = {}) => {
+    const message = key
+      .split('.')
+      .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
+    if (typeof message !== 'string') throw new Error(`no message ${key}`);
+    return message.replace(/{{(\w+)}}/g, (_, name: string) => values[name] ?? '');
+  };
+}
+
+/** What opens a dialog (or a menu) on a screen: each is scanned open, then closed with Escape. */
+type Opener = (page: Page, t: ReturnType<typeof words>) => Promise<unknown>;
+const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).first().click();
+
+/**
+ * Counts the app's requests in flight, so that a scan waits for a screen's data
+ * rather than for a fixed time. Installed by the driver, like axe.
+ */
+const COUNT_REQUESTS = `{
+  let inFlight = 0;
+  const fetchOriginal = window.fetch;
+  window.fetch = (...args) => {
+    inFlight++;
+    return fetchOriginal(...args).finally(() => inFlight--);
+  };
+  Object.defineProperty(window, 'requestsInFlight', { get: () => inFlight });
+}`;
+
+/**
+ * Opens a screen the way a member moves between them: the first through a page
+ * load, the next ones through the app's router (a full load per screen would
+ * triple the time of the run), then waits until nothing loads for 150 ms.
+ */
+async function show(page: Page, path: string) {
+  if (page.url().startsWith('http')) {
+    await page.evaluate((to) => {
+      for (const heading of document.querySelectorAll('main h1, main h2'))
+        heading.setAttribute('data-left', '');
+      window.history.pushState(null, '', to);
+      window.dispatchEvent(new PopStateEvent('popstate'));
+    }, path);
+  } else {
+    await page.goto(path);
+  }
+  await page.locator('main h1:not([data-left]), main h2:not([data-left])').first().waitFor();
+  await page.waitForFunction(
+    () => {
+      const state = window as unknown as { requestsInFlight: number; quietSince?: number };
+      const quiet =
+        state.requestsInFlight === 0 && !document.querySelector('[role="status"] .mantine-Loader-root');
+      state.quietSince = quiet ? (state.quietSince ?? performance.now()) : undefined;
+      return state.quietSince !== undefined && performance.now() - state.quietSince >= 150;
+    },
+    undefined,
+    { polling: 50 },
+  );
+}
+
+/** The findings of a whole run, written beside the screenshots for the record. */
+const findings: Record<string, Violation[]> = {};
+
+describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-core', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    writeFileSync(
+      screenshotPath('accessibility').replace(/\.png$/, '.json'),
+      JSON.stringify(findings, null, 2),
+    );
+  });
+
+  for (const [language, locale] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, string][]) {
+    for (const [size, device] of Object.entries(SIZES)) {
+      describe(`${language}, ${size}`, () => {
+        let signedIn: BrowserContext;
+        let visitor: BrowserContext;
+        const pages: Partial<Record<'visitor' | 'member', Page>> = {};
+        let ids: { studioId: string; stayId: string };
+        beforeAll(async () => {
+          visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+          signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+          ids = await organizationWithEverything(signedIn, language);
+          for (const context of [visitor, signedIn]) await context.addInitScript({ content: COUNT_REQUESTS });
+        });
+        afterAll(async () => {
+          await signedIn?.close();
+          await visitor?.close();
+        });
+
+        const t = words(language);
+        const accountMenu: Opener = (page) => page.locator('header button[aria-haspopup="menu"]').click();
+        const screens: [string, () => string, 'visitor' | 'member', Record<string, Opener>][] = [
+          ['login', () => '/login', 'visitor', {}],
+          ['register', () => '/register', 'visitor', {}],
+          [
+            'home',
+            () => '/',
+            'member',
+            size === 'phone'
+              ? { 'account menu': accountMenu, navigation: (page) => button(page, t('nav.open')) }
+              : { 'account menu': accountMenu },
+          ],
+          ['today', () => '/today', 'member', {}],
+          [
+            'calendar',
+            () => '/calendar',
+            'member',
+            {
+              'new reservation': (page) => button(page, t('calendar.newReservation')),
+              'new on a free day': async (page) => {
+                await page
+                  .locator(`button[aria-label$=": ${t('calendar.free')}"]`)
+                  .first()
+                  .focus();
+                await page.keyboard.press('Enter');
+              },
+              block: (page) => page.getByRole('button', { name: /^Pool liner replacement/ }).click(),
+            },
+          ],
+          [
+            'reservation',
+            () => `/reservations/${ids.stayId}`,
+            'member',
+            {
+              edit: (page) => button(page, t('common.edit')),
+              'check in': (page) => button(page, t('reservations.to.checked_in')),
+              cancel: (page) => button(page, t('reservations.to.cancelled')),
+            },
+          ],
+          ['houses', () => '/houses', 'member', { 'new house': (page) => button(page, t('houses.new')) }],
+          ['guests', () => '/guests', 'member', { edit: (page) => button(page, t('common.edit')) }],
+          [
+            'checklist',
+            () => `/houses/${ids.studioId}/checklist`,
+            'member',
+            { history: (page) => button(page, t('checklist.history')) },
+          ],
+          [
+            'checklist-template',
+            () => '/checklist-template',
+            'member',
+            { 'new step': (page) => button(page, t('template.addItem')) },
+          ],
+          ['members', () => '/members', 'member', {}],
+          ['profile', () => '/profile', 'member', {}],
+        ];
+        for (const [screen, path, who, dialogs] of screens) {
+          const dialogNames = Object.keys(dialogs);
+          it(`${screen}${dialogNames.length ? ` and its ${dialogNames.join(', ')}` : ''}: no violation`, async () => {
+            // One page per kind of visitor, moving from screen to screen; a fresh one after a failure.
+            const page = pages[who] ?? (await (who === 'visitor' ? visitor : signedIn).newPage());
+            delete pages[who];
+            await show(page, path());
+            const found: Record<string, Violation[]> = {};
+            const scan = async (what: string) => {
+              const violations = await violationsOn(page);
+              found[what] = violations;
+              findings[`${what} (${language}, ${size})`] = violations;
+              if (violations.length > 0)
+                await page.screenshot({
+                  path: screenshotPath(`a11y-${what.replace(/\W+/g, '-')}-${language}-${size}`),
+                });
+            };
+            await scan(screen);
+            for (const [name, open] of Object.entries(dialogs)) {
+              await open(page, t).catch(async (error: unknown) => {
+                await page.screenshot({
+                  path: screenshotPath(`a11y-unopened-${screen}-${language}-${size}`),
+                });
+                throw error;
+              });
+              const opened = page
+                .locator(
+                  name === 'navigation' ? '#main-navigation:not([inert])' : '[role="dialog"], [role="menu"]',
+                )
+                .first();
+              await opened.waitFor();
+              await scan(`${screen} › ${name}`);
+              await page.keyboard.press('Escape');
+              await opened.waitFor({ state: 'hidden' });
+            }
+            pages[who] = page;
+            expect(
+              Object.fromEntries(Object.entries(found).filter(([, violations]) => violations.length > 0)),
+            ).toEqual({});
+          });
+        }
+      });
+    }
+  }
+});
