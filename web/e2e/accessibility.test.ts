@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import en from '../src/locales/en.json' with { type: 'json' };
 import fr from '../src/locales/fr.json' with { type: 'json' };
 import { baseUrl, browserAvailable, LAPTOP, launchBrowser, PHONE, screenshotPath } from './browser.ts';
@@ -158,6 +158,8 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
 const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
 const LANGUAGES = { en: 'en-US', fr: 'fr-FR' } as const;
 type Language = keyof typeof LANGUAGES;
+/** Who looks at a screen: someone signed out, the organization's manager, the instance's administrator. */
+type Visitor = 'visitor' | 'member' | 'admin';
 
 /** The app's own words, to find its buttons in either language. */
 function words(language: Language) {
@@ -240,24 +242,35 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
       describe(`${language}, ${size}`, () => {
         let signedIn: BrowserContext;
         let visitor: BrowserContext;
-        const pages: Partial<Record<'visitor' | 'member', Page>> = {};
+        let instanceAdmin: BrowserContext;
+        const pages: Partial<Record<Visitor, Page>> = {};
         let ids: { studioId: string; stayId: string };
         beforeAll(async () => {
           visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           ids = await organizationWithEverything(signedIn, language);
-          for (const context of [visitor, signedIn]) await context.addInitScript({ content: COUNT_REQUESTS });
+          instanceAdmin = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+          const { email, password } = inject('admin');
+          const login = await instanceAdmin.request.post('/api/v1/auth/login', { data: { email, password } });
+          expect(login.status()).toBe(200);
+          for (const context of [visitor, signedIn, instanceAdmin])
+            await context.addInitScript({ content: COUNT_REQUESTS });
         });
         afterAll(async () => {
           await signedIn?.close();
           await visitor?.close();
+          await instanceAdmin?.close();
         });
 
         const t = words(language);
         const accountMenu: Opener = (page) => page.locator('header button[aria-haspopup="menu"]').click();
-        const screens: [string, () => string, 'visitor' | 'member', Record<string, Opener>][] = [
+        const screens: [string, () => string, Visitor, Record<string, Opener>][] = [
           ['login', () => '/login', 'visitor', {}],
           ['register', () => '/register', 'visitor', {}],
+          ['forgot password', () => '/forgot-password', 'visitor', {}],
+          ['reset password', () => '/reset-password?token=an-expired-link', 'visitor', {}],
+          ['invitation', () => '/invitations/accept?token=an-expired-link', 'visitor', {}],
+          ['not found', () => '/no-such-page', 'visitor', {}],
           [
             'home',
             () => '/',
@@ -309,12 +322,14 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
           ],
           ['members', () => '/members', 'member', {}],
           ['profile', () => '/profile', 'member', {}],
+          ['administration', () => '/admin', 'admin', {}],
         ];
         for (const [screen, path, who, dialogs] of screens) {
           const dialogNames = Object.keys(dialogs);
           it(`${screen}${dialogNames.length ? ` and its ${dialogNames.join(', ')}` : ''}: no violation`, async () => {
             // One page per kind of visitor, moving from screen to screen; a fresh one after a failure.
-            const page = pages[who] ?? (await (who === 'visitor' ? visitor : signedIn).newPage());
+            const page =
+              pages[who] ?? (await { visitor, member: signedIn, admin: instanceAdmin }[who].newPage());
             delete pages[who];
             await show(page, path());
             const found: Record<string, Violation[]> = {};
