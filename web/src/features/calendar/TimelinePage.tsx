@@ -288,7 +288,8 @@ export function TimelinePage() {
           <ReservationForm
             onDone={(stay) => {
               setCreating(false);
-              setCreatedStayId(stay.id);
+              // A stay in another month has no bar here: the focus goes back to this dialog's button.
+              if (stay.checkIn < to && stay.checkOut > from) setCreatedStayId(stay.id);
             }}
           />
         )}
