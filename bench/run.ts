@@ -29,13 +29,26 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
   },
 });
-if (!['full', 'normal'].includes(values['sqlite-sync'])) {
-  throw new Error("--sqlite-sync is full or normal (the server's SQLITE_SYNC)");
+/** A bad option stops the run with one line, before any server starts. */
+function refuse(message: string): never {
+  console.error(`bench: ${message}`);
+  process.exit(2);
 }
-const duration = Number(values.duration);
-const rounds = Number(values.rounds);
-if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--rounds is a whole number, 1 or more');
-const connections = Number(values.connections);
+if (!['full', 'normal'].includes(values['sqlite-sync'])) {
+  refuse("--sqlite-sync is full or normal (the server's SQLITE_SYNC)");
+}
+/** A whole number of at least 1. */
+function count(option: 'duration' | 'rounds' | 'connections'): number {
+  const text = values[option];
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(value) || value < 1) {
+    refuse(`--${option} is a whole number, 1 or more (got "${text}")`);
+  }
+  return value;
+}
+const duration = count('duration');
+const rounds = count('rounds');
+const connections = count('connections');
 const only = values.only ? new Set(values.only.split(',').map((name) => name.trim())) : null;
 // Ratios need the ceiling of the same run: health always runs.
 const selected = scenarios.filter(
@@ -260,9 +273,15 @@ async function main(): Promise<void> {
     rmSync(dataDir, { recursive: true, force: true });
     await postgres?.drop();
   };
-  process.once('SIGINT', () => {
-    void stop().finally(() => process.exit(130));
-  });
+  // Interrupted (Ctrl-C, or a supervisor's SIGTERM): the server and its data go too.
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
+    process.once(signal, () => {
+      void stop().finally(() => process.exit(code));
+    });
+  }
   try {
     process.stdout.write('loading the reference stays… ');
     const started = Date.now();
