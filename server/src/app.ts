@@ -20,6 +20,7 @@ import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { checklistRoutes } from './modules/checklists/checklists.routes.ts';
+import type { EmailOutbox } from './modules/email/email.service.ts';
 import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
@@ -30,6 +31,13 @@ import { organizationRoutes } from './modules/organizations/organizations.routes
 import { reservationRoutes } from './modules/reservations/reservations.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createServices } from './services.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The email outbox, decorated here where the services are composed (tests read it). */
+    outbox: EmailOutbox;
+  }
+}
 
 export const VERSION: string = JSON.parse(
   readFileSync(path.join(import.meta.dirname, '../package.json'), 'utf8'),

@@ -1,8 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { DomainEventBus } from './kernel/events.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { calendarReactions } from './modules/calendar/calendar.reactions.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { checklistsReactions } from './modules/checklists/checklists.reactions.ts';
 import { ChecklistsService } from './modules/checklists/checklists.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
@@ -11,6 +14,7 @@ import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
 import { OperationsService } from './modules/operations/operations.service.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
+import { reservationsReactions } from './modules/reservations/reservations.reactions.ts';
 import { ReservationsService } from './modules/reservations/reservations.service.ts';
 
 export interface Services {
@@ -35,6 +39,11 @@ export function createServices(options: {
 }): Services {
   const { database, config, log, now } = options;
   const postgres = database.kind !== 'sqlite';
+  // Modules react to each other through domain events, in the transaction of what caused them.
+  const events = new DomainEventBus();
+  calendarReactions(events);
+  checklistsReactions(events, { postgres });
+  reservationsReactions(events);
   const outbox = new EmailOutbox({ db: database.db, config: config.email, log, now });
   const organizations = new OrganizationsService({
     db: database.db,
@@ -43,13 +52,13 @@ export function createServices(options: {
     now,
     postgres,
   });
-  const auth = new AuthService({ db: database.db, config, outbox, organizations, now });
+  const auth = new AuthService({ db: database.db, config, outbox, organizations, now, events });
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
-  const houses = new HousesService({ db: database.db, now });
-  const reservations = new ReservationsService({ db: database.db, now, postgres });
+  const houses = new HousesService({ db: database.db, now, events });
+  const reservations = new ReservationsService({ db: database.db, now, postgres, events });
   const calendar = new CalendarService({ db: database.db, now, houses });
-  const guests = new GuestsService({ db: database.db, now, reservations });
+  const guests = new GuestsService({ db: database.db, now, reservations, events });
   const checklists = new ChecklistsService({ db: database.db, now });
   const operations = new OperationsService({ db: database.db, now, reservations });
   return {

@@ -1,20 +1,8 @@
 import type { FastifyInstance, FastifyRequest, FastifySchema, RouteOptions } from 'fastify';
 import type { Role } from '../db/tables.ts';
+import type { Policy } from '../kernel/access.ts';
 import { AppError, notFound } from './errors.ts';
 import { INPUT_FORMATS } from './inputs.ts';
-
-/**
- * Who may call a route, declared on the route as `config: { policy }`:
- * - `public`: anyone, no credentials;
- * - `authenticated`: any logged-in user, whatever their organization;
- * - `instance-admin`: an instance administrator;
- * - a list of roles: a member of the current organization with one of them.
- * Every route under /api/v1 must declare one: the app refuses to start otherwise.
- */
-export type Policy = 'public' | 'authenticated' | 'instance-admin' | readonly Role[];
-
-/** Every member of the organization, whatever their role. */
-export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'staff', 'owner'];
 
 export interface Caller {
   userId: string;

@@ -8,7 +8,6 @@ import type {
 } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database, Db } from '../db/database.ts';
-import type { EmailOutbox } from '../modules/email/email.service.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -16,7 +15,6 @@ declare module 'fastify' {
     db: Db;
     databaseKind: Database['kind'];
     appVersion: string;
-    outbox: EmailOutbox;
   }
 }
 

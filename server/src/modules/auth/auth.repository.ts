@@ -2,7 +2,6 @@ import { type ExpressionBuilder, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import { preparedQuery } from '../../db/prepared.ts';
 import type { Role, Tables } from '../../db/tables.ts';
-import { insertDefaultChecklist } from '../checklists/checklists.repository.ts';
 
 export interface UserRow {
   id: string;
@@ -114,8 +113,6 @@ export async function insertOrganizationWithAdmin(
       updated_at: organization.now,
     })
     .execute();
-  // A new organization starts with a housekeeping checklist in its language.
-  await insertDefaultChecklist(tx, organization.id, organization.locale, organization.now);
 }
 
 export interface MembershipRow {

@@ -5,6 +5,8 @@ import { newId } from '../../db/ids.ts';
 import type { Caller } from '../../http/access.ts';
 import { AppError, badRequest, conflict, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
+import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
 import { insertUserProvider } from '../oauth/oauth.repository.ts';
@@ -45,9 +47,8 @@ import {
   updateUserPassword,
   updateUserProfile,
 } from './auth.repository.ts';
-import { normalizeEmail } from './emails.ts';
 import { hashPassword, needsRehash, passwordProblems, verifyPassword } from './passwords.ts';
-import { randomToken, TokenSigner, tokenHash } from './tokens.ts';
+import { TokenSigner } from './tokens.ts';
 
 /** A lost refresh response may be retried this long and get the same successor. */
 const REFRESH_GRACE_MS = 10_000;
@@ -116,13 +117,30 @@ export class AuthService {
   readonly #now: () => Date;
   readonly signer: TokenSigner;
 
+  readonly #events: DomainEventBus;
+
+  /** A new organization, its first member its administrator; other modules set it up (its checklist). */
+  async #openOrganization(
+    tx: Tx,
+    organization: { id: string; name: string; locale: string; adminUserId: string; now: string },
+  ): Promise<void> {
+    await insertOrganizationWithAdmin(tx, organization);
+    await this.#events.publish(tx, 'organization.created', {
+      organizationId: organization.id,
+      locale: organization.locale,
+      now: organization.now,
+    });
+  }
+
   constructor(options: {
     db: Db;
     config: Config;
     outbox: EmailOutbox;
     organizations: OrganizationsService;
     now: () => Date;
+    events: DomainEventBus;
   }) {
+    this.#events = options.events;
     this.#db = options.db;
     this.#config = options.config;
     this.#outbox = options.outbox;
@@ -177,7 +195,7 @@ export class AuthService {
         // The invitation reached this address: it is verified.
         await setUserVerified(tx, userId, now);
       } else {
-        await insertOrganizationWithAdmin(tx, {
+        await this.#openOrganization(tx, {
           id: newId(),
           name: input.organizationName?.trim() || name,
           locale,
@@ -347,7 +365,7 @@ export class AuthService {
         input.instanceAdmin === 'if-first' ? (await countUsers(tx)) === 0 : input.instanceAdmin;
       await insertUser(tx, { id: userId, email, passwordHash, name, locale, instanceAdmin, now });
       await setUserVerified(tx, userId, now);
-      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale, adminUserId: userId, now });
+      await this.#openOrganization(tx, { id: newId(), name, locale, adminUserId: userId, now });
       return 'created';
     });
   }
@@ -410,7 +428,7 @@ export class AuthService {
         now,
       });
       await setUserVerified(tx, userId, now);
-      await insertOrganizationWithAdmin(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      await this.#openOrganization(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
       await insertUserProvider(tx, { id: newId(), userId, provider, subject: identity.subject, email, now });
       await recordLogin(tx, userId, now);
       return { kind: 'created' as const, session: await this.#startSession(tx, userId, now) };
@@ -519,7 +537,7 @@ export class AuthService {
         instanceAdmin: false,
         now,
       });
-      await insertOrganizationWithAdmin(tx, {
+      await this.#openOrganization(tx, {
         id: newId(),
         name: request.name,
         locale: request.locale,

@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 
 /** The one algorithm access tokens are signed and accepted with. */
@@ -81,14 +81,4 @@ export class TokenSigner {
       throw error;
     }
   }
-}
-
-/** A random opaque token (refresh, reset, invitation): 256 bits, URL-safe. */
-export function randomToken(): string {
-  return randomBytes(32).toString('base64url');
-}
-
-/** Only this digest is stored: a database leak does not give usable tokens. */
-export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
 }

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
+import { ALL_ROLES, MANAGERS } from '../../kernel/access.ts';
 import {
   AvailabilityQuery,
   BlockCreateBody,
@@ -13,8 +13,6 @@ import {
   calendarSchemas,
 } from './calendar.schemas.ts';
 import type { CalendarService } from './calendar.service.ts';
-
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
 
 export async function calendarRoutes(app: AppInstance, calendar: CalendarService): Promise<void> {
   for (const schema of calendarSchemas) app.addSchema(schema);

@@ -5,9 +5,10 @@ import { newId } from '../../db/ids.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import type { Member } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
-import { type HousesService, housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { type HousesService, housesVisibleTo } from '../houses/houses.service.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from '../reservations/occupancy.ts';
 import { occupyNights } from '../reservations/reservations.repository.ts';
 import {

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
+import { ALL_ROLES, MANAGERS, TEAM } from '../../kernel/access.ts';
 import {
   CategoryBody,
   CategoryOrderBody,
@@ -20,8 +20,6 @@ import {
 } from './checklists.schemas.ts';
 import type { ChecklistsService } from './checklists.service.ts';
 
-const EDITORS: readonly Role[] = ['admin', 'manager'];
-const TEAM: readonly Role[] = ['admin', 'manager', 'staff'];
 const tags = ['checklists'];
 
 export async function checklistRoutes(app: AppInstance, checklists: ChecklistsService): Promise<void> {
@@ -46,7 +44,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.post(
     '/api/v1/checklist/defaults',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: "Fill an empty template with the default checklist, in the organization's language",
@@ -60,7 +58,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.post(
     '/api/v1/checklist/categories',
     {
-      config: { policy: EDITORS, idempotent: true },
+      config: { policy: MANAGERS, idempotent: true },
       schema: {
         tags,
         summary: 'Add a category at the end',
@@ -72,14 +70,14 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
     async (request, reply) => {
       const category = await checklists.createCategory(memberOf(request), request.body.name);
       setEtag(reply, category.version);
-      return reply.code(201).send(category);
+      return reply.code(201).header('Location', `/api/v1/checklist/categories/${category.id}`).send(category);
     },
   );
 
   app.put(
     '/api/v1/checklist/categories/order',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: 'Put the categories in a new order (every category, once)',
@@ -94,7 +92,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.patch(
     '/api/v1/checklist/categories/:categoryId',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: 'Rename a category (If-Match: its ETag)',
@@ -119,7 +117,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.delete(
     '/api/v1/checklist/categories/:categoryId',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: 'Delete an empty category',
@@ -137,7 +135,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.put(
     '/api/v1/checklist/categories/:categoryId/order',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: "Put a category's items in a new order: their step numbers become 1, 2, 3…",
@@ -154,7 +152,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.post(
     '/api/v1/checklist/items',
     {
-      config: { policy: EDITORS, idempotent: true },
+      config: { policy: MANAGERS, idempotent: true },
       schema: {
         tags,
         summary: 'Add an item at the end of its category',
@@ -166,14 +164,14 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
     async (request, reply) => {
       const item = await checklists.createItem(memberOf(request), request.body);
       setEtag(reply, item.version);
-      return reply.code(201).send(item);
+      return reply.code(201).header('Location', `/api/v1/checklist/items/${item.id}`).send(item);
     },
   );
 
   app.patch(
     '/api/v1/checklist/items/:itemId',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: 'Change an item (If-Match: its ETag); finished rounds keep what they recorded',
@@ -198,7 +196,7 @@ export async function checklistRoutes(app: AppInstance, checklists: ChecklistsSe
   app.delete(
     '/api/v1/checklist/items/:itemId',
     {
-      config: { policy: EDITORS },
+      config: { policy: MANAGERS },
       schema: {
         tags,
         summary: 'Delete an item; finished rounds keep it in their record',

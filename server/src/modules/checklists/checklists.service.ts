@@ -5,9 +5,10 @@ import { newId } from '../../db/ids.ts';
 import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import type { Member } from '../../kernel/access.ts';
 import { addDays, wallClock } from '../../kernel/dates.ts';
 import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts';
-import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import {
   applicableItems,

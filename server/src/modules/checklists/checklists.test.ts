@@ -193,6 +193,7 @@ describeApp('housekeeping checklists', (get) => {
       houseIds: [otherHouseId],
     });
     expect(onlyOther.statusCode).toBe(201);
+    expect(onlyOther.headers.location).toBe(`/api/v1/checklist/items/${onlyOther.json().id}`);
     expect(onlyOther.json()).toMatchObject({ stepNumber: 6, houseIds: [otherHouseId] });
     // Rewording it leaves the houses it applies to as they are.
     const reworded = await api('PATCH', `/api/v1/checklist/items/${onlyOther.json().id}`, {
@@ -293,6 +294,8 @@ describeApp('housekeeping checklists', (get) => {
     });
     const spare = await api('POST', '/api/v1/checklist/categories', { name: 'Garage' });
     expect(spare.json()).toMatchObject({ name: 'Garage', position: 6, items: [] });
+    expect(spare.statusCode).toBe(201);
+    expect(spare.headers.location).toBe(`/api/v1/checklist/categories/${spare.json().id}`);
     expect((await api('POST', '/api/v1/checklist/categories', { name: 'Garage' })).statusCode).toBe(409);
     expect((await api('DELETE', `/api/v1/checklist/categories/${spare.json().id}`)).statusCode).toBe(204);
     expect(

@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
 import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
+import { MANAGERS } from '../../kernel/access.ts';
 import {
   GuestCreateBody,
   GuestListQuery,
@@ -13,7 +13,6 @@ import {
 import type { GuestsService } from './guests.service.ts';
 
 /** Guests are personal data: managers and admins only. */
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
 
 export async function guestRoutes(app: AppInstance, guests: GuestsService): Promise<void> {
   for (const schema of guestSchemas) app.addSchema(schema);

@@ -6,14 +6,10 @@ import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
-import { normalizeEmail } from '../auth/emails.ts';
-import { touchCalendar } from '../calendar/calendar.repository.ts';
-import type { Member } from '../houses/houses.service.ts';
-import {
-  insertAuditEntry,
-  listReservations,
-  renameGuestOnReservations,
-} from '../reservations/reservations.repository.ts';
+import type { Member } from '../../kernel/access.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
+import { normalizeEmail } from '../../kernel/secrets.ts';
+import { insertAuditEntry, listReservations } from '../reservations/reservations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import {
   deleteGuest,
@@ -62,7 +58,15 @@ export class GuestsService {
   readonly #now: () => Date;
   readonly #reservations: ReservationsService;
 
-  constructor(options: { db: Db; now: () => Date; reservations: ReservationsService }) {
+  readonly #events: DomainEventBus;
+
+  constructor(options: {
+    db: Db;
+    now: () => Date;
+    reservations: ReservationsService;
+    events: DomainEventBus;
+  }) {
+    this.#events = options.events;
     this.#db = options.db;
     this.#now = options.now;
     this.#reservations = options.reservations;
@@ -128,8 +132,11 @@ export class GuestsService {
         if (!(await updateGuest(tx, key, changes, this.#now().toISOString())))
           throw versionMismatch(current.version);
         if (changes.name !== undefined && changes.name !== current.name) {
-          await renameGuestOnReservations(tx, member.organizationId, guestId, changes.name);
-          await touchCalendar(tx, member.organizationId);
+          await this.#events.publish(tx, 'guest.renamed', {
+            organizationId: member.organizationId,
+            guestId,
+            name: changes.name,
+          });
         }
       });
     } catch (error) {
@@ -176,8 +183,11 @@ export class GuestsService {
         anonymized_at: now,
       };
       if (!(await updateGuest(tx, key, erased, now))) throw versionMismatch(current.version);
-      await renameGuestOnReservations(tx, member.organizationId, guestId, ANONYMIZED_NAME);
-      await touchCalendar(tx, member.organizationId);
+      await this.#events.publish(tx, 'guest.renamed', {
+        organizationId: member.organizationId,
+        guestId,
+        name: ANONYMIZED_NAME,
+      });
       // The record of the erasure names no personal data: it is what was erased.
       await insertAuditEntry(tx, {
         id: newId(),

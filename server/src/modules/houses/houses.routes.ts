@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
+import { ALL_ROLES, MANAGERS, TEAM } from '../../kernel/access.ts';
 import {
   HouseAnyView,
   HouseCreateBody,
@@ -16,9 +16,6 @@ import {
   SiteUpdateBody,
 } from './houses.schemas.ts';
 import type { HousesService } from './houses.service.ts';
-
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
-const READERS: readonly Role[] = ['admin', 'manager', 'staff'];
 
 export async function houseRoutes(app: AppInstance, houses: HousesService): Promise<void> {
   for (const schema of houseSchemas) app.addSchema(schema);
@@ -122,7 +119,7 @@ export async function houseRoutes(app: AppInstance, houses: HousesService): Prom
   app.get(
     '/api/v1/sites',
     {
-      config: { policy: READERS },
+      config: { policy: TEAM },
       schema: {
         tags: ['houses'],
         summary: 'Sites (groups of houses) by name',
@@ -156,7 +153,7 @@ export async function houseRoutes(app: AppInstance, houses: HousesService): Prom
   app.get(
     '/api/v1/sites/:siteId',
     {
-      config: { policy: READERS },
+      config: { policy: TEAM },
       schema: {
         tags: ['houses'],
         summary: 'One site',

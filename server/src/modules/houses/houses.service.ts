@@ -7,7 +7,8 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
-import { touchCalendar } from '../calendar/calendar.repository.ts';
+import type { Member } from '../../kernel/access.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import {
   assignedHouseIds,
@@ -33,12 +34,6 @@ import type {
   SiteCreateBody,
   SiteUpdateBody,
 } from './houses.schemas.ts';
-
-export interface Member {
-  userId: string;
-  organizationId: string;
-  role: Role;
-}
 
 const noSuchHouse = () => notFound('No such house.');
 const noSuchSite = () => notFound('No such site.');
@@ -99,9 +94,12 @@ export class HousesService {
   readonly #db: Db;
   readonly #now: () => Date;
 
-  constructor(options: { db: Db; now: () => Date }) {
+  readonly #events: DomainEventBus;
+
+  constructor(options: { db: Db; now: () => Date; events: DomainEventBus }) {
     this.#db = options.db;
     this.#now = options.now;
+    this.#events = options.events;
   }
 
   async list(member: Member, query: Static<typeof HouseListQuery>) {
@@ -155,8 +153,10 @@ export class HousesService {
           notes: input.notes ?? null,
           now,
         });
-        // The calendar lists every house: a new one, a renamed one, one moved to another site.
-        await touchCalendar(tx, member.organizationId);
+        await this.#events.publish(tx, 'house.created', {
+          organizationId: member.organizationId,
+          houseId: id,
+        });
       });
     } catch (error) {
       // Two creates with one code at the same moment: the database decides.
@@ -202,7 +202,7 @@ export class HousesService {
         };
         const key = { organizationId: member.organizationId, houseId, version: current.version };
         if (!(await updateHouse(tx, key, changes, now))) throw versionMismatch(current.version);
-        await touchCalendar(tx, member.organizationId);
+        await this.#events.publish(tx, 'house.changed', { organizationId: member.organizationId, houseId });
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw codeTaken(input.code ?? '');
@@ -225,7 +225,7 @@ export class HousesService {
       if (!(await deleteHouse(tx, member.organizationId, houseId, current.version))) {
         throw versionMismatch(current.version);
       }
-      await touchCalendar(tx, member.organizationId);
+      await this.#events.publish(tx, 'house.deleted', { organizationId: member.organizationId, houseId });
     });
   }
 
@@ -296,8 +296,7 @@ export class HousesService {
       if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
       if (!(await deleteSite(tx, member.organizationId, siteId, current.version)))
         throw versionMismatch(current.version);
-      // Its houses leave it: a calendar filtered by this site changes.
-      await touchCalendar(tx, member.organizationId);
+      await this.#events.publish(tx, 'site.deleted', { organizationId: member.organizationId, siteId });
     });
   }
 }

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
+import { ALL_ROLES } from '../../kernel/access.ts';
 import { DailyQuery, operationSchemas } from './operations.schemas.ts';
 import type { OperationsService } from './operations.service.ts';
 

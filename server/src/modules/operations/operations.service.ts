@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database.ts';
+import type { Member } from '../../kernel/access.ts';
 import { addDays, wallClock } from '../../kernel/dates.ts';
 import { currentRounds } from '../checklists/checklists.repository.ts';
-import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import { houseNames, nextArrivals, occupiedHouses } from './operations.repository.ts';

@@ -1,8 +1,9 @@
 import { Type } from 'typebox';
 import type { Role } from '../../db/tables.ts';
-import { ALL_ROLES, callerOf, memberOf } from '../../http/access.ts';
+import { callerOf, memberOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
+import { ADMINS, ALL_ROLES, MANAGERS } from '../../kernel/access.ts';
 import { findOrganization } from './organizations.repository.ts';
 import {
   HouseAssignmentBody,
@@ -15,9 +16,6 @@ import {
   UserIdParams,
 } from './organizations.schemas.ts';
 import type { OrganizationsService } from './organizations.service.ts';
-
-const ADMIN: readonly Role[] = ['admin'];
-const ADMIN_AND_MANAGER: readonly Role[] = ['admin', 'manager'];
 
 export async function organizationRoutes(
   app: AppInstance,
@@ -47,7 +45,7 @@ export async function organizationRoutes(
   app.get(
     '/api/v1/members',
     {
-      config: { policy: ADMIN_AND_MANAGER },
+      config: { policy: MANAGERS },
       schema: {
         tags: ['organizations'],
         summary: 'Members of the organization',
@@ -64,7 +62,7 @@ export async function organizationRoutes(
   app.patch(
     '/api/v1/members/:userId',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: "Change a member's role (the last admin stays admin)",
@@ -88,7 +86,7 @@ export async function organizationRoutes(
   app.put(
     '/api/v1/members/:userId/houses',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: 'Set the houses an owner member sees (replaces the whole list)',
@@ -112,7 +110,7 @@ export async function organizationRoutes(
   app.delete(
     '/api/v1/members/:userId',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: 'Remove a member (not the last admin)',
@@ -131,7 +129,7 @@ export async function organizationRoutes(
   app.post(
     '/api/v1/invitations',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: 'Invite someone by email with a role; the link is emailed',
@@ -153,7 +151,7 @@ export async function organizationRoutes(
   app.get(
     '/api/v1/invitations',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: 'Pending invitations',
@@ -170,7 +168,7 @@ export async function organizationRoutes(
   app.delete(
     '/api/v1/invitations/:invitationId',
     {
-      config: { policy: ADMIN },
+      config: { policy: ADMINS },
       schema: {
         tags: ['organizations'],
         summary: 'Revoke a pending invitation',

@@ -3,9 +3,8 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import { findUserByEmail, findUserById } from '../auth/auth.repository.ts';
-import { normalizeEmail } from '../auth/emails.ts';
-import { randomToken, tokenHash } from '../auth/tokens.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, invitationEmail } from '../email/templates.ts';
 import { housesOfOrganization } from '../houses/houses.repository.ts';
@@ -50,7 +49,7 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 });
 
 /** A member with the houses assigned to them (owners only; empty for other roles). */
-export type Member = MemberRow & { houseIds: string[] };
+export type MemberWithHouses = MemberRow & { houseIds: string[] };
 
 const lastAdmin = () =>
   conflict('last-admin', 'An organization keeps at least one admin: make someone else admin first.');
@@ -70,7 +69,7 @@ export class OrganizationsService {
     this.#postgres = options.postgres;
   }
 
-  async listMembers(organizationId: string): Promise<Member[]> {
+  async listMembers(organizationId: string): Promise<MemberWithHouses[]> {
     const [members, assignments] = await Promise.all([
       listMembers(this.#db, organizationId),
       houseAssignments(this.#db, organizationId),
@@ -78,7 +77,12 @@ export class OrganizationsService {
     return members.map((member) => ({ ...member, houseIds: assignments.get(member.userId) ?? [] }));
   }
 
-  async changeRole(actorId: string, organizationId: string, userId: string, role: Role): Promise<Member> {
+  async changeRole(
+    actorId: string,
+    organizationId: string,
+    userId: string,
+    role: Role,
+  ): Promise<MemberWithHouses> {
     const now = this.#now().toISOString();
     return inTransaction(this.#db, async (tx) => {
       const member = await findMember(tx, organizationId, userId);
@@ -108,7 +112,7 @@ export class OrganizationsService {
   async assignHouses(actorId: string, organizationId: string, userId: string, houseIds: string[]) {
     const now = this.#now().toISOString();
     const wanted = [...new Set(houseIds)].sort();
-    return inTransaction(this.#db, async (tx): Promise<Member> => {
+    return inTransaction(this.#db, async (tx): Promise<MemberWithHouses> => {
       const member = await findMember(tx, organizationId, userId);
       if (!member) throw notFound('No such member.');
       if (member.role !== 'owner') {

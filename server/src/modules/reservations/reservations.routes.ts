@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
-import { ALL_ROLES, memberOf } from '../../http/access.ts';
+import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
+import { ALL_ROLES, MANAGERS } from '../../kernel/access.ts';
 import {
   ReservationAnyView,
   ReservationCreateBody,
@@ -13,7 +13,6 @@ import {
 } from './reservations.schemas.ts';
 import { type ReservationsService, seesFullReservation } from './reservations.service.ts';
 
-const MANAGERS: readonly Role[] = ['admin', 'manager'];
 // Serializers of the two views of a reservation, compiled once per route.
 const FULL = { $ref: 'Reservation' };
 const LIMITED = { $ref: 'ReservationLimitedView' };

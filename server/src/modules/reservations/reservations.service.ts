@@ -7,18 +7,14 @@ import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
+import type { Member } from '../../kernel/access.ts';
+import { MANAGERS } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
-import { normalizeEmail } from '../auth/emails.ts';
-import { touchCalendar } from '../calendar/calendar.repository.ts';
-import {
-  openDepartureRound,
-  reopenRoundSkippedAtCheckIn,
-  skipRoundAtCheckIn,
-  withdrawDepartureRound,
-} from '../checklists/checklists.service.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
+import { normalizeEmail } from '../../kernel/secrets.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
-import { housesVisibleTo, type Member } from '../houses/houses.service.ts';
+import { housesVisibleTo } from '../houses/houses.service.ts';
 import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
   deleteReservation,
@@ -53,7 +49,6 @@ const UNDOES: Partial<Record<ReservationStatus, ReservationStatus>> = {
   checked_in: 'confirmed',
   checked_out: 'checked_in',
 };
-const UNDO_ROLES: readonly Role[] = ['admin', 'manager'];
 
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
@@ -121,11 +116,13 @@ export class ReservationsService {
   readonly #now: () => Date;
   /** Whether guests read for a stay are locked against a concurrent rename (see findGuest). */
   readonly #postgres: boolean;
+  readonly #events: DomainEventBus;
 
-  constructor(options: { db: Db; now: () => Date; postgres: boolean }) {
+  constructor(options: { db: Db; now: () => Date; postgres: boolean; events: DomainEventBus }) {
     this.#db = options.db;
     this.#now = options.now;
     this.#postgres = options.postgres;
+    this.#events = options.events;
   }
 
   async #visible(member: Member, reservationId: string): Promise<ReservationRow> {
@@ -277,7 +274,7 @@ export class ReservationsService {
         }
         const undoing = status !== before.status && UNDOES[before.status] === status;
         // The route admits managers only today; the rule belongs to the undo, whoever may write stays.
-        if (undoing && !UNDO_ROLES.includes(member.role)) {
+        if (undoing && !MANAGERS.includes(member.role)) {
           throw new AppError(403, 'forbidden', 'Only a manager can undo a check-in or a check-out.');
         }
         const stayGiven =
@@ -364,22 +361,16 @@ export class ReservationsService {
           after ? snapshot(after) : null,
           now,
         );
-        // What follows from the stay's status for the house's turnover, in this same transaction.
+        // An arrival or a departure (or one taken back): the house's turnover follows, in this transaction.
+        const stay = { organizationId: member.organizationId, houseId: house.id, reservationId };
         if (before.status === 'confirmed' && status === 'checked_in') {
-          // A round not done by now will not be: the guests are in.
-          await skipRoundAtCheckIn(tx, { houseId: house.id, reservationId, userId: member.userId, now });
+          await this.#events.publish(tx, 'reservation.checkedIn', { ...stay, userId: member.userId, now });
         } else if (before.status === 'checked_in' && status === 'checked_out') {
-          // The guests have left: the house needs its turnover before the next arrival.
-          await openDepartureRound(tx, {
-            organizationId: member.organizationId,
-            houseId: house.id,
-            reservationId,
-            now,
-          });
+          await this.#events.publish(tx, 'reservation.departed', { ...stay, now });
         } else if (undoing && status === 'confirmed') {
-          await reopenRoundSkippedAtCheckIn(tx, reservationId);
+          await this.#events.publish(tx, 'reservation.checkInUndone', stay);
         } else if (undoing && status === 'checked_in') {
-          await withdrawDepartureRound(tx, reservationId, { postgres: this.#postgres });
+          await this.#events.publish(tx, 'reservation.checkOutUndone', stay);
         }
       },
     );
@@ -421,8 +412,11 @@ export class ReservationsService {
     after: unknown,
     at: string,
   ): Promise<void> {
-    // Every recorded change to a stay is one the calendar shows.
-    await touchCalendar(tx, member.organizationId);
+    await this.#events.publish(tx, 'reservation.recorded', {
+      organizationId: member.organizationId,
+      reservationId,
+      action,
+    });
     await insertAuditEntry(tx, {
       id: newId(),
       organizationId: member.organizationId,

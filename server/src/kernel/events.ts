@@ -1,0 +1,54 @@
+import type { Tx } from '../db/database.ts';
+
+/**
+ * What happens in the domain, named and typed once. A service that writes
+ * publishes on the transaction it holds; the subscribers, registered once in
+ * services.ts by the modules that react, run in that same transaction, so a
+ * reaction commits or rolls back with what caused it, and the module that
+ * publishes needs to know nothing of those that react.
+ */
+export interface DomainEvents {
+  'organization.created': { organizationId: string; locale: string; now: string };
+  'house.created': { organizationId: string; houseId: string };
+  'house.changed': { organizationId: string; houseId: string };
+  'house.deleted': { organizationId: string; houseId: string };
+  /** Its houses leave it. */
+  'site.deleted': { organizationId: string; siteId: string };
+  /** A new name, or the placeholder of an anonymized guest: the stays that copy it follow. */
+  'guest.renamed': { organizationId: string; guestId: string; name: string };
+  /** Any change to a stay, recorded in its history: created, changed, its status moved, cancelled, undone. */
+  'reservation.recorded': { organizationId: string; reservationId: string; action: string };
+  'reservation.checkedIn': StayEvent & { userId: string; now: string };
+  'reservation.departed': StayEvent & { now: string };
+  /** A check-in or check-out taken back by a manager (a correction). */
+  'reservation.checkInUndone': StayEvent;
+  'reservation.checkOutUndone': StayEvent;
+}
+
+interface StayEvent {
+  organizationId: string;
+  houseId: string;
+  reservationId: string;
+}
+
+export type EventName = keyof DomainEvents;
+export type Subscriber<Name extends EventName> = (tx: Tx, event: DomainEvents[Name]) => Promise<void>;
+
+/** Where events are published and subscribed to; one per application, built in services.ts. */
+export class DomainEventBus {
+  readonly #subscribers = new Map<EventName, Subscriber<EventName>[]>();
+
+  /** Registers a reaction, at composition: in the order registered, each runs before the next. */
+  on<Name extends EventName>(names: Name | readonly Name[], subscriber: Subscriber<Name>): void {
+    for (const name of typeof names === 'string' ? [names] : names) {
+      const list = this.#subscribers.get(name) ?? [];
+      list.push(subscriber as Subscriber<EventName>);
+      this.#subscribers.set(name, list);
+    }
+  }
+
+  /** Runs every reaction in the publisher's transaction; one that fails fails the whole change. */
+  async publish<Name extends EventName>(tx: Tx, name: Name, event: DomainEvents[Name]): Promise<void> {
+    for (const subscriber of this.#subscribers.get(name) ?? []) await subscriber(tx, event);
+  }
+}
