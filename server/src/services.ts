@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
 import { DomainEventBus } from './kernel/events.ts';
+import { findUserByEmail, findUserById } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { calendarReactions } from './modules/calendar/calendar.reactions.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
@@ -9,7 +10,9 @@ import { checklistsReactions } from './modules/checklists/checklists.reactions.t
 import { ChecklistsService } from './modules/checklists/checklists.service.ts';
 import { EmailOutbox } from './modules/email/email.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
+import { housesOfOrganization } from './modules/houses/houses.repository.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
+import { oauthReactions } from './modules/oauth/oauth.reactions.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
 import { OperationsService } from './modules/operations/operations.service.ts';
@@ -44,6 +47,7 @@ export function createServices(options: {
   calendarReactions(events);
   checklistsReactions(events, { postgres });
   reservationsReactions(events);
+  oauthReactions(events);
   const outbox = new EmailOutbox({ db: database.db, config: config.email, log, now });
   const organizations = new OrganizationsService({
     db: database.db,
@@ -51,6 +55,8 @@ export function createServices(options: {
     outbox,
     now,
     postgres,
+    housesAmong: housesOfOrganization,
+    users: { byEmail: findUserByEmail, byId: findUserById },
   });
   const auth = new AuthService({ db: database.db, config, outbox, organizations, now, events });
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));
@@ -58,7 +64,12 @@ export function createServices(options: {
   const houses = new HousesService({ db: database.db, now, events });
   const reservations = new ReservationsService({ db: database.db, now, postgres, events });
   const calendar = new CalendarService({ db: database.db, now, houses });
-  const guests = new GuestsService({ db: database.db, now, reservations, events });
+  const guests = new GuestsService({
+    db: database.db,
+    now,
+    staysOf: (member, guestId) => reservations.ofGuest(member, guestId),
+    events,
+  });
   const checklists = new ChecklistsService({ db: database.db, now });
   const operations = new OperationsService({ db: database.db, now, reservations });
   return {

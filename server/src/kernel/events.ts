@@ -9,6 +9,14 @@ import type { Tx } from '../db/database.ts';
  */
 export interface DomainEvents {
   'organization.created': { organizationId: string; locale: string; now: string };
+  /** An account opened by signing in with a provider (Google, Microsoft…): the provider's identity is linked to it. */
+  'user.registeredWithProvider': {
+    userId: string;
+    provider: string;
+    subject: string;
+    email: string;
+    now: string;
+  };
   'house.created': { organizationId: string; houseId: string };
   'house.changed': { organizationId: string; houseId: string };
   'house.deleted': { organizationId: string; houseId: string };

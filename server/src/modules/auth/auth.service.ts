@@ -9,7 +9,6 @@ import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, passwordResetEmail, verificationEmail } from '../email/templates.ts';
-import { insertUserProvider } from '../oauth/oauth.repository.ts';
 import { insertStatusChange } from '../organizations/organizations.repository.ts';
 import type { OrganizationsService } from '../organizations/organizations.service.ts';
 import {
@@ -429,7 +428,13 @@ export class AuthService {
       });
       await setUserVerified(tx, userId, now);
       await this.#openOrganization(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
-      await insertUserProvider(tx, { id: newId(), userId, provider, subject: identity.subject, email, now });
+      await this.#events.publish(tx, 'user.registeredWithProvider', {
+        userId,
+        provider,
+        subject: identity.subject,
+        email,
+        now,
+      });
       await recordLogin(tx, userId, now);
       return { kind: 'created' as const, session: await this.#startSession(tx, userId, now) };
     });

@@ -9,8 +9,7 @@ import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail } from '../../kernel/secrets.ts';
-import { insertAuditEntry, listReservations } from '../reservations/reservations.repository.ts';
-import type { ReservationsService } from '../reservations/reservations.service.ts';
+import { insertAuditEntry } from '../audit/audit.repository.ts';
 import {
   deleteGuest,
   findGuestRow,
@@ -53,23 +52,24 @@ function nationality(code: string | null | undefined): string | null | undefined
   return upper;
 }
 
+/**
+ * A guest's stays as the caller may see them, for the export: stays are the
+ * reservations module's, which sits above this one, so it is handed in at
+ * composition rather than imported.
+ */
+export type StaysOfGuest = (member: Member, guestId: string) => Promise<unknown[]>;
+
 export class GuestsService {
   readonly #db: Db;
   readonly #now: () => Date;
-  readonly #reservations: ReservationsService;
-
+  readonly #staysOf: StaysOfGuest;
   readonly #events: DomainEventBus;
 
-  constructor(options: {
-    db: Db;
-    now: () => Date;
-    reservations: ReservationsService;
-    events: DomainEventBus;
-  }) {
-    this.#events = options.events;
+  constructor(options: { db: Db; now: () => Date; staysOf: StaysOfGuest; events: DomainEventBus }) {
     this.#db = options.db;
     this.#now = options.now;
-    this.#reservations = options.reservations;
+    this.#staysOf = options.staysOf;
+    this.#events = options.events;
   }
 
   async list(member: Member, query: Static<typeof GuestListQuery>) {
@@ -207,12 +207,7 @@ export class GuestsService {
   /** Everything held about a guest (the right of access): their record and every stay. */
   async export(member: Member, guestId: string) {
     const guest = await this.get(member, guestId);
-    const rows = await listReservations(this.#db, {
-      organizationId: member.organizationId,
-      guestId,
-      limit: 10_000,
-    });
-    const reservations = await Promise.all(rows.map((row) => this.#reservations.get(member, row.id)));
+    const reservations = await this.#staysOf(member, guestId);
     return { exportedAt: this.#now().toISOString(), guest, reservations };
   }
 }

@@ -4,10 +4,8 @@ import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
-import { findUserByEmail, findUserById } from '../auth/auth.repository.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, invitationEmail } from '../email/templates.ts';
-import { housesOfOrganization } from '../houses/houses.repository.ts';
 import {
   deleteMembership,
   findInvitation,
@@ -54,14 +52,39 @@ export type MemberWithHouses = MemberRow & { houseIds: string[] };
 const lastAdmin = () =>
   conflict('last-admin', 'An organization keeps at least one admin: make someone else admin first.');
 
+/**
+ * Which of these ids are houses of the organization: houses are the houses
+ * module's, which sits above this one, so the answer is handed in at
+ * composition rather than imported.
+ */
+export type HousesAmong = (tx: Tx, organizationId: string, houseIds: string[]) => Promise<string[]>;
+
+/** The accounts an invitation is about (the invited, the inviter): the auth module's, handed in at composition. */
+export interface UserAccounts {
+  byEmail(tx: Tx, email: string): Promise<{ id: string; name: string; locale: string } | undefined>;
+  byId(tx: Tx, userId: string): Promise<{ id: string; name: string; locale: string } | undefined>;
+}
+
 export class OrganizationsService {
   readonly #db: Db;
   readonly #config: Config;
   readonly #outbox: EmailOutbox;
   readonly #now: () => Date;
   readonly #postgres: boolean;
+  readonly #housesAmong: HousesAmong;
+  readonly #users: UserAccounts;
 
-  constructor(options: { db: Db; config: Config; outbox: EmailOutbox; now: () => Date; postgres: boolean }) {
+  constructor(options: {
+    db: Db;
+    config: Config;
+    outbox: EmailOutbox;
+    now: () => Date;
+    postgres: boolean;
+    housesAmong: HousesAmong;
+    users: UserAccounts;
+  }) {
+    this.#housesAmong = options.housesAmong;
+    this.#users = options.users;
     this.#db = options.db;
     this.#config = options.config;
     this.#outbox = options.outbox;
@@ -118,7 +141,7 @@ export class OrganizationsService {
       if (member.role !== 'owner') {
         throw conflict('not-an-owner', 'Houses are assigned to owners; other roles see every house.');
       }
-      const known = await housesOfOrganization(tx, organizationId, wanted);
+      const known = await this.#housesAmong(tx, organizationId, wanted);
       if (known.length !== wanted.length) throw notFound('No such house.');
       const before = (await houseAssignments(tx, organizationId, userId)).get(userId) ?? [];
       if (before.join() === wanted.join()) return { ...member, houseIds: before };
@@ -174,11 +197,11 @@ export class OrganizationsService {
     const now = this.#now();
     const token = randomToken();
     const invitation = await inTransaction(this.#db, async (tx) => {
-      const existing = await findUserByEmail(tx, email);
+      const existing = await this.#users.byEmail(tx, email);
       if (existing && (await findMember(tx, organizationId, existing.id))) {
         throw conflict('already-member', 'This person is already a member of the organization.');
       }
-      const inviter = await findUserById(tx, actorId);
+      const inviter = await this.#users.byId(tx, actorId);
       const organization = await findOrganization(tx, organizationId);
       if (!organization) throw notFound('No such organization.');
       const organizationName = organization.name;

@@ -12,6 +12,7 @@ import { MANAGERS } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail } from '../../kernel/secrets.ts';
+import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
@@ -19,9 +20,7 @@ import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
 import {
   deleteReservation,
   findReservation,
-  insertAuditEntry,
   insertReservation,
-  listAuditEntries,
   listReservations,
   occupyNights,
   type ReservationRow,
@@ -375,6 +374,16 @@ export class ReservationsService {
       },
     );
     return this.get(member, reservationId);
+  }
+
+  /** Every stay of a guest, as the caller may see each (the guest's export). */
+  async ofGuest(member: Member, guestId: string) {
+    const rows = await listReservations(this.#db, {
+      organizationId: member.organizationId,
+      guestId,
+      limit: 10_000,
+    });
+    return Promise.all(rows.map((row) => this.get(member, row.id)));
   }
 
   async delete(member: Member, reservationId: string, expected?: number): Promise<void> {
