@@ -332,12 +332,7 @@ function HouseRow({
 }) {
   const { t, i18n } = useTranslation();
   // One Tab stop per row: the cell last focused in it (the house name at first); arrows do the rest.
-  const [activeCell, setActiveCell] = useState('house');
-  const cell = (key: string, order: number) => ({
-    'data-cell': key,
-    'data-order': order,
-    tabIndex: key === activeCell ? 0 : -1,
-  });
+  const [lastFocused, setLastFocused] = useState('house');
   const stays = house.reservations ?? [];
   const blocks = house.blocks ?? [];
   const occupied = useMemo(() => {
@@ -358,7 +353,12 @@ function HouseRow({
     ...blocks.map((block) => block.id),
   ];
   // A cell that is gone (a free day just taken) hands the Tab stop back to the house name.
-  if (!cellKeys.includes(activeCell)) setActiveCell('house');
+  const tabStop = cellKeys.includes(lastFocused) ? lastFocused : 'house';
+  const cell = (key: string, order: number) => ({
+    'data-cell': key,
+    'data-order': order,
+    tabIndex: key === tabStop ? 0 : -1,
+  });
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a row of days named by its house, not a set of form fields
@@ -369,7 +369,7 @@ function HouseRow({
       onKeyDown={moveFocusWithArrows}
       onFocus={(event) => {
         const key = (event.target as HTMLElement).dataset.cell;
-        if (key) setActiveCell(key);
+        if (key) setLastFocused(key);
       }}
     >
       <div className={classes.name}>
