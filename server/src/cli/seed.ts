@@ -139,6 +139,10 @@ export async function seedDemo(
   if (!membership) throw new Error('the demo account has no organization');
   const member = { userId: user.id, organizationId: membership.organizationId, role: membership.role };
 
+  const today = new Date().toISOString().slice(0, 10);
+  // The houses came into use half a year ago, before their first stays, and were prepared for them.
+  const inUseSince = `${addDays(today, -182)}T08:00:00.000Z`;
+  clock = new Date(inUseSince);
   const site = await services.houses.createSite(member, {
     name: 'Domaine des Oliviers',
     address: 'Ramatuelle',
@@ -157,8 +161,7 @@ export async function seedDemo(
       }),
     );
   }
-
-  const today = new Date().toISOString().slice(0, 10);
+  clock = null;
   const blocks = [
     { house: 0, from: 20, nights: 3, kind: 'maintenance' as const, note: words.poolLiner },
     { house: 2, from: 45, nights: 7, kind: 'owner' as const, note: words.ownerStay },
@@ -181,7 +184,7 @@ export async function seedDemo(
   const guests = [];
   for (const guest of GUESTS) guests.push(await services.guests.create(member, guest));
 
-  /** The team ticks the house's checklist two hours after a departure, a step every few minutes. */
+  /** The team ticks the house's checklist two hours after a departure (or its opening), a step every few minutes. */
   async function clean(houseId: string, departedAt: string, share = 1): Promise<void> {
     const list = await services.checklists.checklist(member, houseId);
     const items = list.categories.flatMap((category) => category.items);
@@ -192,6 +195,8 @@ export async function seedDemo(
     }
     clock = null;
   }
+
+  for (const house of houses) await clean(house.id, inUseSince);
 
   /** When a guest checks in: mid-afternoon of the arrival, never later than now. */
   const arrivalTime = (day: string) => new Date(Math.min(Date.parse(`${day}T15:00:00.000Z`), Date.now()));

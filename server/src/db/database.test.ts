@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
-import { inTransaction } from './database.ts';
+import { afterCommit, inTransaction } from './database.ts';
 import { migrateToLatest, pendingMigrations } from './migrate.ts';
 import { columnTypes } from './migration-kit.ts';
 
@@ -18,8 +18,10 @@ describeEachDatabase('database layer', (get) => {
   // biome-ignore lint/suspicious/noExplicitAny: a table that exists only in this test.
   const probeDb = () => get().database.db as unknown as Kysely<{ probe: ProbeTable } & Record<string, any>>;
 
-  it('creates a table with the migration kit types and returns the same JavaScript types', async () => {
+  /** A table made with the migration kit's types, holding two rows, fresh for each test. */
+  beforeEach(async () => {
     const db = probeDb();
+    await db.schema.dropTable('probe').ifExists().execute();
     const type = columnTypes(db);
     await db.schema
       .createTable('probe')
@@ -52,7 +54,10 @@ describeEachDatabase('database layer', (get) => {
         },
       ])
       .execute();
+  });
 
+  it('creates a table with the migration kit types and returns the same JavaScript types', async () => {
+    const db = probeDb();
     const rows = await db.selectFrom('probe').selectAll().orderBy('id').execute();
     expect(rows).toEqual([
       {
@@ -131,6 +136,38 @@ describeEachDatabase('database layer', (get) => {
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     expect(count.n).toBe(2);
+  });
+
+  it('runs what follows a commit after it, never after a rollback, and at once outside a transaction', async () => {
+    const db = probeDb();
+    const seen: string[] = [];
+    const rowCount = async () =>
+      (
+        await db
+          .selectFrom('probe')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n;
+    await inTransaction(get().database.db, async (tx) => {
+      await (tx as unknown as typeof db).deleteFrom('probe').where('id', '=', 'a').execute();
+      afterCommit(tx, () => seen.push('committed'));
+      seen.push('inside');
+    });
+    expect(seen).toEqual(['inside', 'committed']);
+    expect(await rowCount()).toBe(1);
+
+    await expect(
+      inTransaction(get().database.db, async (tx) => {
+        await (tx as unknown as typeof db).deleteFrom('probe').execute();
+        afterCommit(tx, () => seen.push('rolled back'));
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect(seen).toEqual(['inside', 'committed']);
+    expect(await rowCount()).toBe(1);
+
+    afterCommit(get().database.db, () => seen.push('no transaction'));
+    expect(seen).toEqual(['inside', 'committed', 'no transaction']);
   });
 
   it('applies migrations once: a second run finds nothing to do', async () => {

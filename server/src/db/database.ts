@@ -120,9 +120,41 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
   }
 }
 
+/** What each open transaction runs once it has committed. */
+const committedWork = new WeakMap<Tx, (() => void)[]>();
+
 /** Runs `work` in one transaction; on SQLite it holds the write lock from the start. */
-export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return db.transaction().execute(work);
+export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  const afterwards: (() => void)[] = [];
+  const result = await db.transaction().execute((tx) => {
+    committedWork.set(tx, afterwards);
+    return work(tx);
+  });
+  for (const next of afterwards) {
+    try {
+      next();
+    } catch (error) {
+      // The change is committed and its caller gets its answer: what followed it only warns.
+      process.emitWarning(error instanceof Error ? error : new Error(String(error)));
+    }
+  }
+  return result;
+}
+
+/**
+ * Runs `work` once what `db` writes is committed: after the transaction
+ * commits (never if it rolls back), or at once outside a transaction. For
+ * what must not happen before the change is durable and visible, such as
+ * sending an email or a notification; `work` starts it without awaiting it.
+ */
+export function afterCommit(db: DbOrTx, work: () => void): void {
+  if (!db.isTransaction) {
+    work();
+    return;
+  }
+  const afterwards = committedWork.get(db as Tx);
+  if (!afterwards) throw new Error('afterCommit needs a transaction opened by inTransaction.');
+  afterwards.push(work);
 }
 
 export async function pingDatabase(db: Db): Promise<void> {

@@ -4,7 +4,7 @@ import { DomainEventBus } from './events.ts';
 
 // The bus hands the publisher's transaction on untouched: any object stands for it here.
 const tx = { id: 'the publisher’s transaction' } as unknown as Tx;
-const house = { organizationId: 'o1', houseId: 'h1' };
+const house = { organizationId: 'o1', houseId: 'h1', now: '2026-12-02T10:00:00.000Z' };
 
 describe('domain events', () => {
   it('runs every subscriber of an event, in the order registered, with the publisher’s transaction', async () => {

@@ -17,7 +17,7 @@ export interface DomainEvents {
     email: string;
     now: string;
   };
-  'house.created': { organizationId: string; houseId: string };
+  'house.created': { organizationId: string; houseId: string; now: string };
   'house.changed': { organizationId: string; houseId: string };
   'house.deleted': { organizationId: string; houseId: string };
   /** Its houses leave it. */

@@ -205,7 +205,6 @@ export class AuthService {
       }
       return this.#startSession(tx, userId, now);
     });
-    this.#outbox.deliverSoon();
     return outcome === 'pending-approval' ? { status: outcome } : outcome;
   }
 
@@ -280,7 +279,6 @@ export class AuthService {
         randomToken(),
       ),
     );
-    this.#outbox.deliverSoon();
   }
 
   /** Changes the password, checking the current one; every other session ends, the caller gets a new one. */
@@ -555,7 +553,6 @@ export class AuthService {
         randomToken(),
       );
     });
-    this.#outbox.deliverSoon();
   }
 
   async login(input: { email: string; password: string }, client: ClientInfo): Promise<Session> {
@@ -723,7 +720,6 @@ export class AuthService {
         ...passwordResetEmail(locale, { name: user.name, link, minutes }),
       });
     });
-    this.#outbox.deliverSoon();
   }
 
   /** Sets a new password with a reset token, once; every session of the user ends. */

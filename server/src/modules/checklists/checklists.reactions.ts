@@ -2,6 +2,7 @@ import type { DomainEventBus } from '../../kernel/events.ts';
 import { insertDefaultChecklist } from './checklists.repository.ts';
 import {
   openDepartureRound,
+  openOpeningRound,
   reopenRoundSkippedAtCheckIn,
   skipRoundAtCheckIn,
   withdrawDepartureRound,
@@ -13,6 +14,8 @@ export function checklistsReactions(events: DomainEventBus, options: { postgres:
   events.on('organization.created', (tx, organization) =>
     insertDefaultChecklist(tx, organization.organizationId, organization.locale, organization.now),
   );
+  // A new house is not ready until someone has prepared it for its first guests.
+  events.on('house.created', (tx, house) => openOpeningRound(tx, house));
   // A round not done by now will not be: the guests are in.
   events.on('reservation.checkedIn', (tx, stay) => skipRoundAtCheckIn(tx, stay));
   // The guests have left: the house needs its turnover before the next arrival.

@@ -266,6 +266,18 @@ export function currentRound(db: DbOrTx, houseId: string): Promise<RoundRow | un
   return currentRoundOfHouse.first(db, { houseId });
 }
 
+/** The house's most recently opened round, open or closed. */
+export function latestRound(db: DbOrTx, houseId: string): Promise<RoundRow | undefined> {
+  return db
+    .selectFrom('turnover_rounds')
+    .select(ROUND_COLUMNS)
+    .where('house_id', '=', houseId)
+    .orderBy('opened_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
 const ROUND_COLUMNS = everyColumn<TurnoverRoundsTable>()([
   'id',
   'organization_id',
@@ -646,49 +658,6 @@ const itemsOfRound = preparedQuery((db, values: { roundId: string }) =>
     .orderBy('turnover_round_items.item_id'),
 );
 
-/** The template items that apply to a house, shaped like round items (none done): a house with no round yet. */
-export function applicableItems(
-  db: DbOrTx,
-  organizationId: string,
-  houseId: string,
-): Promise<RoundItemRow[]> {
-  return db
-    .selectFrom('checklist_items')
-    .innerJoin('checklist_categories', 'checklist_categories.id', 'checklist_items.category_id')
-    .select([
-      'checklist_items.id as itemId',
-      'checklist_categories.id as categoryId',
-      'checklist_categories.name as categoryName',
-      'checklist_categories.position as categoryPosition',
-      'checklist_items.step_number as stepNumber',
-      'checklist_items.description as description',
-      'checklist_items.product_required as productRequired',
-      'checklist_items.type as type',
-      sql<boolean>`false`.as('completed'),
-      sql<string | null>`null`.as('completedAt'),
-      sql<string | null>`null`.as('completedById'),
-      sql<string | null>`null`.as('completedByName'),
-    ])
-    .where('checklist_items.organization_id', '=', organizationId)
-    .where('checklist_items.active', '=', true)
-    .where((eb) =>
-      eb.or([
-        eb('checklist_items.applies_to_all', '=', true),
-        eb.exists(
-          eb
-            .selectFrom('checklist_item_houses')
-            .select('checklist_item_houses.item_id')
-            .whereRef('checklist_item_houses.item_id', '=', 'checklist_items.id')
-            .where('checklist_item_houses.house_id', '=', houseId),
-        ),
-      ]),
-    )
-    .orderBy('checklist_categories.position')
-    .orderBy('checklist_items.step_number')
-    .orderBy('checklist_items.id')
-    .execute();
-}
-
 /**
  * Ticks or unticks one item of a round, only if it is not already in that
  * state: 1 when it changed, 0 when it was already so (an idempotent repeat)
@@ -842,15 +811,43 @@ export async function listRounds(
   return rows.map((row) => ({ ...row, done: Number(row.done), total: Number(row.total) }));
 }
 
-/** The current round of each of the organization's houses (or of the given ones), with progress. */
-export async function currentRounds(
+/**
+ * Each of the organization's houses' (or the given ones') round with its
+ * progress: the open one, or, when a check-in closed it as skipped and
+ * nobody has started the next, that latest one.
+ */
+export async function latestRounds(
   db: DbOrTx,
   organizationId: string,
   houseIds?: string[],
 ): Promise<RoundSummaryRow[]> {
   const rows = await progress(db)
     .where('turnover_rounds.organization_id', '=', organizationId)
-    .where('turnover_rounds.closed_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('turnover_rounds.closed_at', 'is', null),
+        eb.and([
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('turnover_rounds as open')
+                .select('open.id')
+                .whereRef('open.house_id', '=', 'turnover_rounds.house_id')
+                .where('open.closed_at', 'is', null),
+            ),
+          ),
+          eb.not(
+            eb.exists(
+              eb
+                .selectFrom('turnover_rounds as later')
+                .select('later.id')
+                .whereRef('later.house_id', '=', 'turnover_rounds.house_id')
+                .whereRef('later.opened_at', '>', 'turnover_rounds.opened_at'),
+            ),
+          ),
+        ]),
+      ]),
+    )
     .$if(houseIds !== undefined, (query) =>
       query.where('turnover_rounds.house_id', 'in', houseIds?.length ? houseIds : ['']),
     )

@@ -142,9 +142,15 @@ export const ChecklistSchema = Type.Object(
   {
     houseId: Type.String(),
     houseName: Type.String(),
-    ready: Type.Boolean({ description: 'The current round is done, or no departure has happened yet' }),
+    ready: Type.Boolean({
+      description:
+        'Every category of the round is done (a new house starts with an opening round, not ready)',
+    }),
     readySince: NullableInstant,
-    round: Type.Union([Type.Ref('TurnoverRound'), Type.Null()]),
+    round: Type.Ref('TurnoverRound', {
+      description:
+        'The open round; when a check-in closed it as skipped, that one, until the next departure or tick opens another',
+    }),
     nextArrival: Type.Union([
       Type.Object({ reservationId: Type.String(), checkIn: Type.String() }, { additionalProperties: false }),
       Type.Null(),
@@ -190,7 +196,7 @@ export const ReadinessSchema = Type.Object(
           houseId: Type.String(),
           ready: Type.Boolean(),
           readySince: NullableInstant,
-          roundId: Type.Union([Type.String(), Type.Null()]),
+          roundId: Type.String(),
           done: Type.Integer(),
           total: Type.Integer(),
         },

@@ -11,12 +11,10 @@ import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts'
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import {
-  applicableItems,
   type CategoryRow,
   closeCurrentRound,
   countItemsInCategory,
   currentRound,
-  currentRounds,
   deleteCategory,
   deleteItem,
   deleteRound,
@@ -32,6 +30,8 @@ import {
   insertItem,
   insertRound,
   itemHouses,
+  latestRound,
+  latestRounds,
   listCategories,
   listItems,
   listRounds,
@@ -155,6 +155,14 @@ async function openRound(
   await syncOpenRounds(tx, round.organizationId, id);
   await refreshRoundCompletion(tx, id, round.now);
   return id;
+}
+
+/** A new house's first round, in the transaction that creates the house. */
+export async function openOpeningRound(
+  tx: Tx,
+  house: { organizationId: string; houseId: string; now: string },
+): Promise<void> {
+  await openRound(tx, { ...house, reservationId: null });
 }
 
 /**
@@ -483,22 +491,23 @@ export class ChecklistsService {
     known?: RoundRow,
   ) {
     const today = wallClock(this.#now(), house.timezone).slice(0, 10);
-    const round = known ?? (await currentRound(db, house.id));
-    const [items, arrival] = await Promise.all([
-      round ? roundItems(db, round.id) : applicableItems(db, member.organizationId, house.id),
-      nextArrival(db, house.id, today),
-    ]);
+    // The open round; when a check-in closed it as skipped, that round, until someone starts the next.
+    const round = known ?? (await currentRound(db, house.id)) ?? (await latestRound(db, house.id));
+    if (!round) throw new Error(`House ${house.id} has no round: every house opens one when it is created.`);
+    const [items, arrival] = await Promise.all([roundItems(db, round.id), nextArrival(db, house.id, today)]);
     const done = items.filter((item) => item.completed).length;
+    const categories = categoriesOf(items);
     return {
       houseId: house.id,
       houseName: house.name,
-      ready: round ? round.completed_at !== null : true,
-      readySince: round?.completed_at ?? null,
-      round: round ? toRound({ ...round, done, total: items.length, skippedByName: null }) : null,
+      // Exactly when every category is: a round's completion is set when its last item is ticked.
+      ready: round.completed_at !== null,
+      readySince: round.completed_at,
+      round: toRound({ ...round, done, total: items.length, skippedByName: null }),
       nextArrival: arrival ? { reservationId: arrival.id, checkIn: arrival.checkIn } : null,
       done,
       total: items.length,
-      categories: categoriesOf(items),
+      categories,
     };
   }
 
@@ -580,7 +589,7 @@ export class ChecklistsService {
   /** Each visible house's readiness, for badges on lists and the calendar. */
   async readiness(member: Member) {
     const visible = await housesVisibleTo(this.#db, member);
-    const rounds = await currentRounds(this.#db, member.organizationId, visible);
+    const rounds = await latestRounds(this.#db, member.organizationId, visible);
     return {
       items: rounds.map((round) => ({
         houseId: round.house_id,

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
 import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import * as openingRoundsMigration from '../../db/migrations/2026-12-02T1600_opening-rounds.ts';
 import { ChecklistsService } from './checklists.service.ts';
 
 /** A calendar date `days` from today (UTC). */
@@ -24,41 +25,80 @@ interface Checklist {
 }
 
 describeApp('housekeeping checklists', (get) => {
-  let admin: TestSession;
-  let houseId: string;
-  let otherHouseId: string;
   const as = (session: { accessToken: string }) => bearer(session);
-  const api = (
-    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: Record<string, unknown>,
-    headers: Record<string, string> = as(admin),
-  ) => get().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const checklist = async (house = houseId, headers: Record<string, string> = as(admin)) =>
-    (await api('GET', `/api/v1/houses/${house}/checklist`, undefined, headers)).json() as Checklist;
-  const tick = (
-    itemId: string,
-    completed = true,
-    headers: Record<string, string> = as(admin),
-    house = houseId,
-  ) => api('PUT', `/api/v1/houses/${house}/checklist/items/${itemId}`, { completed }, headers);
+  const DAY_MS = 86_400_000;
+
+  /**
+   * A new organization (its admin) with two houses, Mv1 and Mv2, created
+   * `createdDaysAgo` days ago on the app's clock: each test has its own.
+   */
+  async function organizationWithTwoHouses(options: { createdDaysAgo?: number } = {}) {
+    const { app, clock } = get();
+    const admin = await registerUser(app, { organizationName: 'Villas' });
+    clock.advance(-(options.createdDaysAgo ?? 0) * DAY_MS);
+    try {
+      const ids: string[] = [];
+      for (const [code, name] of [
+        ['maison-1', 'Mv1'],
+        ['maison-2', 'Mv2'],
+      ]) {
+        const house = await app.inject({
+          method: 'POST',
+          url: '/api/v1/houses',
+          headers: as(admin),
+          payload: { code, name, type: 'villa', maxGuests: 6, nightlyPrice: '150.00' },
+        });
+        if (house.statusCode !== 201) throw new Error(`house not created: ${house.body}`);
+        ids.push(house.json().id);
+      }
+      return tools(admin, ids[0] as string, ids[1] as string);
+    } finally {
+      clock.advance((options.createdDaysAgo ?? 0) * DAY_MS);
+    }
+  }
+
+  /** What the tests do with an organization, bound to it. */
+  function tools(admin: TestSession, houseId: string, otherHouseId: string) {
+    const api = (
+      method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+      url: string,
+      payload?: Record<string, unknown>,
+      headers: Record<string, string> = as(admin),
+    ) => get().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const checklist = async (house = houseId, headers: Record<string, string> = as(admin)) =>
+      (await api('GET', `/api/v1/houses/${house}/checklist`, undefined, headers)).json() as Checklist;
+    const tick = (
+      itemId: string,
+      completed = true,
+      headers: Record<string, string> = as(admin),
+      house = houseId,
+    ) => api('PUT', `/api/v1/houses/${house}/checklist/items/${itemId}`, { completed }, headers);
+    /** Ticks every item of the house's round still undone. */
+    async function finishRound(house = houseId) {
+      for (const item of allItems(await checklist(house))) {
+        if (!item.completed) await tick(item.id, true, as(admin), house);
+      }
+    }
+    /** A stay that ended `daysAgo` days ago, left confirmed (nobody pressed "check out"). */
+    async function departure(house: string, daysAgo: number, nights = 3): Promise<string> {
+      const created = await api('POST', '/api/v1/reservations', {
+        houseId: house,
+        guestName: 'Departing guest',
+        checkIn: day(-daysAgo - nights),
+        checkOut: day(-daysAgo),
+        guests: 2,
+        status: 'confirmed',
+      });
+      return created.json().id;
+    }
+    async function checkOut(reservationId: string) {
+      await api('PATCH', `/api/v1/reservations/${reservationId}`, { status: 'checked_in' });
+      return api('PATCH', `/api/v1/reservations/${reservationId}`, { status: 'checked_out' });
+    }
+    return { admin, houseId, otherHouseId, api, checklist, tick, finishRound, departure, checkOut };
+  }
+
   const allItems = (list: Checklist) => list.categories.flatMap((category) => category.items);
-  /** A stay that ended `daysAgo` days ago, checked out through the API. */
-  async function departure(house: string, daysAgo: number, nights = 3): Promise<string> {
-    const created = await api('POST', '/api/v1/reservations', {
-      houseId: house,
-      guestName: 'Departing guest',
-      checkIn: day(-daysAgo - nights),
-      checkOut: day(-daysAgo),
-      guests: 2,
-      status: 'confirmed',
-    });
-    return created.json().id;
-  }
-  async function checkOut(reservationId: string) {
-    await api('PATCH', `/api/v1/reservations/${reservationId}`, { status: 'checked_in' });
-    return api('PATCH', `/api/v1/reservations/${reservationId}`, { status: 'checked_out' });
-  }
   async function countLogs(itemId: string) {
     const row = await get()
       .app.db.selectFrom('task_completion_logs')
@@ -67,10 +107,13 @@ describeApp('housekeeping checklists', (get) => {
       .executeTakeFirstOrThrow();
     return Number(row.count);
   }
+  /** The contract: a house is ready exactly when every category is. */
+  const readyExactlyWhenEveryCategoryIs = (list: Checklist) =>
+    expect(list.ready).toBe(list.categories.every((category) => category.ready));
 
   it('gives a new organization a default checklist in its language', async () => {
     const { app } = get();
-    admin = await registerUser(app, { organizationName: 'Villas' });
+    const { api } = tools(await registerUser(app, { organizationName: 'Villas' }), '', '');
     const english = (await api('GET', '/api/v1/checklist')).json();
     expect(english.categories.map((category: { name: string }) => category.name)).toEqual([
       'Entrance',
@@ -105,36 +148,61 @@ describeApp('housekeeping checklists', (get) => {
     expect((await api('POST', '/api/v1/checklist/defaults', undefined, as(french.json()))).statusCode).toBe(
       409,
     );
-
-    for (const [code, name] of [
-      ['maison-1', 'Mv1'],
-      ['maison-2', 'Mv2'],
-    ]) {
-      const house = await api('POST', '/api/v1/houses', {
-        code,
-        name,
-        type: 'villa',
-        maxGuests: 6,
-        nightlyPrice: '150.00',
-      });
-      if (code === 'maison-1') houseId = house.json().id;
-      else otherHouseId = house.json().id;
-    }
   });
 
-  it('shows a house with no departure yet as ready, with its items to do', async () => {
-    const list = await checklist();
-    expect(list.ready).toBe(true);
-    expect(list.round).toBeNull();
-    expect(list.total).toBe(18);
-    expect(list.categories[0]).toMatchObject({ name: 'Entrance', done: 0, total: 3, ready: false });
+  it('opens a new house’s round with the house: not ready until every item is done', async () => {
+    const { houseId, api, checklist, tick } = await organizationWithTwoHouses();
+    const opening = await checklist();
+    expect(opening).toMatchObject({ ready: false, readySince: null, done: 0, total: 18 });
+    expect(opening.round).toMatchObject({ reservationId: null, closedAt: null, completedAt: null });
+    expect(opening.categories[0]).toMatchObject({ name: 'Entrance', done: 0, total: 3, ready: false });
+    readyExactlyWhenEveryCategoryIs(opening);
+    const readiness = (await api('GET', '/api/v1/checklist/readiness')).json().items;
+    expect(readiness.find((item: { houseId: string }) => item.houseId === houseId)).toMatchObject({
+      ready: false,
+      readySince: null,
+      roundId: opening.round?.id,
+      done: 0,
+      total: 18,
+    });
+
+    // Its first tick works on that round: it neither opens another nor says anything else of readiness.
+    const items = allItems(opening);
+    for (const [index, item] of items.entries()) {
+      const after = (await tick(item.id)).json() as Checklist;
+      expect(after.round?.id).toBe(opening.round?.id);
+      expect(after.ready).toBe(index === items.length - 1);
+      readyExactlyWhenEveryCategoryIs(after);
+    }
+    const ready = await checklist();
+    expect(ready).toMatchObject({ ready: true, done: 18 });
+    expect(ready.readySince).not.toBeNull();
+  });
+
+  it('gives each house that had no round an opening round when this release is installed', async () => {
+    const { houseId, otherHouseId, api, checklist, finishRound } = await organizationWithTwoHouses();
+    await finishRound(otherHouseId);
+    // Maison-1 as an earlier release left it: no round at all.
+    const db = get().app.db;
+    await db.deleteFrom('turnover_rounds').where('house_id', '=', houseId).execute();
+    await openingRoundsMigration.up(db);
+
+    const opened = await checklist();
+    expect(opened).toMatchObject({ ready: false, readySince: null, done: 0, total: 18 });
+    expect(opened.round).toMatchObject({ reservationId: null, closedAt: null });
+    // A house that had a round keeps it, and only it.
+    const others = (await api('GET', `/api/v1/houses/${otherHouseId}/checklist/rounds`)).json().items;
+    expect(others).toHaveLength(1);
+    expect((await checklist(otherHouseId)).ready).toBe(true);
   });
 
   it('opens a round at check-out: the house is not ready until every item is ticked', async () => {
+    const { houseId, api, checklist, tick, departure, checkOut } = await organizationWithTwoHouses();
     const reservationId = await departure(houseId, 1);
     expect((await checkOut(reservationId)).json().status).toBe('checked_out');
     const opened = await checklist();
     expect(opened).toMatchObject({ ready: false, done: 0, total: 18, round: { reservationId } });
+    readyExactlyWhenEveryCategoryIs(opened);
 
     // A category is ready once all its items are done, not before.
     const [entrance] = opened.categories;
@@ -161,6 +229,8 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('makes toggles idempotent and logs every untick', async () => {
+    const { houseId, api, checklist, tick, finishRound } = await organizationWithTwoHouses();
+    await finishRound();
     const item = allItems(await checklist())[0];
     if (!item) throw new Error('no item');
     const before = await countLogs(item.id);
@@ -183,6 +253,9 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('counts only the items that apply to the house', async () => {
+    const { houseId, otherHouseId, api, checklist, finishRound, departure, checkOut } =
+      await organizationWithTwoHouses();
+    await finishRound();
     const template = (await api('GET', '/api/v1/checklist')).json();
     const kitchen = template.categories[1];
     const onlyOther = await api('POST', '/api/v1/checklist/items', {
@@ -201,7 +274,7 @@ describeApp('housekeeping checklists', (get) => {
     });
     expect(reworded.json()).toMatchObject({ appliesToAll: false, houseIds: [otherHouseId] });
 
-    // Maison-1's finished round is untouched; maison-2 (no round yet) lists the extra item.
+    // Maison-1's finished round is untouched; maison-2's opening round, still open, takes the extra item.
     const mine = await checklist();
     expect(mine).toMatchObject({ ready: true, total: 18 });
     const other = await checklist(otherHouseId);
@@ -216,6 +289,10 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('keeps finished rounds as they were when the template changes', async () => {
+    const { admin, houseId, api, checklist, finishRound, departure, checkOut } =
+      await organizationWithTwoHouses();
+    await finishRound();
+    await checkOut(await departure(houseId, 0, 1));
     const rounds = (await api('GET', `/api/v1/houses/${houseId}/checklist/rounds`)).json().items;
     expect(rounds).toHaveLength(2);
     const [current, finished] = rounds;
@@ -261,6 +338,7 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('edits the template: order, categories, and the rules that keep it whole', async () => {
+    const { api, checklist } = await organizationWithTwoHouses();
     const template = (await api('GET', '/api/v1/checklist')).json();
     const ids = template.categories.map((category: { id: string }) => category.id);
     const reordered = await api('PUT', '/api/v1/checklist/categories/order', {
@@ -310,6 +388,10 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('opens the round of a past departure once, from the periodic job', async () => {
+    // Houses that were there before the stay: a round opened after a departure covers it.
+    const { otherHouseId, api, checklist, departure, checkOut } = await organizationWithTwoHouses({
+      createdDaysAgo: 10,
+    });
     const { app, clock } = get();
     const job = new ChecklistsService({ db: app.db, now: clock.now });
     const reservationId = await departure(otherHouseId, 1);
@@ -333,6 +415,7 @@ describeApp('housekeeping checklists', (get) => {
   });
 
   it('lets the team tick, owners only read their houses, and hides other organizations', async () => {
+    const { admin, houseId, api, checklist, tick } = await organizationWithTwoHouses();
     const { app } = get();
     const staff = await addMember(app, admin, 'staff');
     const owner = await addMember(app, admin, 'owner');

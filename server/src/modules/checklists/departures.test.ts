@@ -12,7 +12,11 @@ const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOStri
 describeEachDatabase('departures open their turnover round exactly once', (get) => {
   it(`opens one round per departed house when two job runners race over ${HOUSES} houses`, async () => {
     const { config, database } = get();
-    const app = await buildApp(testConfig({ database: config }), { database });
+    // The houses and their stays were entered a week ago: a house's opening round, opened after a
+    // departure, would stand for that departure's round.
+    let weekAgo = true;
+    const now = () => new Date(Date.now() - (weekAgo ? 7 * 86_400_000 : 0));
+    const app = await buildApp(testConfig({ database: config }), { database, now });
     try {
       const admin = bearer(await registerUser(app));
       for (let index = 1; index <= HOUSES; index++) {
@@ -43,6 +47,7 @@ describeEachDatabase('departures open their turnover round exactly once', (get) 
         });
         expect(stay.statusCode).toBe(201);
       }
+      weekAgo = false;
 
       // Two processes on SQLite and PostgreSQL; PGlite lives in this process, so two runners share it.
       let opened: number[];
@@ -62,10 +67,10 @@ describeEachDatabase('departures open their turnover round exactly once', (get) 
         .innerJoin('houses', 'houses.id', 'turnover_rounds.house_id')
         .select(['turnover_rounds.house_id', 'turnover_rounds.reservation_id'])
         .where('houses.code', 'like', 'depart-%')
+        .where('turnover_rounds.reservation_id', 'is not', null)
         .execute();
       expect(rounds).toHaveLength(HOUSES);
       expect(new Set(rounds.map((round) => round.house_id)).size).toBe(HOUSES);
-      expect(rounds.every((round) => round.reservation_id !== null)).toBe(true);
     } finally {
       await app.close();
     }

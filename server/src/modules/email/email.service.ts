@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailConfig } from '../../config.ts';
-import type { Db, DbOrTx } from '../../db/database.ts';
+import { afterCommit, type Db, type DbOrTx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { claimMessage, dueMessages, insertOutboxMessage, recordOutcome } from './email.repository.ts';
 import type { RenderedEmail } from './templates.ts';
@@ -36,7 +36,10 @@ export class EmailOutbox {
     this.#transport = options.config.smtpUrl ? nodemailer.createTransport(options.config.smtpUrl) : null;
   }
 
-  /** Stores a message to send; call `deliverSoon()` once the transaction has committed. */
+  /**
+   * Stores a message to send, in the caller's transaction; it leaves once
+   * that transaction has committed (a change rolled back sends nothing).
+   */
   async queue(
     db: DbOrTx,
     message: RenderedEmail & { to: string; template: string; locale: string },
@@ -52,12 +55,16 @@ export class EmailOutbox {
       status,
       now: this.#now().toISOString(),
     });
-    if (status === 'logged') {
+    afterCommit(db, () => {
+      if (status === 'queued') {
+        this.deliverSoon();
+        return;
+      }
       this.#log.info(
         { to: message.to, subject: message.subject, text: message.text },
         'email not sent (no SMTP_URL): its content follows',
       );
-    }
+    });
   }
 
   /** Sends what is due without making the caller wait (and without revealing timing to it). */

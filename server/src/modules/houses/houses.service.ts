@@ -156,6 +156,7 @@ export class HousesService {
         await this.#events.publish(tx, 'house.created', {
           organizationId: member.organizationId,
           houseId: id,
+          now,
         });
       });
     } catch (error) {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database.ts';
 import type { Member } from '../../kernel/access.ts';
 import { addDays, wallClock } from '../../kernel/dates.ts';
-import { currentRounds } from '../checklists/checklists.repository.ts';
+import { latestRounds } from '../checklists/checklists.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
@@ -31,7 +31,7 @@ export class OperationsService {
     const visible = await housesVisibleTo(this.#db, member);
     const [houses, rounds, arrivalsAhead, occupied] = await Promise.all([
       houseNames(this.#db, member.organizationId, visible),
-      currentRounds(this.#db, member.organizationId, visible),
+      latestRounds(this.#db, member.organizationId, visible),
       nextArrivals(this.#db, member.organizationId, day),
       occupiedHouses(this.#db, member.organizationId, day),
     ]);

@@ -1,39 +1,28 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
-import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import { addMember, bearer, registerUser } from '../../../test/factories.ts';
 
 const DAY = '2031-07-14';
 
 describeApp('daily operations', (get) => {
-  let admin: TestSession;
-  const houses: Record<string, string> = {};
   const as = (session: { accessToken: string }) => bearer(session);
-  const api = (
-    method: 'GET' | 'POST' | 'PATCH' | 'PUT',
-    url: string,
-    payload?: object,
-    headers: Record<string, string> = as(admin),
-  ) => get().app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
-  const stay = async (house: string, guestName: string, checkIn: string, checkOut: string) =>
-    (
-      await api('POST', '/api/v1/reservations', {
-        houseId: houses[house],
-        guestName,
-        guestEmail: `${guestName.toLowerCase().replace(/\W+/g, '.')}@example.org`,
-        checkIn,
-        checkOut,
-        guests: 2,
-        status: 'confirmed',
-        totalPrice: '900.00',
-      })
-    ).json().id as string;
-  const daily = async (headers: Record<string, string> = as(admin)) =>
-    (await api('GET', `/api/v1/operations/daily?date=${DAY}`, undefined, headers)).json();
   const names = (stays: { guestName: string }[]) => stays.map((item) => item.guestName).sort();
 
-  it('lists arrivals, departures, stays under way and the turnovers due before the next arrival', async () => {
+  /**
+   * A new organization's day: house A has a guest leaving (checked out) and
+   * another arriving, B a stay under way, C an arrival tomorrow and a stay
+   * long gone; each test has its own.
+   */
+  async function dayWithThreeHouses() {
     const { app } = get();
-    admin = await registerUser(app);
+    const admin = await registerUser(app);
+    const api = (
+      method: 'GET' | 'POST' | 'PATCH' | 'PUT',
+      url: string,
+      payload?: object,
+      headers: Record<string, string> = as(admin),
+    ) => app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+    const houses: Record<string, string> = {};
     for (const code of ['a', 'b', 'c']) {
       const house = await api('POST', '/api/v1/houses', {
         code,
@@ -43,6 +32,19 @@ describeApp('daily operations', (get) => {
       });
       houses[code] = house.json().id;
     }
+    const stay = async (house: string, guestName: string, checkIn: string, checkOut: string) =>
+      (
+        await api('POST', '/api/v1/reservations', {
+          houseId: houses[house],
+          guestName,
+          guestEmail: `${guestName.toLowerCase().replace(/\W+/g, '.')}@example.org`,
+          checkIn,
+          checkOut,
+          guests: 2,
+          status: 'confirmed',
+          totalPrice: '900.00',
+        })
+      ).json().id as string;
     const leaving = await stay('a', 'Leaving Today', '2031-07-10', DAY);
     await stay('a', 'Arriving Today', DAY, '2031-07-18');
     await stay('b', 'Staying On', '2031-07-12', '2031-07-17');
@@ -50,35 +52,53 @@ describeApp('daily operations', (get) => {
     await stay('c', 'Long Gone', '2031-06-01', '2031-06-05');
     await api('PATCH', `/api/v1/reservations/${leaving}`, { status: 'checked_in' });
     await api('PATCH', `/api/v1/reservations/${leaving}`, { status: 'checked_out' });
+    const daily = async (headers: Record<string, string> = as(admin)) =>
+      (await api('GET', `/api/v1/operations/daily?date=${DAY}`, undefined, headers)).json();
+    /** Ticks every item of the house's round. */
+    const prepare = async (houseId: string) => {
+      const checklist = (await api('GET', `/api/v1/houses/${houseId}/checklist`)).json();
+      for (const item of checklist.categories.flatMap(
+        (category: { items: { id: string }[] }) => category.items,
+      )) {
+        await api('PUT', `/api/v1/houses/${houseId}/checklist/items/${item.id}`, { completed: true });
+      }
+    };
+    return { admin, houses, api, stay, daily, prepare };
+  }
 
+  it('lists arrivals, departures, stays under way and the turnovers due before the next arrival', async () => {
+    const { houses, daily, prepare } = await dayWithThreeHouses();
     const day = await daily();
     expect(day.date).toBe(DAY);
     expect(names(day.arrivals)).toEqual(['Arriving Today']);
     expect(names(day.departures)).toEqual(['Leaving Today']);
     expect(names(day.inHouse)).toEqual(['Staying On']);
+    // A after today's departure; C, new and never prepared, before tomorrow's arrival. B has guests in.
     expect(day.turnovers).toEqual([
       expect.objectContaining({
         houseId: houses.a,
         houseName: 'A',
         nextArrival: expect.objectContaining({ checkIn: DAY }),
       }),
+      expect.objectContaining({
+        houseId: houses.c,
+        houseName: 'C',
+        nextArrival: expect.objectContaining({ checkIn: '2031-07-15' }),
+      }),
     ]);
     expect(day.turnovers[0].total).toBeGreaterThan(0);
-    expect(day.notReady.map((item: { houseId: string }) => item.houseId)).toEqual([houses.a]);
+    expect(day.notReady.map((item: { houseId: string }) => item.houseId)).toEqual([houses.a, houses.c]);
 
-    // Once the checklist is done, house A is ready for its guest.
-    const checklist = (await api('GET', `/api/v1/houses/${houses.a}/checklist`)).json();
-    for (const item of checklist.categories.flatMap(
-      (category: { items: { id: string }[] }) => category.items,
-    )) {
-      await api('PUT', `/api/v1/houses/${houses.a}/checklist/items/${item.id}`, { completed: true });
-    }
+    // Once its checklist is done, a house is ready for its guest.
+    await prepare(houses.a as string);
     const after = await daily();
-    expect(after.turnovers).toEqual([]);
-    expect(after.notReady).toEqual([]);
+    expect(after.turnovers.map((item: { houseId: string }) => item.houseId)).toEqual([houses.c]);
+    await prepare(houses.c as string);
+    expect(await daily()).toMatchObject({ turnovers: [], notReady: [] });
   });
 
   it('never sends anyone to clean a house with guests in it', async () => {
+    const { houses, api, stay, daily, prepare } = await dayWithThreeHouses();
     const turnoverHouses = async (date = DAY) =>
       (await api('GET', `/api/v1/operations/daily?date=${date}`))
         .json()
@@ -95,6 +115,8 @@ describeApp('daily operations', (get) => {
     expect(await turnoverHouses('2031-07-17')).toContain(houses.b);
 
     // House C: a round waiting for tomorrow's arrival is today's work...
+    await prepare(houses.c as string);
+    expect(await turnoverHouses()).not.toContain(houses.c);
     const gone = (
       await api('GET', `/api/v1/reservations?houseId=${houses.c}&status=confirmed&to=2031-07-01`)
     ).json().items[0].id;
@@ -107,18 +129,22 @@ describeApp('daily operations', (get) => {
     ).json().items[0].id;
     await checkInOut(tomorrow, 'checked_in');
     const checklist = (await api('GET', `/api/v1/houses/${houses.c}/checklist`)).json();
-    expect(checklist.round).toBeNull();
+    expect(checklist).toMatchObject({ ready: false, round: { skipped: { reservationId: tomorrow } } });
     await api('PUT', `/api/v1/houses/${houses.c}/checklist/items/${checklist.categories[0].items[0].id}`, {
       completed: true,
     });
-    expect((await api('GET', `/api/v1/houses/${houses.c}/checklist`)).json().round).not.toBeNull();
+    const started = (await api('GET', `/api/v1/houses/${houses.c}/checklist`)).json().round;
+    expect(started).toMatchObject({ skipped: null, done: 1 });
+    expect(started.id).not.toBe(checklist.round.id);
     const day = await daily();
     expect(day.turnovers.map((item: { houseId: string }) => item.houseId)).not.toContain(houses.c);
-    expect(day.notReady).toEqual([]);
+    // Only A is left: its turnover after this morning's departure.
+    expect(day.notReady.map((item: { houseId: string }) => item.houseId)).toEqual([houses.a]);
   });
 
   it('shows staff the day without contact details or money, and owners only their houses', async () => {
     const { app } = get();
+    const { admin, houses, api, daily } = await dayWithThreeHouses();
     const staff = await addMember(app, admin, 'staff');
     const owner = await addMember(app, admin, 'owner');
     const seen = await daily(staff.headers);

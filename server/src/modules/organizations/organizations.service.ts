@@ -234,7 +234,6 @@ export class OrganizationsService {
       if (!row) throw new Error('the invitation just written is missing');
       return toInvitation(row);
     });
-    this.#outbox.deliverSoon();
     return invitation;
   }
 

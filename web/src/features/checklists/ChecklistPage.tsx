@@ -63,9 +63,9 @@ export function ChecklistPage() {
   const shown = withPending(data, pending);
   const waiting = pending.filter((tick) => !tick.failed);
   const failed = pending.filter((tick) => tick.failed);
-  // No round to work on (no departure yet, or the last one skipped when guests checked in): nothing to count.
-  const noRound = data.round === null && waiting.length === 0;
-  const ready = data.round === null ? data.ready && waiting.length === 0 : shown.allTicked;
+  // A round closed when guests checked in before it was done: the first tick starts the next one.
+  const closed = data.round.closedAt !== null && waiting.length === 0;
+  const ready = shown.allTicked && !closed;
   const tick = (item: Item, completed: boolean) => {
     const organizationId = auth.organization?.organizationId;
     if (organizationId) queueTick({ organizationId, houseId, itemId: item.id, completed });
@@ -85,38 +85,28 @@ export function ChecklistPage() {
         </Group>
       </Stack>
 
-      <Card
-        withBorder
-        padding="md"
-        bg={ready && !noRound ? 'teal.0' : undefined}
-        role="status"
-        aria-live="polite"
-      >
+      <Card withBorder padding="md" bg={ready ? 'teal.0' : undefined} role="status" aria-live="polite">
         <Stack gap="xs">
           <Group justify="space-between" wrap="nowrap">
-            <Text fw={700} size="lg" c={ready && !noRound ? 'teal.9' : undefined}>
-              {noRound
-                ? t('checklist.noRoundTitle')
+            <Text fw={700} size="lg" c={ready ? 'teal.9' : undefined}>
+              {closed
+                ? t('checklist.skippedTitle')
                 : !ready
                   ? t('checklist.notReady')
                   : waiting.length > 0
                     ? t('checklist.readyPending')
                     : t('checklist.ready')}
             </Text>
-            {!noRound && (
-              <Text fw={600}>
-                {shown.done}/{shown.total}
-              </Text>
-            )}
+            <Text fw={600}>
+              {shown.done}/{shown.total}
+            </Text>
           </Group>
-          {!noRound && (
-            <Progress
-              value={shown.total === 0 ? 100 : (shown.done / shown.total) * 100}
-              color={ready ? 'teal' : 'cyan'}
-              size="lg"
-              aria-label={t('checklist.progress', { done: shown.done, total: shown.total })}
-            />
-          )}
+          <Progress
+            value={shown.total === 0 ? 100 : (shown.done / shown.total) * 100}
+            color={ready ? 'teal' : 'cyan'}
+            size="lg"
+            aria-label={t('checklist.progress', { done: shown.done, total: shown.total })}
+          />
           {data.nextArrival && (
             <Text size="sm" c="dimmed">
               {t('checklist.nextArrival', {
@@ -128,7 +118,7 @@ export function ChecklistPage() {
               })}
             </Text>
           )}
-          {data.round === null && <Text size="sm">{t('checklist.noRound')}</Text>}
+          {closed && <Text size="sm">{t('checklist.skipped')}</Text>}
         </Stack>
       </Card>
 

@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useReadiness } from './use-checklists.ts';
 
-/** A house's readiness, from its current round; a house that never had a departure is ready. */
+/** A house's readiness, from its round (every house has one from the moment it exists). */
 function useHouseReadiness(houseId: string) {
   const readiness = useReadiness();
   const entry = readiness.data?.get(houseId);
   return {
-    known: readiness.isSuccess,
-    ready: entry ? entry.ready : true,
+    // A house created since the list was fetched shows nothing until the next fetch.
+    known: entry !== undefined,
+    ready: entry?.ready ?? false,
     done: entry?.done ?? 0,
     total: entry?.total ?? 0,
   };

@@ -56,9 +56,12 @@ export function useSaveHouse() {
               body: values as HouseInput,
             }),
           ),
+    // A new house opens its first cleaning round: readiness and the day's work change with it.
     onSettled: () =>
       Promise.all(
-        ['houses', 'calendar', 'sites'].map((key) => queryClient.invalidateQueries({ queryKey: [key] })),
+        ['houses', 'calendar', 'sites', 'readiness', 'operations'].map((key) =>
+          queryClient.invalidateQueries({ queryKey: [key] }),
+        ),
       ),
   });
 }

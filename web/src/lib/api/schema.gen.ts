@@ -1561,10 +1561,10 @@ export interface components {
         HouseChecklist: {
             houseId: string;
             houseName: string;
-            /** @description The current round is done, or no departure has happened yet */
+            /** @description Every category of the round is done (a new house starts with an opening round, not ready) */
             ready: boolean;
             readySince: string | null;
-            round: components["schemas"]["TurnoverRound"] | null;
+            round: components["schemas"]["TurnoverRound"];
             nextArrival: {
                 reservationId: string;
                 checkIn: string;
@@ -1640,7 +1640,7 @@ export interface components {
                 houseId: string;
                 ready: boolean;
                 readySince: string | null;
-                roundId: string | null;
+                roundId: string;
                 done: number;
                 total: number;
             }[];
