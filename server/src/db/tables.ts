@@ -42,7 +42,11 @@ export type Instant = ColumnType<string, string | undefined, string>;
 /** A column with a database default: optional on insert. */
 export type Defaulted<T> = ColumnType<T, T | undefined, T>;
 
-export type Role = 'admin' | 'manager' | 'staff' | 'owner';
+// The values of the enumerated columns, declared once: the types below, the API's schemas (and
+// through the OpenAPI document the web app's client) and the role sets all come from these.
+
+export const ROLES = ['admin', 'manager', 'staff', 'owner'] as const;
+export type Role = (typeof ROLES)[number];
 
 export interface InstanceSettingsTable {
   key: string;
@@ -198,7 +202,8 @@ export interface SitesTable {
   updated_at: Instant;
 }
 
-export type HouseType = 'villa' | 'apartment' | 'room' | 'guesthouse' | 'other';
+export const HOUSE_TYPES = ['villa', 'apartment', 'room', 'guesthouse', 'other'] as const;
+export type HouseType = (typeof HOUSE_TYPES)[number];
 
 export interface HousesTable {
   id: string;
@@ -250,8 +255,18 @@ export interface GuestsTable {
   updated_at: Instant;
 }
 
-export type ReservationStatus = 'pending' | 'confirmed' | 'checked_in' | 'checked_out' | 'cancelled';
-export type ReservationSource = 'direct' | 'airbnb' | 'booking' | 'vrbo' | 'other';
+export const RESERVATION_STATUSES = [
+  'pending',
+  'confirmed',
+  'checked_in',
+  'checked_out',
+  'cancelled',
+] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const RESERVATION_SOURCES = ['direct', 'airbnb', 'booking', 'vrbo', 'other'] as const;
+export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
+export const BLOCK_KINDS = ['maintenance', 'owner', 'other'] as const;
+export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface ReservationsTable {
   id: string;
@@ -285,7 +300,7 @@ export interface BlocksTable {
   house_id: string;
   start_date: string;
   end_date: string;
-  kind: 'maintenance' | 'owner' | 'other';
+  kind: BlockKind;
   note: string | null;
   version: Defaulted<number>;
   created_at: Instant;
@@ -311,7 +326,8 @@ export interface AuditLogTable {
   after: ColumnType<unknown, string | null, string | null>;
 }
 
-export type ChecklistItemType = 'cleaning' | 'inspection' | 'upkeep';
+export const CHECKLIST_ITEM_TYPES = ['cleaning', 'inspection', 'upkeep'] as const;
+export type ChecklistItemType = (typeof CHECKLIST_ITEM_TYPES)[number];
 
 export interface ChecklistCategoriesTable {
   id: string;

@@ -1,4 +1,4 @@
-import type { Role } from '../db/tables.ts';
+import { ROLES, type Role } from '../db/tables.ts';
 
 /**
  * Who may call a route, declared on the route as `config: { policy }`:
@@ -12,7 +12,7 @@ export type Policy = 'public' | 'authenticated' | 'instance-admin' | readonly Ro
 
 // The role sets every module speaks of, named once.
 /** Every member of the organization, whatever their role. */
-export const ALL_ROLES: readonly Role[] = ['admin', 'manager', 'staff', 'owner'];
+export const ALL_ROLES: readonly Role[] = ROLES;
 /** The people who work the houses: managers and their staff, not the owners. */
 export const TEAM: readonly Role[] = ['admin', 'manager', 'staff'];
 /** Those who run the organization's houses, stays and team. */

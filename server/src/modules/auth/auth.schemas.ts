@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ROLES } from '../../db/tables.ts';
 import { Email as EmailInput, Id, Line, Name, Password, Token } from '../../http/inputs.ts';
 import { PASSWORD_MAX_LENGTH } from './passwords.ts';
 
@@ -9,10 +10,7 @@ const AnyPassword = Password(PASSWORD_MAX_LENGTH * 4);
 // Login and reset take any email-like text: an address that is not one gets the same answer as an unknown one.
 const EmailLike = Line(254);
 const Locale = Type.Union([Type.Literal('en'), Type.Literal('fr')]);
-export const RoleSchema = Type.Union(
-  [Type.Literal('admin'), Type.Literal('manager'), Type.Literal('staff'), Type.Literal('owner')],
-  { $id: 'Role' },
-);
+export const RoleSchema = Type.Enum(ROLES, { $id: 'Role' });
 
 export const UserSchema = Type.Object(
   {

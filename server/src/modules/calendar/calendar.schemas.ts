@@ -1,7 +1,9 @@
 import { Type } from 'typebox';
+import { BLOCK_KINDS } from '../../db/tables.ts';
 import { CalendarDate, CalendarDateOut, Id, Text } from '../../http/inputs.ts';
 
-const BlockKind = Type.Union([Type.Literal('maintenance'), Type.Literal('owner'), Type.Literal('other')]);
+const BlockKindSchema = Type.Enum(BLOCK_KINDS, { $id: 'BlockKind' });
+const BlockKind = () => Type.Enum(BLOCK_KINDS);
 
 export const BlockSchema = Type.Object(
   {
@@ -9,7 +11,7 @@ export const BlockSchema = Type.Object(
     houseId: Type.String(),
     start: CalendarDateOut,
     end: Type.String({ description: 'Exclusive, like a check-out' }),
-    kind: BlockKind,
+    kind: Type.Ref('BlockKind'),
     note: Type.Union([Type.String(), Type.Null()]),
     version: Type.Integer(),
     createdAt: Type.String({ format: 'date-time' }),
@@ -28,7 +30,7 @@ export const BlockCreateBody = Type.Object(
     houseId: Id(),
     start: CalendarDate(),
     end: CalendarDate('YYYY-MM-DD, exclusive like a check-out'),
-    kind: BlockKind,
+    kind: BlockKind(),
     note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false },
@@ -38,7 +40,7 @@ export const BlockUpdateBody = Type.Object(
   {
     start: Type.Optional(CalendarDate()),
     end: Type.Optional(CalendarDate('YYYY-MM-DD, exclusive like a check-out')),
-    kind: Type.Optional(BlockKind),
+    kind: Type.Optional(BlockKind()),
     note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -119,4 +121,4 @@ export const AvailabilityQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const calendarSchemas = [BlockSchema, BlockListSchema, CalendarSchema];
+export const calendarSchemas = [BlockKindSchema, BlockSchema, BlockListSchema, CalendarSchema];

@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
+import type { ExpressionBuilder, Selectable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { everyColumn, preparedQuery } from '../../db/prepared.ts';

@@ -1,12 +1,11 @@
 import { Type } from 'typebox';
+import { CHECKLIST_ITEM_TYPES } from '../../db/tables.ts';
 import { Id as InputId, Line, Name } from '../../http/inputs.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
 const Instant = Type.String({ format: 'date-time' });
 const NullableInstant = Type.Union([Instant, Type.Null()]);
-const itemTypes = () =>
-  Type.Union([Type.Literal('cleaning'), Type.Literal('inspection'), Type.Literal('upkeep')]);
-const ItemType = Type.Union(itemTypes().anyOf, { $id: 'ChecklistItemType' });
+const ItemType = Type.Enum(CHECKLIST_ITEM_TYPES, { $id: 'ChecklistItemType' });
 const Id = InputId();
 
 // --- the template -------------------------------------------------------------------
@@ -50,7 +49,7 @@ export const ItemCreateBody = Type.Object(
     categoryId: Id,
     description: Name(500),
     productRequired: Type.Optional(Type.Union([Line(200), Type.Null()])),
-    type: itemTypes(),
+    type: Type.Enum(CHECKLIST_ITEM_TYPES),
     // No schema default: the update body shares this field, and a default would reset the houses of every edit.
     appliesToAll: Type.Optional(Type.Boolean({ description: 'true when omitted on create' })),
     houseIds: Type.Optional(Type.Array(Id, { maxItems: 1000 })),

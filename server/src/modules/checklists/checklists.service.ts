@@ -477,19 +477,14 @@ export class ChecklistsService {
   }
 
   async checklist(member: Member, houseId: string) {
-    return this.#checklist(this.#db, member, await this.#house(this.#db, member, houseId));
+    return this.#checklist(this.#db, await this.#house(this.#db, member, houseId));
   }
 
   /**
    * One index lookup for the round (none when the caller just wrote it), one
    * read of its items: progress and readiness are counted here.
    */
-  async #checklist(
-    db: DbOrTx,
-    member: Member,
-    house: { id: string; name: string; timezone: string },
-    known?: RoundRow,
-  ) {
+  async #checklist(db: DbOrTx, house: { id: string; name: string; timezone: string }, known?: RoundRow) {
     const today = wallClock(this.#now(), house.timezone).slice(0, 10);
     // The open round; when a check-in closed it as skipped, that round, until someone starts the next.
     const round = known ?? (await currentRound(db, house.id)) ?? (await latestRound(db, house.id));
@@ -537,7 +532,7 @@ export class ChecklistsService {
         });
         if (changed === 0) {
           if (!(await roundHasItem(tx, roundId, itemId))) throw noSuchItem();
-          return this.#checklist(tx, member, house, current);
+          return this.#checklist(tx, house, current);
         }
         await insertCompletionLog(tx, {
           organizationId: member.organizationId,
@@ -549,7 +544,7 @@ export class ChecklistsService {
           now,
         });
         const round = await refreshRoundCompletion(tx, roundId, now);
-        return this.#checklist(tx, member, house, round);
+        return this.#checklist(tx, house, round);
       });
     try {
       return await attempt();

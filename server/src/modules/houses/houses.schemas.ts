@@ -1,18 +1,10 @@
 import { Type } from 'typebox';
+import { HOUSE_TYPES } from '../../db/tables.ts';
 import { Id, Line, Name, Text, TimeZone } from '../../http/inputs.ts';
 import { MoneyInput, MoneyOutput } from '../../http/money.ts';
 import { PageQuery } from '../../http/pagination.ts';
 
-const HouseTypeSchema = Type.Union(
-  [
-    Type.Literal('villa'),
-    Type.Literal('apartment'),
-    Type.Literal('room'),
-    Type.Literal('guesthouse'),
-    Type.Literal('other'),
-  ],
-  { $id: 'HouseType' },
-);
+const HouseTypeSchema = Type.Enum(HOUSE_TYPES, { $id: 'HouseType' });
 const HouseStatus = Type.Union([Type.Literal('active'), Type.Literal('inactive')]);
 const Code = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
@@ -62,7 +54,7 @@ export const HouseCreateBody = Type.Object(
   {
     code: Code,
     name: Name(100),
-    type: Type.Ref('HouseType'),
+    type: Type.Enum(HOUSE_TYPES),
     siteId: Type.Optional(Nullable(Id())),
     location: Type.Optional(Nullable(Line(500))),
     maxGuests: Type.Integer({ minimum: 1, maximum: 500 }),

@@ -138,7 +138,7 @@ export class HousesService {
           organization_id: member.organizationId,
           code: input.code,
           name: input.name,
-          type: input.type as HouseRow['type'],
+          type: input.type,
           site_id: input.siteId ?? null,
           location: input.location ?? null,
           max_guests: input.maxGuests,
@@ -185,7 +185,7 @@ export class HousesService {
         const changes = {
           ...(input.code !== undefined ? { code: input.code } : {}),
           ...(input.name !== undefined ? { name: input.name } : {}),
-          ...(input.type !== undefined ? { type: input.type as HouseRow['type'] } : {}),
+          ...(input.type !== undefined ? { type: input.type } : {}),
           ...(input.siteId !== undefined ? { site_id: input.siteId } : {}),
           ...(input.location !== undefined ? { location: input.location } : {}),
           ...(input.maxGuests !== undefined ? { max_guests: input.maxGuests } : {}),

@@ -1,5 +1,4 @@
 import { Type } from 'typebox';
-import type { Role } from '../../db/tables.ts';
 import { callerOf, memberOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
@@ -78,7 +77,7 @@ export async function organizationRoutes(
         member.userId,
         member.organizationId,
         request.params.userId,
-        request.body.role as Role,
+        request.body.role,
       );
     },
   );
@@ -142,7 +141,7 @@ export async function organizationRoutes(
       const member = memberOf(request);
       const invitation = await organizations.invite(member.userId, member.organizationId, {
         email: request.body.email,
-        role: request.body.role as Role,
+        role: request.body.role,
       });
       return reply.code(201).header('Location', `/api/v1/invitations/${invitation.id}`).send(invitation);
     },

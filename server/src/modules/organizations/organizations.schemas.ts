@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { ROLES } from '../../db/tables.ts';
 import { Email, Id, Token } from '../../http/inputs.ts';
 
 export const OrganizationSchema = Type.Object(
@@ -68,9 +69,9 @@ export const UserIdParams = Type.Object({ userId: Id() });
 export const InvitationIdParams = Type.Object({ invitationId: Id() });
 export const InvitationTokenBody = Type.Object({ token: Token(200) }, { additionalProperties: false });
 export const InvitationTokenQuery = Type.Object({ token: Token(200) });
-export const RoleBody = Type.Object({ role: Type.Ref('Role') }, { additionalProperties: false });
+export const RoleBody = Type.Object({ role: Type.Enum(ROLES) }, { additionalProperties: false });
 export const InviteBody = Type.Object(
-  { email: Email(), role: Type.Ref('Role') },
+  { email: Email(), role: Type.Enum(ROLES) },
   { additionalProperties: false },
 );
 

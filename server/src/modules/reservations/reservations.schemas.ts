@@ -1,16 +1,17 @@
 import { Type } from 'typebox';
+import { RESERVATION_SOURCES, RESERVATION_STATUSES } from '../../db/tables.ts';
 import { CalendarDate, CalendarDateOut, Email, Id, Line, Name, Text } from '../../http/inputs.ts';
 import { MoneyInput, MoneyOutput } from '../../http/money.ts';
 import { PageQuery } from '../../http/pagination.ts';
+import { STATUS_STEPS, STATUS_UNDO } from './status.ts';
 
-const StatusSchema = Type.Union(
-  ['pending', 'confirmed', 'checked_in', 'checked_out', 'cancelled'].map((status) => Type.Literal(status)),
-  { $id: 'ReservationStatus' },
-);
-const SourceSchema = Type.Union(
-  ['direct', 'airbnb', 'booking', 'vrbo', 'other'].map((source) => Type.Literal(source)),
-  { $id: 'ReservationSource' },
-);
+const StatusSchema = Type.Enum(RESERVATION_STATUSES, {
+  $id: 'ReservationStatus',
+  description: 'A status changes only along `x-steps`; a manager may take back a step along `x-undo`',
+  'x-steps': STATUS_STEPS,
+  'x-undo': STATUS_UNDO,
+});
+const SourceSchema = Type.Enum(RESERVATION_SOURCES, { $id: 'ReservationSource' });
 const Nullable = (schema: ReturnType<typeof Type.String>) => Type.Union([schema, Type.Null()]);
 
 const staffFields = {
@@ -70,7 +71,7 @@ export const ReservationCreateBody = Type.Object(
     checkOut: CalendarDate('YYYY-MM-DD, after checkIn'),
     guests: Type.Integer({ minimum: 1, maximum: 500 }),
     status: Type.Optional(Type.Union([Type.Literal('pending'), Type.Literal('confirmed')])),
-    source: Type.Optional(Type.Ref('ReservationSource')),
+    source: Type.Optional(Type.Enum(RESERVATION_SOURCES)),
     externalRef: Type.Optional(Nullable(Line(200))),
     totalPrice: Type.Optional(
       Type.Union(MoneyInput.anyOf, {
@@ -92,9 +93,9 @@ export const ReservationUpdateBody = Type.Object(
     checkIn: Type.Optional(CalendarDate()),
     checkOut: Type.Optional(CalendarDate('YYYY-MM-DD, after checkIn')),
     guests: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-    status: Type.Optional(Type.Ref('ReservationStatus')),
+    status: Type.Optional(Type.Enum(RESERVATION_STATUSES)),
     cancellationReason: Type.Optional(Nullable(Text(1000))),
-    source: Type.Optional(Type.Ref('ReservationSource')),
+    source: Type.Optional(Type.Enum(RESERVATION_SOURCES)),
     externalRef: Type.Optional(Nullable(Line(200))),
     totalPrice: Type.Optional(MoneyInput),
     advancePaid: Type.Optional(MoneyInput),
@@ -108,8 +109,8 @@ export const ReservationListQuery = Type.Object(
     ...PageQuery,
     houseId: Type.Optional(Id()),
     siteId: Type.Optional(Id()),
-    status: Type.Optional(Type.Ref('ReservationStatus')),
-    source: Type.Optional(Type.Ref('ReservationSource')),
+    status: Type.Optional(Type.Enum(RESERVATION_STATUSES)),
+    source: Type.Optional(Type.Enum(RESERVATION_SOURCES)),
     guestId: Type.Optional(Id()),
     from: Type.Optional(CalendarDate('Stays that end after this date')),
     to: Type.Optional(CalendarDate('Stays that begin before this date (exclusive, like a check-out)')),

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
+import type { ReservationStatus, Role } from '../../db/tables.ts';
 import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
@@ -32,22 +32,7 @@ import type {
   ReservationListQuery,
   ReservationUpdateBody,
 } from './reservations.schemas.ts';
-
-/** The only status changes there are; anything else is a 409. */
-const TRANSITIONS: Record<ReservationStatus, ReservationStatus[]> = {
-  pending: ['confirmed', 'cancelled'],
-  confirmed: ['checked_in', 'cancelled'],
-  // Back to the status before: undoing a mistaken check-in or check-out (see UNDOES).
-  checked_in: ['checked_out', 'confirmed'],
-  checked_out: ['checked_in'],
-  cancelled: [],
-};
-
-/** The transitions that undo a check-in or a check-out: managers' corrections, recorded as such. */
-const UNDOES: Partial<Record<ReservationStatus, ReservationStatus>> = {
-  checked_in: 'confirmed',
-  checked_out: 'checked_in',
-};
+import { statusMove } from './status.ts';
 
 const noSuchReservation = () => notFound('No such reservation.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
@@ -110,6 +95,53 @@ function checkMoney(totalCents: number, advanceCents: number): void {
   if (advanceCents > totalCents) throw invalid([fieldError('body.advancePaid', 'more-than-total')]);
 }
 
+/**
+ * The status a change asks for, checked against the status machine: a step,
+ * an undo (managers only: a correction), or no move; anything else is a 409.
+ */
+function checkedStatusMove(member: Member, from: ReservationStatus, to: ReservationStatus) {
+  const kind = statusMove(from, to);
+  if (kind === 'refused') {
+    throw conflict('invalid-transition', `A ${from} reservation cannot become ${to}.`, {
+      currentStatus: from,
+    });
+  }
+  // The route admits managers only today; the rule belongs to the undo, whoever may write stays.
+  if (kind === 'undo' && !MANAGERS.includes(member.role)) {
+    throw new AppError(403, 'forbidden', 'Only a manager can undo a check-in or a check-out.');
+  }
+  return { kind, status: to };
+}
+
+/** Whether the change moves the stay (house or dates), after checking the dates it asks for; a cancelled stay keeps its own. */
+function checkedStayChange(
+  before: ReservationRow,
+  input: Static<typeof ReservationUpdateBody>,
+  wanted: { houseId: string; checkIn: string; checkOut: string },
+  status: ReservationStatus,
+): boolean {
+  const given = input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
+  const changed =
+    wanted.houseId !== before.house_id ||
+    wanted.checkIn !== before.check_in ||
+    wanted.checkOut !== before.check_out;
+  if (given) checkRange(wanted.checkIn, wanted.checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
+  if ((changed || input.guests !== undefined) && (before.status === 'cancelled' || status === 'cancelled')) {
+    throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
+  }
+  return changed;
+}
+
+/** The price and advance after the change, in cents, checked. */
+function checkedMoney(before: ReservationRow, input: Static<typeof ReservationUpdateBody>) {
+  const totalCents =
+    input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
+  const advanceCents =
+    input.advancePaid === undefined ? before.advance_cents : toCents(input.advancePaid, 'body.advancePaid');
+  checkMoney(totalCents, advanceCents);
+  return { totalCents, advanceCents };
+}
+
 export class ReservationsService {
   readonly #db: Db;
   readonly #now: () => Date;
@@ -146,7 +178,7 @@ export class ReservationsService {
       houseIds: await housesVisibleTo(this.#db, member),
       houseId: query.houseId,
       siteId: query.siteId,
-      status: query.status as ReservationStatus | undefined,
+      status: query.status,
       source: query.source as string | undefined,
       guestId: query.guestId,
       from: query.from,
@@ -198,7 +230,7 @@ export class ReservationsService {
           check_out: input.checkOut,
           guests: input.guests,
           status: input.status ?? 'pending',
-          source: (input.source ?? 'direct') as ReservationSource,
+          source: input.source ?? 'direct',
           external_ref: input.externalRef ?? null,
           total_cents: totalCents,
           advance_cents: advanceCents,
@@ -245,6 +277,12 @@ export class ReservationsService {
     return guest;
   }
 
+  /**
+   * Changes a stay, in one transaction holding its nights: the status move
+   * is checked, then the dates, the money, the house and the guest; the
+   * nights follow; the row is written, recorded in the history, and what the
+   * change means for the house's turnover is published.
+   */
   async update(
     member: Member,
     reservationId: string,
@@ -253,104 +291,70 @@ export class ReservationsService {
   ) {
     const now = this.#now().toISOString();
     const current = await this.#visible(member, reservationId);
-    const houseId = input.houseId ?? current.house_id;
-    const checkIn = input.checkIn ?? current.check_in;
-    const checkOut = input.checkOut ?? current.check_out;
+    const wanted = {
+      houseId: input.houseId ?? current.house_id,
+      checkIn: input.checkIn ?? current.check_in,
+      checkOut: input.checkOut ?? current.check_out,
+    };
 
     await writeWithNights(
       this.#db,
-      { houseId, start: checkIn, end: checkOut, except: reservationId },
+      { houseId: wanted.houseId, start: wanted.checkIn, end: wanted.checkOut, except: reservationId },
       async (tx) => {
         const before = await findReservation(tx, member.organizationId, reservationId);
         if (!before) throw noSuchReservation();
         if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
 
-        const status = (input.status ?? before.status) as ReservationStatus;
-        if (status !== before.status && !TRANSITIONS[before.status].includes(status)) {
-          throw conflict('invalid-transition', `A ${before.status} reservation cannot become ${status}.`, {
-            currentStatus: before.status,
-          });
-        }
-        const undoing = status !== before.status && UNDOES[before.status] === status;
-        // The route admits managers only today; the rule belongs to the undo, whoever may write stays.
-        if (undoing && !MANAGERS.includes(member.role)) {
-          throw new AppError(403, 'forbidden', 'Only a manager can undo a check-in or a check-out.');
-        }
-        const stayGiven =
-          input.houseId !== undefined || input.checkIn !== undefined || input.checkOut !== undefined;
-        const stayChanged =
-          (input.houseId ?? before.house_id) !== before.house_id ||
-          checkIn !== before.check_in ||
-          checkOut !== before.check_out;
-        if (stayGiven) checkRange(checkIn, checkOut, { start: 'body.checkIn', end: 'body.checkOut' });
-        if (
-          (stayChanged || input.guests !== undefined) &&
-          (before.status === 'cancelled' || status === 'cancelled')
-        ) {
-          throw conflict('reservation-cancelled', 'A cancelled reservation keeps its dates.');
-        }
-
-        const totalCents =
-          input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
-        const advanceCents =
-          input.advancePaid === undefined
-            ? before.advance_cents
-            : toCents(input.advancePaid, 'body.advancePaid');
-        checkMoney(totalCents, advanceCents);
-
-        const house = await findHouse(tx, member.organizationId, houseId);
+        const move = checkedStatusMove(member, before.status, input.status ?? before.status);
+        const stayChanged = checkedStayChange(before, input, wanted, move.status);
+        const money = checkedMoney(before, input);
+        const house = await findHouse(tx, member.organizationId, wanted.houseId);
         if (!house) throw notFound('No such house.');
         const guests = input.guests ?? before.guests;
         if (guests > house.max_guests) {
           throw invalid([fieldError('body.guests', 'too-many-guests', { limit: house.max_guests })]);
         }
-        // Only a new guest's name is written: the current one may be renamed by another transaction meanwhile.
-        let newGuest: { guest_id: string; guest_name: string } | undefined;
-        if (input.guestId !== undefined && input.guestId !== before.guest_id) {
-          const guest = await findGuest(tx, member.organizationId, input.guestId, this.#postgres);
-          if (!guest) throw notFound('No such guest.');
-          newGuest = { guest_id: guest.id, guest_name: guest.name };
-        }
+        const newGuest = await this.#newGuest(tx, member, before, input.guestId);
 
-        if (status === 'cancelled' && before.status !== 'cancelled') {
+        if (move.status === 'cancelled' && before.status !== 'cancelled') {
           await releaseReservationNights(tx, reservationId);
         } else if (stayChanged) {
           if (house.status !== 'active' && house.id !== before.house_id) {
             throw conflict('house-inactive', 'This house is inactive: reactivate it first.');
           }
           await releaseReservationNights(tx, reservationId);
-          await ensureNightsFree(tx, house.id, checkIn, checkOut, reservationId);
-          await occupyNights(tx, house.id, eachNight(checkIn, checkOut), { reservationId });
+          await ensureNightsFree(tx, house.id, wanted.checkIn, wanted.checkOut, reservationId);
+          await occupyNights(tx, house.id, eachNight(wanted.checkIn, wanted.checkOut), { reservationId });
         }
 
+        const cancelling = move.status === 'cancelled' && before.status !== 'cancelled';
         const changes = {
           house_id: house.id,
           ...newGuest,
-          check_in: checkIn,
-          check_out: checkOut,
+          check_in: wanted.checkIn,
+          check_out: wanted.checkOut,
           guests,
-          status,
-          source: (input.source ?? before.source) as ReservationSource,
+          status: move.status,
+          source: input.source ?? before.source,
           external_ref: input.externalRef === undefined ? before.external_ref : input.externalRef,
-          total_cents: totalCents,
-          advance_cents: advanceCents,
+          total_cents: money.totalCents,
+          advance_cents: money.advanceCents,
           notes: input.notes === undefined ? before.notes : input.notes,
           cancellation_reason:
             input.cancellationReason === undefined ? before.cancellation_reason : input.cancellationReason,
-          cancelled_at: status === 'cancelled' && before.status !== 'cancelled' ? now : before.cancelled_at,
+          cancelled_at: cancelling ? now : before.cancelled_at,
           updated_at: now,
         };
         const key = { organizationId: member.organizationId, id: reservationId, version: before.version };
         if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
         const after = await findReservation(tx, member.organizationId, reservationId);
-        const action =
-          status === 'cancelled' && before.status !== 'cancelled'
-            ? 'cancel'
-            : undoing
+        const action = cancelling
+          ? 'cancel'
+          : move.kind === 'none'
+            ? 'update'
+            : move.kind === 'undo'
               ? 'undo'
-              : status !== before.status
-                ? 'status'
-                : 'update';
+              : 'status';
         await this.#record(
           tx,
           member,
@@ -360,20 +364,54 @@ export class ReservationsService {
           after ? snapshot(after) : null,
           now,
         );
-        // An arrival or a departure (or one taken back): the house's turnover follows, in this transaction.
-        const stay = { organizationId: member.organizationId, houseId: house.id, reservationId };
-        if (before.status === 'confirmed' && status === 'checked_in') {
-          await this.#events.publish(tx, 'reservation.checkedIn', { ...stay, userId: member.userId, now });
-        } else if (before.status === 'checked_in' && status === 'checked_out') {
-          await this.#events.publish(tx, 'reservation.departed', { ...stay, now });
-        } else if (undoing && status === 'confirmed') {
-          await this.#events.publish(tx, 'reservation.checkInUndone', stay);
-        } else if (undoing && status === 'checked_in') {
-          await this.#events.publish(tx, 'reservation.checkOutUndone', stay);
-        }
+        await this.#publishStatusMove(tx, member, {
+          houseId: house.id,
+          reservationId,
+          from: before.status,
+          move,
+          now,
+        });
       },
     );
     return this.get(member, reservationId);
+  }
+
+  /** The guest a change moves the stay to, with the name the stay copies; nothing when it stays with its guest. */
+  async #newGuest(tx: Tx, member: Member, before: ReservationRow, guestId: string | undefined) {
+    // Only a new guest's name is written: the current one may be renamed by another transaction meanwhile.
+    if (guestId === undefined || guestId === before.guest_id) return undefined;
+    const guest = await findGuest(tx, member.organizationId, guestId, this.#postgres);
+    if (!guest) throw notFound('No such guest.');
+    return { guest_id: guest.id, guest_name: guest.name };
+  }
+
+  /** An arrival or a departure (or one taken back): the house's turnover follows, in this transaction. */
+  async #publishStatusMove(
+    tx: Tx,
+    member: Member,
+    change: {
+      houseId: string;
+      reservationId: string;
+      from: ReservationStatus;
+      move: ReturnType<typeof checkedStatusMove>;
+      now: string;
+    },
+  ): Promise<void> {
+    const { from, move, now } = change;
+    const stay = {
+      organizationId: member.organizationId,
+      houseId: change.houseId,
+      reservationId: change.reservationId,
+    };
+    if (move.kind === 'step' && from === 'confirmed' && move.status === 'checked_in') {
+      await this.#events.publish(tx, 'reservation.checkedIn', { ...stay, userId: member.userId, now });
+    } else if (move.kind === 'step' && move.status === 'checked_out') {
+      await this.#events.publish(tx, 'reservation.departed', { ...stay, now });
+    } else if (move.kind === 'undo' && move.status === 'confirmed') {
+      await this.#events.publish(tx, 'reservation.checkInUndone', stay);
+    } else if (move.kind === 'undo' && move.status === 'checked_in') {
+      await this.#events.publish(tx, 'reservation.checkOutUndone', stay);
+    }
   }
 
   /** Every stay of a guest, as the caller may see each (the guest's export). */

@@ -2,14 +2,13 @@ import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextIn
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { newIdempotencyKey } from '../../lib/api/client.ts';
+import { blockKindValues, newIdempotencyKey } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useCanManage } from '../../lib/organization.ts';
 import { dateRule, endDateError } from '../../lib/validation.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import {
-  BLOCK_KINDS,
   type Block,
   type BlockInput,
   useCreateBlock,
@@ -68,7 +67,7 @@ export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () 
         </SimpleGrid>
         <Select
           label={t('blocks.kindLabel')}
-          data={BLOCK_KINDS.map((kind) => ({ value: kind, label: t(`blocks.kind.${kind}`) }))}
+          data={blockKindValues.map((kind) => ({ value: kind, label: t(`blocks.kind.${kind}`) }))}
           allowDeselect={false}
           {...form.getInputProps('kind')}
         />

@@ -21,12 +21,11 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
-import { ApiError } from '../../lib/api/client.ts';
+import { ApiError, checklistItemTypeValues } from '../../lib/api/client.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { requiredRule } from '../../lib/validation.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import {
-  ITEM_TYPES,
   type TemplateCategory,
   type TemplateItem,
   useAddDefaults,
@@ -408,7 +407,7 @@ function ItemForm({
         <Group grow align="flex-start" wrap="wrap">
           <Select
             label={t('template.typeLabel')}
-            data={ITEM_TYPES.map((type) => ({ value: type, label: t(`template.type.${type}`) }))}
+            data={checklistItemTypeValues.map((type) => ({ value: type, label: t(`template.type.${type}`) }))}
             allowDeselect={false}
             miw={160}
             {...form.getInputProps('type')}

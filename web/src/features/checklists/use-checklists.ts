@@ -7,7 +7,6 @@ export type TemplateCategory = Schemas['ChecklistTemplateCategory'];
 export type TemplateItem = Schemas['ChecklistTemplateItem'];
 export type ItemType = Schemas['ChecklistItemType'];
 export type ItemInput = BodyOf<'/api/v1/checklist/items', 'post'>;
-export const ITEM_TYPES: ItemType[] = ['cleaning', 'inspection', 'upkeep'];
 
 export function useChecklist(houseId: string, options: { enabled?: boolean } = {}) {
   return useQuery({

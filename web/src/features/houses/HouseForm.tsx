@@ -13,11 +13,11 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
-import { ApiError, newIdempotencyKey } from '../../lib/api/client.ts';
+import { ApiError, houseTypeValues, newIdempotencyKey } from '../../lib/api/client.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { useOrganization } from '../../lib/organization.ts';
 import { optionalAmountRule, requiredRule } from '../../lib/validation.ts';
-import { HOUSE_TYPES, type House, type HouseInput, useSaveHouse, useSites } from './use-houses.ts';
+import { type House, type HouseInput, useSaveHouse, useSites } from './use-houses.ts';
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -121,7 +121,7 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
           <TextInput label={t('houses.fields.name')} required {...form.getInputProps('name')} />
           <Select
             label={t('houses.fields.type')}
-            data={HOUSE_TYPES.map((type) => ({ value: type, label: t(`houses.types.${type}`) }))}
+            data={houseTypeValues.map((type) => ({ value: type, label: t(`houses.types.${type}`) }))}
             allowDeselect={false}
             {...form.getInputProps('type')}
           />

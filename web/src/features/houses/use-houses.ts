@@ -4,7 +4,6 @@ import { api, type BodyOf, ifMatch, type Schemas, unwrap } from '../../lib/api/c
 export type House = Schemas['House'] | Schemas['HouseStaffView'];
 export type HouseInput = BodyOf<'/api/v1/houses', 'post'>;
 export type Site = Schemas['Site'];
-export const HOUSE_TYPES: Schemas['HouseType'][] = ['villa', 'apartment', 'room', 'guesthouse', 'other'];
 
 /** Every house the member may see, active and inactive, in code order (pages of 200 followed). */
 export function useHouses() {

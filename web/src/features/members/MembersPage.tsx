@@ -17,12 +17,12 @@ import {
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
+import { roleValues } from '../../lib/api/client.ts';
 import { errorSummary, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { emailRule } from '../../lib/validation.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useHouses } from '../houses/use-houses.ts';
 import {
-  ROLES,
   type Role,
   useAssignHouses,
   useChangeRole,
@@ -61,7 +61,7 @@ function MemberList({ isAdmin }: { isAdmin: boolean }) {
   const assign = useAssignHouses();
   const houses = useHouses();
   const houseOptions = (houses.data ?? []).map((house) => ({ value: house.id, label: house.name }));
-  const roleOptions = ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  const roleOptions = roleValues.map((role) => ({ value: role, label: t(`roles.${role}`) }));
 
   if (members.isPending) return <LoadingState />;
   if (members.isError)
@@ -206,7 +206,7 @@ function InviteForm() {
             />
             <Select
               label={t('members.role')}
-              data={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+              data={roleValues.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
               allowDeselect={false}
               miw={160}
               {...form.getInputProps('role')}

@@ -2,7 +2,6 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Schemas, unwrap } from '../../lib/api/client.ts';
 
 export type Role = Schemas['Role'];
-export const ROLES: Role[] = ['admin', 'manager', 'staff', 'owner'];
 
 export function useMembers() {
   return useQuery({

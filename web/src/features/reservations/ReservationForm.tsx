@@ -16,7 +16,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { newIdempotencyKey } from '../../lib/api/client.ts';
+import { newIdempotencyKey, reservationSourceValues } from '../../lib/api/client.ts';
 import { formatDate, nightsBetween } from '../../lib/dates.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
 import { priceOfNights, toCents } from '../../lib/money.ts';
@@ -34,7 +34,6 @@ import {
   hasMoney,
   type Reservation,
   type ReservationInput,
-  SOURCES,
   useCalendar,
   useCreateReservation,
   useUpdateReservation,
@@ -324,7 +323,10 @@ export function ReservationForm({
           />
           <Select
             label={t('reservations.fields.source')}
-            data={SOURCES.map((source) => ({ value: source, label: t(`reservations.source.${source}`) }))}
+            data={reservationSourceValues.map((source) => ({
+              value: source,
+              label: t(`reservations.source.${source}`),
+            }))}
             allowDeselect={false}
             {...form.getInputProps('source')}
           />

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
+import { reservationStatusSteps, reservationStatusUndo } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useMoney, useToday } from '../../lib/organization.ts';
@@ -27,11 +28,9 @@ import { useHouses } from '../houses/use-houses.ts';
 import { ReservationForm } from './ReservationForm.tsx';
 import {
   hasMoney,
-  NEXT_STATUSES,
   type Reservation,
   type ReservationStatus,
   STATUS_COLORS,
-  UNDO_STATUS,
   useReservation,
   useReservationHistory,
   useUpdateReservation,
@@ -200,8 +199,8 @@ function StatusActions({ reservation }: { reservation: Reservation }) {
   const [cancelling, setCancelling] = useState(false);
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState<Confirmation | null>(null);
-  const next = NEXT_STATUSES[reservation.status];
-  const undo = UNDO_STATUS[reservation.status];
+  const next = reservationStatusSteps[reservation.status];
+  const undo = reservationStatusUndo[reservation.status];
   if (next.length === 0 && !undo) return null;
 
   const change = (status: ReservationStatus) =>

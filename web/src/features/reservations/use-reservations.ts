@@ -11,24 +11,6 @@ export type BlockInput = BodyOf<'/api/v1/blocks', 'post'>;
 export type Calendar = Schemas['Calendar'];
 export type Block = Schemas['Block'];
 
-export const SOURCES: ReservationSource[] = ['direct', 'airbnb', 'booking', 'vrbo', 'other'];
-export const BLOCK_KINDS: BlockInput['kind'][] = ['maintenance', 'owner', 'other'];
-
-/** The next steps of a stay, as the server's status machine has them. */
-export const NEXT_STATUSES: Record<ReservationStatus, ReservationStatus[]> = {
-  pending: ['confirmed', 'cancelled'],
-  confirmed: ['checked_in', 'cancelled'],
-  checked_in: ['checked_out'],
-  checked_out: [],
-  cancelled: [],
-};
-
-/** The server's way back from a mistaken check-in or check-out (managers only). */
-export const UNDO_STATUS: Partial<Record<ReservationStatus, ReservationStatus>> = {
-  checked_in: 'confirmed',
-  checked_out: 'checked_in',
-};
-
 /** The colour of each status, wherever a stay's status is shown. */
 export const STATUS_COLORS: Record<ReservationStatus, string> = {
   pending: 'yellow',

@@ -12,6 +12,16 @@ export { ApiError, fieldErrors, type Problem } from './problem.ts';
 export const api = createClient<paths>({ baseUrl: window.location.origin, fetch: authFetch });
 
 export type Schemas = components['schemas'];
+// The values of the API's enumerations and the stays' status machine, as the server publishes them.
+export {
+  blockKindValues,
+  checklistItemTypeValues,
+  houseTypeValues,
+  reservationSourceValues,
+  reservationStatusSteps,
+  reservationStatusUndo,
+  roleValues,
+} from './schema.gen.ts';
 
 /** The JSON body a route takes, e.g. BodyOf<'/api/v1/houses', 'post'>. */
 export type BodyOf<

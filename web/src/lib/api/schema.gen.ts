@@ -1190,6 +1190,7 @@ export interface components {
             items: components["schemas"]["AdminUser"][];
             nextCursor: string | null;
         };
+        /** @enum {unknown} */
         Role: "admin" | "manager" | "staff" | "owner";
         User: {
             id: string;
@@ -1303,6 +1304,7 @@ export interface components {
             /** @description Send the browser here */
             authorizationUrl: string;
         };
+        /** @enum {unknown} */
         HouseType: "villa" | "apartment" | "room" | "guesthouse" | "other";
         House: {
             id: string;
@@ -1363,7 +1365,12 @@ export interface components {
             items: components["schemas"]["Site"][];
             nextCursor: string | null;
         };
+        /**
+         * @description A status changes only along `x-steps`; a manager may take back a step along `x-undo`
+         * @enum {unknown}
+         */
         ReservationStatus: "pending" | "confirmed" | "checked_in" | "checked_out" | "cancelled";
+        /** @enum {unknown} */
         ReservationSource: "direct" | "airbnb" | "booking" | "vrbo" | "other";
         Reservation: {
             id: string;
@@ -1440,6 +1447,8 @@ export interface components {
                 } | null;
             }[];
         };
+        /** @enum {unknown} */
+        BlockKind: "maintenance" | "owner" | "other";
         Block: {
             id: string;
             houseId: string;
@@ -1447,7 +1456,7 @@ export interface components {
             start: string;
             /** @description Exclusive, like a check-out */
             end: string;
-            kind: "maintenance" | "owner" | "other";
+            kind: components["schemas"]["BlockKind"];
             note: string | null;
             version: number;
             /** Format: date-time */
@@ -1513,6 +1522,7 @@ export interface components {
             guest: components["schemas"]["Guest"];
             reservations: components["schemas"]["Reservation"][];
         };
+        /** @enum {unknown} */
         ChecklistItemType: "cleaning" | "inspection" | "upkeep";
         ChecklistTemplateItem: {
             id: string;
@@ -2434,7 +2444,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    role: components["schemas"]["Role"];
+                    /** @enum {unknown} */
+                    role: "admin" | "manager" | "staff" | "owner";
                 };
             };
         };
@@ -2564,7 +2575,8 @@ export interface operations {
                 "application/json": {
                     /** Format: email */
                     email: string;
-                    role: components["schemas"]["Role"];
+                    /** @enum {unknown} */
+                    role: "admin" | "manager" | "staff" | "owner";
                 };
             };
         };
@@ -3171,7 +3183,8 @@ export interface operations {
                     code: string;
                     /** Format: single-line */
                     name: string;
-                    type: components["schemas"]["HouseType"];
+                    /** @enum {unknown} */
+                    type: "villa" | "apartment" | "room" | "guesthouse" | "other";
                     siteId?: string | null;
                     location?: string | null;
                     maxGuests: number;
@@ -3314,7 +3327,8 @@ export interface operations {
                     code?: string;
                     /** Format: single-line */
                     name?: string;
-                    type?: components["schemas"]["HouseType"];
+                    /** @enum {unknown} */
+                    type?: "villa" | "apartment" | "room" | "guesthouse" | "other";
                     siteId?: string | null;
                     location?: string | null;
                     maxGuests?: number;
@@ -3587,8 +3601,8 @@ export interface operations {
                 cursor?: string;
                 houseId?: string;
                 siteId?: string;
-                status?: components["schemas"]["ReservationStatus"];
-                source?: components["schemas"]["ReservationSource"];
+                status?: "pending" | "confirmed" | "checked_in" | "checked_out" | "cancelled";
+                source?: "direct" | "airbnb" | "booking" | "vrbo" | "other";
                 guestId?: string;
                 /** @description Stays that end after this date (0001-01-01 to 9999-12-31) */
                 from?: string;
@@ -3662,7 +3676,8 @@ export interface operations {
                     checkOut: string;
                     guests: number;
                     status?: "pending" | "confirmed";
-                    source?: components["schemas"]["ReservationSource"];
+                    /** @enum {unknown} */
+                    source?: "direct" | "airbnb" | "booking" | "vrbo" | "other";
                     externalRef?: string | null;
                     /** @description The price of the whole stay. Left out: its nights at the house's nightly price (a house without a nightly price needs it: 400). 0 is a free stay. */
                     totalPrice?: string | number;
@@ -3807,9 +3822,11 @@ export interface operations {
                      */
                     checkOut?: string;
                     guests?: number;
-                    status?: components["schemas"]["ReservationStatus"];
+                    /** @enum {unknown} */
+                    status?: "pending" | "confirmed" | "checked_in" | "checked_out" | "cancelled";
                     cancellationReason?: string | null;
-                    source?: components["schemas"]["ReservationSource"];
+                    /** @enum {unknown} */
+                    source?: "direct" | "airbnb" | "booking" | "vrbo" | "other";
                     externalRef?: string | null;
                     /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     totalPrice?: string | number;
@@ -4045,6 +4062,7 @@ export interface operations {
                      * @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31)
                      */
                     end: string;
+                    /** @enum {unknown} */
                     kind: "maintenance" | "owner" | "other";
                     note?: string | null;
                 };
@@ -4180,6 +4198,7 @@ export interface operations {
                      * @description YYYY-MM-DD, exclusive like a check-out (0001-01-01 to 9999-12-31)
                      */
                     end?: string;
+                    /** @enum {unknown} */
                     kind?: "maintenance" | "owner" | "other";
                     note?: string | null;
                 };
@@ -4830,6 +4849,7 @@ export interface operations {
                     /** Format: single-line */
                     description: string;
                     productRequired?: string | null;
+                    /** @enum {unknown} */
                     type: "cleaning" | "inspection" | "upkeep";
                     /** @description true when omitted on create */
                     appliesToAll?: boolean;
@@ -4923,6 +4943,7 @@ export interface operations {
                     /** Format: single-line */
                     description?: string;
                     productRequired?: string | null;
+                    /** @enum {unknown} */
                     type?: "cleaning" | "inspection" | "upkeep";
                     /** @description true when omitted on create */
                     appliesToAll?: boolean;
@@ -5213,3 +5234,14 @@ export interface operations {
         };
     };
 }
+
+export const roleValues = ["admin","manager","staff","owner"] as const satisfies readonly components["schemas"]["Role"][];
+export const houseTypeValues = ["villa","apartment","room","guesthouse","other"] as const satisfies readonly components["schemas"]["HouseType"][];
+export const reservationStatusValues = ["pending","confirmed","checked_in","checked_out","cancelled"] as const satisfies readonly components["schemas"]["ReservationStatus"][];
+export const reservationSourceValues = ["direct","airbnb","booking","vrbo","other"] as const satisfies readonly components["schemas"]["ReservationSource"][];
+export const blockKindValues = ["maintenance","owner","other"] as const satisfies readonly components["schemas"]["BlockKind"][];
+export const checklistItemTypeValues = ["cleaning","inspection","upkeep"] as const satisfies readonly components["schemas"]["ChecklistItemType"][];
+/** The steps a stay's status may take forward (the server refuses any other). */
+export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
+/** The way back from a mistaken check-in or check-out (managers only). */
+export const reservationStatusUndo: Readonly<Partial<Record<components["schemas"]["ReservationStatus"], components["schemas"]["ReservationStatus"]>>> = {"checked_in":"confirmed","checked_out":"checked_in"};
