@@ -1,6 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Graph, moduleCycles, serverGraph, violations } from './module-graph.ts';
+import {
+  type Graph,
+  moduleCycles,
+  serverGraph,
+  sharedTables,
+  tableWriters,
+  violations,
+} from './module-graph.ts';
 
 const graph = (edges: Record<string, string[]>): Graph =>
   new Map(Object.entries(edges).map(([from, to]) => [from, new Set(to)]));
@@ -27,7 +34,16 @@ describe('the module graph check', () => {
     ]);
   });
 
+  it('fails on a table that two modules write', () => {
+    const writers = tableWriters(path.join(import.meta.dirname, 'fixtures/cycle'));
+    expect(writers.get('nights')).toEqual(new Set(['cleaning', 'stays']));
+    expect(sharedTables(writers)).toEqual(['the table nights is written by cleaning and stays']);
+  });
+
   it('holds on the server as it is', async () => {
     expect(violations(await serverGraph())).toEqual([]);
+    const writers = tableWriters();
+    expect(sharedTables(writers)).toEqual([]);
+    expect(writers.get('occupied_nights')).toEqual(new Set(['occupancy']));
   });
 });

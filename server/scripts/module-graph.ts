@@ -8,9 +8,10 @@
  *
  * The rules: no cycle between modules, however long; the lower layers import
  * no module; nothing but the composition (app.ts, services.ts, main.ts, cli/)
- * imports the composition.
+ * imports the composition; and each table has one writing module (the one
+ * whose code inserts into, updates or deletes from it).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cruise } from 'dependency-cruiser';
 
@@ -112,6 +113,33 @@ export function violations(graph: Graph): string[] {
   return found;
 }
 
+// How Kysely names the table a statement writes: `.insertInto('x')`, `.updateTable('x')`, `.deleteFrom('x')`.
+const WRITE = /\.(?:insertInto|updateTable|deleteFrom)\(\s*'([a-z_]+)'/g;
+
+/** The modules whose code (tests left out) writes each table. */
+export function tableWriters(sourceDir = path.join(ROOT, 'server/src')): Map<string, Set<string>> {
+  const writers = new Map<string, Set<string>>();
+  const modulesDir = path.join(sourceDir, 'modules');
+  for (const module of readdirSync(modulesDir)) {
+    const files = readdirSync(path.join(modulesDir, module), { recursive: true, encoding: 'utf8' });
+    for (const file of files.filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'))) {
+      for (const [, table] of readFileSync(path.join(modulesDir, module, file), 'utf8').matchAll(WRITE)) {
+        const modules = writers.get(table as string) ?? new Set<string>();
+        modules.add(module);
+        writers.set(table as string, modules);
+      }
+    }
+  }
+  return writers;
+}
+
+/** A sentence for each table written by more than one module. */
+export function sharedTables(writers: Map<string, Set<string>>): string[] {
+  return [...writers]
+    .filter(([, modules]) => modules.size > 1)
+    .map(([table, modules]) => `the table ${table} is written by ${[...modules].sort().join(' and ')}`);
+}
+
 /**
  * The modules and their dependencies on each other, as Mermaid (every module also uses the lower
  * layers, left out of the drawing). An edge that closes a cycle, should one appear, is dotted.
@@ -135,10 +163,14 @@ async function main() {
   const mode = process.argv[2];
   const graph = await serverGraph();
   if (mode === '--check') {
-    const broken = violations(graph);
+    const writers = tableWriters();
+    const broken = [...violations(graph), ...sharedTables(writers)];
     for (const sentence of broken) console.error(`module graph: ${sentence}`);
     if (broken.length > 0) process.exitCode = 1;
-    else console.log(`module graph: ${graph.size} folders, no cycle between modules, layers kept`);
+    else
+      console.log(
+        `module graph: ${graph.size} folders, no cycle between modules, layers kept, ${writers.size} tables with one writer each`,
+      );
   } else if (mode === '--write') {
     const doc = readFileSync(DOC, 'utf8');
     const start = doc.indexOf(BEGIN);

@@ -57,6 +57,7 @@ export function createServices(options: {
     postgres,
     housesAmong: housesOfOrganization,
     users: { byEmail: findUserByEmail, byId: findUserById },
+    events,
   });
   const auth = new AuthService({ db: database.db, config, outbox, organizations, now, events });
   const providers = enabledProviders(config.oauth, config.publicUrl, (message) => log.warn(message));

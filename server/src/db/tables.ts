@@ -9,6 +9,7 @@ export interface Tables {
   instance_settings: InstanceSettingsTable;
   users: UsersTable;
   organizations: OrganizationsTable;
+  calendar_versions: CalendarVersionsTable;
   memberships: MembershipsTable;
   user_status_history: UserStatusHistoryTable;
   invitations: InvitationsTable;
@@ -69,14 +70,18 @@ export interface UsersTable {
   updated_at: Instant;
 }
 
+/** Moves on with every change the calendar shows (see the calendar's cache); written by the calendar alone. */
+export interface CalendarVersionsTable {
+  organization_id: string;
+  version: number;
+}
+
 export interface OrganizationsTable {
   id: string;
   name: string;
   currency: Defaulted<string>;
   timezone: Defaulted<string>;
   locale: Defaulted<string>;
-  /** Moves on with every change the calendar shows (see the calendar's cache). */
-  calendar_version: Defaulted<number>;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -89,32 +89,6 @@ export async function recordLogin(db: DbOrTx, userId: string, now: string): Prom
   await db.updateTable('users').set({ last_login_at: now }).where('id', '=', userId).execute();
 }
 
-export async function insertOrganizationWithAdmin(
-  tx: Tx,
-  organization: { id: string; name: string; locale: string; adminUserId: string; now: string },
-): Promise<void> {
-  await tx
-    .insertInto('organizations')
-    .values({
-      id: organization.id,
-      name: organization.name,
-      locale: organization.locale,
-      created_at: organization.now,
-      updated_at: organization.now,
-    })
-    .execute();
-  await tx
-    .insertInto('memberships')
-    .values({
-      organization_id: organization.id,
-      user_id: organization.adminUserId,
-      role: 'admin',
-      created_at: organization.now,
-      updated_at: organization.now,
-    })
-    .execute();
-}
-
 export interface MembershipRow {
   organizationId: string;
   organizationName: string;

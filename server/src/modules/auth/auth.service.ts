@@ -25,7 +25,6 @@ import {
   findUserById,
   insertEmailVerification,
   insertLoginAttempt,
-  insertOrganizationWithAdmin,
   insertPasswordReset,
   insertRefreshToken,
   insertRegistrationRequest,
@@ -118,19 +117,6 @@ export class AuthService {
 
   readonly #events: DomainEventBus;
 
-  /** A new organization, its first member its administrator; other modules set it up (its checklist). */
-  async #openOrganization(
-    tx: Tx,
-    organization: { id: string; name: string; locale: string; adminUserId: string; now: string },
-  ): Promise<void> {
-    await insertOrganizationWithAdmin(tx, organization);
-    await this.#events.publish(tx, 'organization.created', {
-      organizationId: organization.id,
-      locale: organization.locale,
-      now: organization.now,
-    });
-  }
-
   constructor(options: {
     db: Db;
     config: Config;
@@ -194,7 +180,7 @@ export class AuthService {
         // The invitation reached this address: it is verified.
         await setUserVerified(tx, userId, now);
       } else {
-        await this.#openOrganization(tx, {
+        await this.#organizations.open(tx, {
           id: newId(),
           name: input.organizationName?.trim() || name,
           locale,
@@ -362,7 +348,7 @@ export class AuthService {
         input.instanceAdmin === 'if-first' ? (await countUsers(tx)) === 0 : input.instanceAdmin;
       await insertUser(tx, { id: userId, email, passwordHash, name, locale, instanceAdmin, now });
       await setUserVerified(tx, userId, now);
-      await this.#openOrganization(tx, { id: newId(), name, locale, adminUserId: userId, now });
+      await this.#organizations.open(tx, { id: newId(), name, locale, adminUserId: userId, now });
       return 'created';
     });
   }
@@ -425,7 +411,7 @@ export class AuthService {
         now,
       });
       await setUserVerified(tx, userId, now);
-      await this.#openOrganization(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
+      await this.#organizations.open(tx, { id: newId(), name, locale: 'en', adminUserId: userId, now });
       await this.#events.publish(tx, 'user.registeredWithProvider', {
         userId,
         provider,
@@ -540,7 +526,7 @@ export class AuthService {
         instanceAdmin: false,
         now,
       });
-      await this.#openOrganization(tx, {
+      await this.#organizations.open(tx, {
         id: newId(),
         name: request.name,
         locale: request.locale,

@@ -202,12 +202,7 @@ export async function updateBlock(
   return result.numUpdatedRows > 0n;
 }
 
-export async function releaseBlockNights(tx: Tx, blockId: string): Promise<void> {
-  await tx.deleteFrom('occupied_nights').where('block_id', '=', blockId).execute();
-}
-
 export async function deleteBlock(tx: Tx, organizationId: string, id: string): Promise<void> {
-  await releaseBlockNights(tx, id);
   await tx.deleteFrom('blocks').where('organization_id', '=', organizationId).where('id', '=', id).execute();
 }
 
@@ -215,11 +210,11 @@ export async function deleteBlock(tx: Tx, organizationId: string, id: string): P
 
 export async function calendarVersion(db: DbOrTx, organizationId: string): Promise<number> {
   const row = await db
-    .selectFrom('organizations')
-    .select('calendar_version')
-    .where('id', '=', organizationId)
+    .selectFrom('calendar_versions')
+    .select('version')
+    .where('organization_id', '=', organizationId)
     .executeTakeFirst();
-  return row?.calendar_version ?? 0;
+  return row?.version ?? 0;
 }
 
 /**
@@ -229,8 +224,12 @@ export async function calendarVersion(db: DbOrTx, organizationId: string): Promi
  */
 export async function touchCalendar(tx: Tx, organizationId: string): Promise<void> {
   await tx
-    .updateTable('organizations')
-    .set((eb) => ({ calendar_version: eb('calendar_version', '+', 1) }))
-    .where('id', '=', organizationId)
+    .insertInto('calendar_versions')
+    .values({ organization_id: organizationId, version: 1 })
+    .onConflict((conflict) =>
+      conflict
+        .column('organization_id')
+        .doUpdateSet((eb) => ({ version: eb(eb.ref('calendar_versions.version'), '+', 1) })),
+    )
     .execute();
 }

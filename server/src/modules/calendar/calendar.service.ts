@@ -9,8 +9,8 @@ import type { Member } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { type HousesService, housesVisibleTo } from '../houses/houses.service.ts';
-import { checkRange, ensureNightsFree, writeWithNights } from '../reservations/occupancy.ts';
-import { occupyNights } from '../reservations/reservations.repository.ts';
+import { occupyNights, releaseBlockNights } from '../occupancy/occupancy.repository.ts';
+import { checkRange, ensureNightsFree, writeWithNights } from '../occupancy/occupancy.ts';
 import {
   type BlockRow,
   blocksOverlapping,
@@ -21,7 +21,6 @@ import {
   freeHouses,
   insertBlock,
   occupiedNights,
-  releaseBlockNights,
   staysOverlapping,
   touchCalendar,
   updateBlock,
@@ -301,6 +300,7 @@ export class CalendarService {
       const before = await findBlock(tx, member.organizationId, blockId);
       if (!before) throw noSuchBlock();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      await releaseBlockNights(tx, blockId);
       await deleteBlock(tx, member.organizationId, blockId);
       await touchCalendar(tx, member.organizationId);
     });

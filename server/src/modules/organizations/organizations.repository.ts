@@ -86,6 +86,32 @@ export async function replaceHouseAssignments(
     .execute();
 }
 
+export async function insertOrganizationWithAdmin(
+  tx: Tx,
+  organization: { id: string; name: string; locale: string; adminUserId: string; now: string },
+): Promise<void> {
+  await tx
+    .insertInto('organizations')
+    .values({
+      id: organization.id,
+      name: organization.name,
+      locale: organization.locale,
+      created_at: organization.now,
+      updated_at: organization.now,
+    })
+    .execute();
+  await tx
+    .insertInto('memberships')
+    .values({
+      organization_id: organization.id,
+      user_id: organization.adminUserId,
+      role: 'admin',
+      created_at: organization.now,
+      updated_at: organization.now,
+    })
+    .execute();
+}
+
 export async function insertMembership(
   tx: Tx,
   membership: { organizationId: string; userId: string; role: Role; now: string },

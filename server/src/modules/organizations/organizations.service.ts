@@ -3,6 +3,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, invitationEmail } from '../email/templates.ts';
@@ -16,6 +17,7 @@ import {
   type InvitationRow,
   insertInvitation,
   insertMembership,
+  insertOrganizationWithAdmin,
   insertStatusChange,
   listMembers,
   listPendingInvitations,
@@ -73,6 +75,7 @@ export class OrganizationsService {
   readonly #postgres: boolean;
   readonly #housesAmong: HousesAmong;
   readonly #users: UserAccounts;
+  readonly #events: DomainEventBus;
 
   constructor(options: {
     db: Db;
@@ -82,7 +85,9 @@ export class OrganizationsService {
     postgres: boolean;
     housesAmong: HousesAmong;
     users: UserAccounts;
+    events: DomainEventBus;
   }) {
+    this.#events = options.events;
     this.#housesAmong = options.housesAmong;
     this.#users = options.users;
     this.#db = options.db;
@@ -90,6 +95,22 @@ export class OrganizationsService {
     this.#outbox = options.outbox;
     this.#now = options.now;
     this.#postgres = options.postgres;
+  }
+
+  /**
+   * A new organization, its first member its administrator, in the caller's
+   * transaction (a registration); other modules set it up (its checklist).
+   */
+  async open(
+    tx: Tx,
+    organization: { id: string; name: string; locale: string; adminUserId: string; now: string },
+  ): Promise<void> {
+    await insertOrganizationWithAdmin(tx, organization);
+    await this.#events.publish(tx, 'organization.created', {
+      organizationId: organization.id,
+      locale: organization.locale,
+      now: organization.now,
+    });
   }
 
   async listMembers(organizationId: string): Promise<MemberWithHouses[]> {

@@ -16,15 +16,14 @@ import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
-import { checkRange, ensureNightsFree, writeWithNights } from './occupancy.ts';
+import { occupyNights, releaseReservationNights } from '../occupancy/occupancy.repository.ts';
+import { checkRange, ensureNightsFree, writeWithNights } from '../occupancy/occupancy.ts';
 import {
   deleteReservation,
   findReservation,
   insertReservation,
   listReservations,
-  occupyNights,
   type ReservationRow,
-  releaseReservationNights,
   updateReservation,
 } from './reservations.repository.ts';
 import type {
@@ -431,6 +430,7 @@ export class ReservationsService {
       const before = await findReservation(tx, member.organizationId, reservationId);
       if (!before) throw noSuchReservation();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      await releaseReservationNights(tx, reservationId);
       await deleteReservation(tx, member.organizationId, reservationId);
       await this.#record(tx, member, reservationId, 'delete', snapshot(before), null, now);
     });

@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../../db/errors.ts';
 import { type AppError, badRequest, conflict, type FieldError } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { isCalendarDate, nightsBetween } from '../../kernel/dates.ts';
-import { firstOccupant } from './reservations.repository.ts';
+import { firstOccupant } from './occupancy.repository.ts';
 
 /** The longest stay or block, in nights. */
 const MAX_NIGHTS = 366;
