@@ -34,8 +34,22 @@ function membersOf(db: DbOrTx, organizationId: string) {
     .where('memberships.organization_id', '=', organizationId);
 }
 
-export function listMembers(db: DbOrTx, organizationId: string): Promise<MemberRow[]> {
-  return membersOf(db, organizationId).orderBy('users.name').orderBy('users.id').execute();
+/** A page of the organization's members by name, after the (name, id) of the previous page's last. */
+export function listMembers(
+  db: DbOrTx,
+  organizationId: string,
+  options: { after?: [string, string]; limit: number },
+): Promise<MemberRow[]> {
+  return membersOf(db, organizationId)
+    .$if(options.after !== undefined, (query) =>
+      query.where((eb) =>
+        eb(eb.refTuple('users.name', 'users.id'), '>', eb.tuple(...(options.after as [string, string]))),
+      ),
+    )
+    .orderBy('users.name')
+    .orderBy('users.id')
+    .limit(options.limit)
+    .execute();
 }
 
 export function findMember(
@@ -48,17 +62,17 @@ export function findMember(
 
 // --- houses assigned to owners ------------------------------------------------------
 
-/** Every owner's assigned houses in one organization, in one query. */
+/** The houses assigned to the organization's owners (or to the given members), in one query. */
 export async function houseAssignments(
   db: DbOrTx,
   organizationId: string,
-  userId?: string,
+  userIds?: string[],
 ): Promise<Map<string, string[]>> {
   const rows = await db
     .selectFrom('membership_houses')
     .select(['user_id', 'house_id'])
     .where('organization_id', '=', organizationId)
-    .$if(userId !== undefined, (query) => query.where('user_id', '=', userId as string))
+    .$if(userIds !== undefined, (query) => query.where('user_id', 'in', userIds?.length ? userIds : ['']))
     .orderBy('house_id')
     .execute();
   const byUser = new Map<string, string[]>();

@@ -10,6 +10,7 @@ import {
   InvitationTokenBody,
   InvitationTokenQuery,
   InviteBody,
+  MemberListQuery,
   organizationSchemas,
   RoleBody,
   UserIdParams,
@@ -49,13 +50,11 @@ export async function organizationRoutes(
         tags: ['organizations'],
         summary: 'Members of the organization',
         operationId: 'listMembers',
+        querystring: MemberListQuery,
         response: { 200: Type.Ref('MemberList') },
       },
     },
-    async (request) => ({
-      items: await organizations.listMembers(memberOf(request).organizationId),
-      nextCursor: null,
-    }),
+    async (request) => organizations.listMembers(memberOf(request).organizationId, request.query),
   );
 
   app.patch(

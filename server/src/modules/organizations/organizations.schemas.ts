@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { ROLES } from '../../db/tables.ts';
 import { Email, Id, Token } from '../../http/inputs.ts';
+import { PageQuery } from '../../http/pagination.ts';
 
 export const OrganizationSchema = Type.Object(
   {
@@ -34,7 +35,7 @@ export const HouseAssignmentBody = Type.Object(
 );
 
 export const MemberListSchema = Type.Object(
-  { items: Type.Array(Type.Ref('Member')), nextCursor: Type.Null() },
+  { items: Type.Array(Type.Ref('Member')), nextCursor: Type.Union([Type.String(), Type.Null()]) },
   { $id: 'MemberList', additionalProperties: false },
 );
 
@@ -66,6 +67,8 @@ export const InvitationPreviewSchema = Type.Object(
 );
 
 export const UserIdParams = Type.Object({ userId: Id() });
+
+export const MemberListQuery = Type.Object({ ...PageQuery }, { additionalProperties: false });
 export const InvitationIdParams = Type.Object({ invitationId: Id() });
 export const InvitationTokenBody = Type.Object({ token: Token(200) }, { additionalProperties: false });
 export const InvitationTokenQuery = Type.Object({ token: Token(200) });

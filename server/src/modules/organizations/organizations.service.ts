@@ -3,6 +3,7 @@ import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { decodeCursor, page } from '../../http/pagination.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
@@ -113,12 +114,20 @@ export class OrganizationsService {
     });
   }
 
-  async listMembers(organizationId: string): Promise<MemberWithHouses[]> {
-    const [members, assignments] = await Promise.all([
-      listMembers(this.#db, organizationId),
-      houseAssignments(this.#db, organizationId),
-    ]);
-    return members.map((member) => ({ ...member, houseIds: assignments.get(member.userId) ?? [] }));
+  /** A page of members by name, each with the houses assigned to them. */
+  async listMembers(organizationId: string, query: { limit: number; cursor?: string }) {
+    const after = decodeCursor(query.cursor, ['text', 'id']) as [string, string] | undefined;
+    const rows = await listMembers(this.#db, organizationId, { after, limit: query.limit + 1 });
+    const assignments = await houseAssignments(
+      this.#db,
+      organizationId,
+      rows.map((row) => row.userId),
+    );
+    const members: MemberWithHouses[] = rows.map((member) => ({
+      ...member,
+      houseIds: assignments.get(member.userId) ?? [],
+    }));
+    return page(members, query.limit, (member) => [member.name, member.userId]);
   }
 
   async changeRole(
@@ -131,7 +140,7 @@ export class OrganizationsService {
     return inTransaction(this.#db, async (tx) => {
       const member = await findMember(tx, organizationId, userId);
       if (!member) throw notFound('No such member.');
-      const houseIds = (await houseAssignments(tx, organizationId, userId)).get(userId) ?? [];
+      const houseIds = (await houseAssignments(tx, organizationId, [userId])).get(userId) ?? [];
       if (member.role === role) return { ...member, houseIds };
       await this.#keepAnAdmin(tx, organizationId, member.role);
       await updateMemberRole(tx, organizationId, userId, role, now);
@@ -164,7 +173,7 @@ export class OrganizationsService {
       }
       const known = await this.#housesAmong(tx, organizationId, wanted);
       if (known.length !== wanted.length) throw notFound('No such house.');
-      const before = (await houseAssignments(tx, organizationId, userId)).get(userId) ?? [];
+      const before = (await houseAssignments(tx, organizationId, [userId])).get(userId) ?? [];
       if (before.join() === wanted.join()) return { ...member, houseIds: before };
       await replaceHouseAssignments(tx, organizationId, userId, wanted);
       await insertStatusChange(tx, {

@@ -300,4 +300,54 @@ describeApp('members and invitations', (get) => {
     expect(badEmail.json().errors[0].path).toBe('body.email');
     expect((await app.inject({ method: 'GET', url: '/api/v1/invitations' })).statusCode).toBe(401);
   });
+
+  it('pages the members by name, each page with the houses assigned to its owners', async () => {
+    const { app } = get();
+    const admin = await registerUser(app, { name: 'Ada Admin', organizationName: `Org ${Math.random()}` });
+    for (const [name, role] of [
+      ['Bea Owner', 'owner'],
+      ['Cy Staff', 'staff'],
+      ['Dee Manager', 'manager'],
+    ]) {
+      const person = await registerUser(app, { name });
+      expect((await invite(admin, person.email, role as string)).statusCode).toBe(201);
+      const token = await invitationToken(get(), person.email);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/invitations/accept',
+        headers: bearer(person),
+        payload: { token },
+      });
+    }
+    const house = await app.inject({
+      method: 'POST',
+      url: '/api/v1/houses',
+      headers: bearer(admin),
+      payload: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 4 },
+    });
+    const list = (query: string) =>
+      app.inject({ method: 'GET', url: `/api/v1/members${query}`, headers: bearer(admin) });
+    const all = (await list('')).json();
+    const owner = all.items.find((member: { name: string }) => member.name === 'Bea Owner');
+    await app.inject({
+      method: 'PUT',
+      url: `/api/v1/members/${owner.userId}/houses`,
+      headers: bearer(admin),
+      payload: { houseIds: [house.json().id] },
+    });
+
+    const first = (await list('?limit=2')).json();
+    expect(first.items.map((member: { name: string }) => member.name)).toEqual(['Ada Admin', 'Bea Owner']);
+    expect(first.items[1].houseIds).toEqual([house.json().id]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = (await list(`?limit=2&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((member: { name: string }) => member.name)).toEqual(['Cy Staff', 'Dee Manager']);
+    expect(second.nextCursor).toBeNull();
+    expect(all).toMatchObject({ nextCursor: null });
+    expect(all.items).toHaveLength(4);
+
+    const forged = await list('?cursor=bm90IGEgY3Vyc29y');
+    expect(forged.statusCode).toBe(400);
+    expect(forged.json().errors[0]).toMatchObject({ path: 'querystring.cursor', code: 'invalid-cursor' });
+  });
 });

@@ -3,10 +3,20 @@ import { api, type Schemas, unwrap } from '../../lib/api/client.ts';
 
 export type Role = Schemas['Role'];
 
+/** Every member (an organization has tens of them: the page shows them all), a page of 200 at a time. */
 export function useMembers() {
   return useQuery({
     queryKey: ['members'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/members')).items,
+    queryFn: async () => {
+      const members: Schemas['Member'][] = [];
+      let cursor: string | undefined;
+      do {
+        const page = unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } }));
+        members.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return members;
+    },
   });
 }
 

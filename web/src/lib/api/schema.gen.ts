@@ -1262,7 +1262,7 @@ export interface components {
         };
         MemberList: {
             items: components["schemas"]["Member"][];
-            nextCursor: null;
+            nextCursor: string | null;
         };
         Invitation: {
             id: string;
@@ -2358,7 +2358,11 @@ export interface operations {
     };
     listMembers: {
         parameters: {
-            query?: never;
+            query: {
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
