@@ -24,14 +24,21 @@ export interface DomainEvents {
   'site.deleted': { organizationId: string; siteId: string };
   /** A new name, or the placeholder of an anonymized guest: the stays that copy it follow. */
   'guest.renamed': { organizationId: string; guestId: string; name: string };
-  /** Any change to a stay, recorded in its history: created, changed, its status moved, cancelled, undone. */
-  'reservation.recorded': { organizationId: string; reservationId: string; action: string };
+  /** Any change to a stay, recorded in its history: what the change was is its `action`. */
+  'reservation.recorded': { organizationId: string; reservationId: string; action: StayAction };
   'reservation.checkedIn': StayEvent & { userId: string; now: string };
   'reservation.departed': StayEvent & { now: string };
   /** A check-in or check-out taken back by a manager (a correction). */
   'reservation.checkInUndone': StayEvent;
   'reservation.checkOutUndone': StayEvent;
 }
+
+/**
+ * What a change did to a stay, as its history records it: created, changed
+ * (dates, house, guest, money, notes), its status moved a step, cancelled, a
+ * check-in or check-out undone, deleted.
+ */
+export type StayAction = 'create' | 'update' | 'status' | 'cancel' | 'undo' | 'delete';
 
 interface StayEvent {
   organizationId: string;

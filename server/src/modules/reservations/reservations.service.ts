@@ -10,7 +10,7 @@ import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import { MANAGERS } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
-import type { DomainEventBus } from '../../kernel/events.ts';
+import type { DomainEventBus, StayAction } from '../../kernel/events.ts';
 import { normalizeEmail } from '../../kernel/secrets.ts';
 import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
@@ -454,7 +454,7 @@ export class ReservationsService {
     tx: Tx,
     member: Member,
     reservationId: string,
-    action: string,
+    action: StayAction,
     before: unknown,
     after: unknown,
     at: string,

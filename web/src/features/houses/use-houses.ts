@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type BodyOf, ifMatch, type Schemas, unwrap } from '../../lib/api/client.ts';
+import { api, type BodyOf, everyPage, ifMatch, type Schemas, unwrap } from '../../lib/api/client.ts';
 
 export type House = Schemas['House'] | Schemas['HouseStaffView'];
 export type HouseInput = BodyOf<'/api/v1/houses', 'post'>;
@@ -9,16 +9,10 @@ export type Site = Schemas['Site'];
 export function useHouses() {
   return useQuery({
     queryKey: ['houses'],
-    queryFn: async () => {
-      const houses: House[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = unwrap(await api.GET('/api/v1/houses', { params: { query: { limit: 200, cursor } } }));
-        houses.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return houses;
-    },
+    queryFn: () =>
+      everyPage(async (cursor) =>
+        unwrap(await api.GET('/api/v1/houses', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
 }
 

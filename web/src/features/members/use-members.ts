@@ -1,22 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type Schemas, unwrap } from '../../lib/api/client.ts';
+import { api, everyPage, type Schemas, unwrap } from '../../lib/api/client.ts';
 
 export type Role = Schemas['Role'];
 
-/** Every member (an organization has tens of them: the page shows them all), a page of 200 at a time. */
+/** Every member: the page shows them all (an organization has tens). */
 export function useMembers() {
   return useQuery({
     queryKey: ['members'],
-    queryFn: async () => {
-      const members: Schemas['Member'][] = [];
-      let cursor: string | undefined;
-      do {
-        const page = unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } }));
-        members.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return members;
-    },
+    queryFn: () =>
+      everyPage(async (cursor) =>
+        unwrap(await api.GET('/api/v1/members', { params: { query: { limit: 200, cursor } } })),
+      ),
   });
 }
 
