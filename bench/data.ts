@@ -168,7 +168,8 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
     await close();
   }
 
-  // Every house gets its turnover round the way a cleaner starts one: a first tick through the API.
+  // Houses written straight into the database open no round (the service opens one with each house it
+  // creates): each gets its round the way a cleaner starts one, with a first tick through the API.
   const template = (await (
     await fetch(`${baseUrl}/api/v1/checklist`, { headers: { authorization: `Bearer ${token}` } })
   ).json()) as { categories: { items: { id: string }[] }[] };
