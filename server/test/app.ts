@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { buildApp } from '../src/app.ts';
 import type { Config } from '../src/config.ts';
 import type { AppInstance } from '../src/http/types.ts';
@@ -74,6 +74,11 @@ export function describeApp(
     });
     afterAll(async () => {
       await app?.close();
+    });
+    // A test that moved the clock and failed before moving it back must not
+    // leave the next test, whichever it is, in its future.
+    afterEach(() => {
+      clock.reset();
     });
     define(() => {
       if (!app) throw new Error('the app is built in beforeAll');

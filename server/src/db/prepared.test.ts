@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeEachDatabase } from '../../test/databases.ts';
 import { type DbOrTx, inTransaction } from './database.ts';
 import { columnTypes } from './migration-kit.ts';
@@ -45,7 +45,8 @@ const valueInSql = preparedQuery((db, values: { id: string }) =>
 );
 
 describeEachDatabase('prepared queries', (get) => {
-  it('runs one compiled query with new values each time, inside and outside a transaction', async () => {
+  // The table the item queries read, empty; only the first test writes to it.
+  beforeAll(async () => {
     const { db } = get().database;
     const type = columnTypes(db);
     await db.schema
@@ -55,6 +56,10 @@ describeEachDatabase('prepared queries', (get) => {
       .addColumn('done', type.boolean, (column) => column.notNull())
       .addColumn('done_at', type.instant)
       .execute();
+  });
+
+  it('runs one compiled query with new values each time, inside and outside a transaction', async () => {
+    const { db } = get().database;
     await itemDb(db)
       .insertInto('item')
       .values([

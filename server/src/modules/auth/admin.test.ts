@@ -1,14 +1,13 @@
-import { expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { describeApp, testConfig } from '../../../test/app.ts';
 import { bearer, registerUser, type TestSession } from '../../../test/factories.ts';
 import { buildApp } from '../../app.ts';
 
-describeApp('instance administration and account security', (get) => {
-  let administrator: TestSession;
-
+// A database of its own: the test needs to be its first account, and to know every account there is.
+describeApp('instance administration: the accounts list', (get) => {
   it('makes the first account the administrator, who lists and searches accounts page by page', async () => {
     const { app } = get();
-    administrator = await registerUser(app, { email: 'admin@instance.test', name: 'Instance Admin' });
+    const administrator = await registerUser(app, { email: 'admin@instance.test', name: 'Instance Admin' });
     expect(administrator.user.instanceAdmin).toBe(true);
     for (const [name, email] of [
       ['Zoé Durand', 'zoe@guests.test'],
@@ -60,6 +59,18 @@ describeApp('instance administration and account security', (get) => {
     expect(
       (await app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(notAdmin) })).statusCode,
     ).toBe(403);
+  });
+});
+
+describeApp('instance administration and account security', (get) => {
+  /**
+   * The instance administrator: the first account of this database, so it is
+   * registered before any test runs. Tests act through it, and none changes it.
+   */
+  let administrator: TestSession;
+  beforeAll(async () => {
+    administrator = await registerUser(get().app, { name: 'Instance Admin' });
+    expect(administrator.user.instanceAdmin).toBe(true);
   });
 
   it('deactivates an account: every session ends at once, login is refused, and it is recorded', async () => {

@@ -43,27 +43,13 @@ describeApp('auth: registration and login', (get) => {
     });
   });
 
-  it('makes the first account of the instance its administrator, and only the first', async () => {
-    const { app } = get();
-    const first = await app.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: {
-        email: 'marie.dupont@example.org',
-        password: 'villa au bord de mer',
-      },
-    });
-    expect(first.json().user.instanceAdmin).toBe(true);
-    const second = await registerUser(app);
-    expect(second.user.instanceAdmin).toBe(false);
-  });
-
   it('refuses a second account with the same email in another case', async () => {
     const { app } = get();
+    await registerUser(app, { email: 'Paul.Durand@Example.ORG' });
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/auth/register',
-      payload: { email: 'MARIE.DUPONT@example.org', password: 'another long password', name: 'Other' },
+      payload: { email: 'PAUL.DURAND@example.org', password: 'another long password', name: 'Other' },
     });
     expect(response.statusCode).toBe(409);
     expect(response.json()).toMatchObject({ type: 'urn:staykeep:problem:email-taken', status: 409 });
@@ -183,6 +169,22 @@ describeApp('auth: registration and login', (get) => {
     expect(retryAfter).toBeLessThanOrEqual(900);
     // Another address is not locked out with the attacker.
     expect((await attempt(account.password, '198.51.100.20')).statusCode).toBe(200);
+  });
+});
+
+// A database of its own: whichever test registers first in a shared one would be the administrator.
+describeApp('auth: the instance administrator', (get) => {
+  it('makes the first account of the instance its administrator, and only the first', async () => {
+    const { app } = get();
+    const account = await registerUser(app);
+    const first = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { email: account.email, password: account.password },
+    });
+    expect(first.json().user.instanceAdmin).toBe(true);
+    const second = await registerUser(app);
+    expect(second.user.instanceAdmin).toBe(false);
   });
 });
 
@@ -369,17 +371,21 @@ describeApp('auth: password reset', (get) => {
   it('answers 202 for unknown and known emails alike, and emails only the known one', async () => {
     const { app, db } = get();
     const account = await registerUser(app);
+    const resetEmails = () =>
+      db.database.db
+        .selectFrom('email_outbox')
+        .select(['id', 'recipient'])
+        .where('template', '=', 'password-reset')
+        .execute();
+    // Other tests of this database ask for resets too: only what the two requests below send counts.
+    const sentBefore = new Set((await resetEmails()).map((row) => row.id));
     const unknown = await requestReset('nobody@example.org');
     const known = await requestReset(account.email);
     expect(unknown.statusCode).toBe(202);
     expect(known.statusCode).toBe(202);
     expect(unknown.body).toBe(known.body);
-    const outbox = await db.database.db
-      .selectFrom('email_outbox')
-      .select('recipient')
-      .where('template', '=', 'password-reset')
-      .execute();
-    expect(outbox.map((row) => row.recipient)).toEqual([account.email]);
+    const sent = (await resetEmails()).filter((row) => !sentBefore.has(row.id));
+    expect(sent.map((row) => row.recipient)).toEqual([account.email]);
   });
 
   it('sets a new password once with the emailed token and ends every session', async () => {

@@ -1,51 +1,102 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
-import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import {
+  addMember,
+  bearer,
+  createBlock,
+  createHouse,
+  createReservation,
+  registerUser,
+  type TestSession,
+} from '../../../test/factories.ts';
 
 describeApp('blocks, calendar and availability', (get) => {
-  let admin: TestSession;
-  let villa: string;
-  let studio: string;
-  const as = (session: { accessToken: string }) => bearer(session);
   const inject = (
+    session: { accessToken: string },
     method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
     url: string,
     payload?: object,
-    session = admin,
-  ) => get().app.inject({ method, url, headers: as(session), ...(payload ? { payload } : {}) });
+  ) => get().app.inject({ method, url, headers: bearer(session), ...(payload ? { payload } : {}) });
+
+  /** A new organization with a villa for 8, holding Amélie's stay of 3 to 6 May 2027, and a studio for 2. */
+  async function villaAndStudioWithAStay() {
+    const { app } = get();
+    const admin = await registerUser(app);
+    const villa = await createHouse(app, admin, {
+      code: 'villa',
+      name: 'Villa',
+      type: 'villa',
+      maxGuests: 8,
+      nightlyPrice: 250,
+    });
+    const studio = await createHouse(app, admin, {
+      code: 'studio',
+      name: 'Studio',
+      type: 'apartment',
+      maxGuests: 2,
+      nightlyPrice: null,
+    });
+    const stay = await createReservation(app, admin, {
+      houseId: villa.id,
+      guestName: 'Amélie Blanc',
+      checkIn: '2027-05-03',
+      checkOut: '2027-05-06',
+      guests: 4,
+    });
+    return { admin, villa: villa.id, studio: studio.id, stay };
+  }
+
+  /**
+   * The villa's May 2027: Amélie from the 3rd to the 6th, a second stay from
+   * the 7th to the 9th (a guest with an email and a phone), and a maintenance
+   * block on the night of the 10th.
+   */
+  async function villaInMay() {
+    const { app } = get();
+    const world = await villaAndStudioWithAStay();
+    await createReservation(app, world.admin, {
+      houseId: world.villa,
+      guestName: 'Now fine',
+      guestEmail: 'now.fine@example.org',
+      guestPhone: '+33 6 11 22 33 44',
+      checkIn: '2027-05-07',
+      checkOut: '2027-05-09',
+      guests: 2,
+    });
+    const block = await createBlock(app, world.admin, {
+      houseId: world.villa,
+      start: '2027-05-10',
+      end: '2027-05-11',
+      kind: 'maintenance',
+      note: 'Pool pump',
+    });
+    return { ...world, block };
+  }
+
+  const villaDays = async (admin: TestSession, villa: string, from: string, to: string) =>
+    (await inject(admin, 'GET', `/api/v1/calendar?from=${from}&to=${to}&format=days&houseId=${villa}`)).json()
+      .houses[0].days as { date: string; status: string; reservationId?: string; blockId?: string }[];
 
   it('sets up two houses with a stay', async () => {
-    const { app } = get();
-    admin = await registerUser(app);
-    villa = (
-      await inject('POST', '/api/v1/houses', {
-        code: 'villa',
-        name: 'Villa',
-        type: 'villa',
-        maxGuests: 8,
-        nightlyPrice: 250,
-      })
-    ).json().id;
-    studio = (
-      await inject('POST', '/api/v1/houses', {
-        code: 'studio',
-        name: 'Studio',
-        type: 'apartment',
-        maxGuests: 2,
-      })
-    ).json().id;
-    const stayResponse = await inject('POST', '/api/v1/reservations', {
+    const { admin, villa, studio, stay } = await villaAndStudioWithAStay();
+    expect(stay).toMatchObject({
       houseId: villa,
       guestName: 'Amélie Blanc',
       checkIn: '2027-05-03',
       checkOut: '2027-05-06',
       guests: 4,
     });
-    expect(stayResponse.statusCode).toBe(201);
+    const houses = (await inject(admin, 'GET', '/api/v1/calendar?from=2027-05-01&to=2027-05-12')).json()
+      .houses as { houseId: string; reservations: { id: string }[] }[];
+    expect(houses.map((house) => [house.houseId, house.reservations.map((entry) => entry.id)])).toEqual([
+      [studio, []],
+      [villa, [stay.id]],
+    ]);
   });
 
   it('blocks free nights, and refuses blocks and stays that overlap each other', async () => {
-    const block = await inject('POST', '/api/v1/blocks', {
+    const { admin, villa } = await villaAndStudioWithAStay();
+    const block = await inject(admin, 'POST', '/api/v1/blocks', {
       houseId: villa,
       start: '2027-05-06',
       end: '2027-05-08',
@@ -60,7 +111,7 @@ describeApp('blocks, calendar and availability', (get) => {
       kind: 'maintenance',
     });
 
-    const onStay = await inject('POST', '/api/v1/blocks', {
+    const onStay = await inject(admin, 'POST', '/api/v1/blocks', {
       houseId: villa,
       start: '2027-05-05',
       end: '2027-05-06',
@@ -69,7 +120,7 @@ describeApp('blocks, calendar and availability', (get) => {
     expect(onStay.statusCode).toBe(409);
     expect(onStay.json().conflictingReservationId).toEqual(expect.any(String));
 
-    const stayOnBlock = await inject('POST', '/api/v1/reservations', {
+    const stayOnBlock = await inject(admin, 'POST', '/api/v1/reservations', {
       houseId: villa,
       guestName: 'Late',
       checkIn: '2027-05-07',
@@ -82,14 +133,14 @@ describeApp('blocks, calendar and availability', (get) => {
       conflictingBlockId: block.json().id,
     });
 
-    const moved = await inject('PATCH', `/api/v1/blocks/${block.json().id}`, {
+    const moved = await inject(admin, 'PATCH', `/api/v1/blocks/${block.json().id}`, {
       start: '2027-05-10',
       end: '2027-05-11',
     });
     expect(moved.json()).toMatchObject({ start: '2027-05-10', version: 2 });
     expect(
       (
-        await inject('POST', '/api/v1/reservations', {
+        await inject(admin, 'POST', '/api/v1/reservations', {
           houseId: villa,
           guestName: 'Now fine',
           checkIn: '2027-05-07',
@@ -101,7 +152,8 @@ describeApp('blocks, calendar and availability', (get) => {
   });
 
   it('gives each house its stays and blocks as ranges, and day by day', async () => {
-    const ranges = (await inject('GET', '/api/v1/calendar?from=2027-05-01&to=2027-05-12')).json();
+    const { admin, villa } = await villaInMay();
+    const ranges = (await inject(admin, 'GET', '/api/v1/calendar?from=2027-05-01&to=2027-05-12')).json();
     expect(ranges.houses.map((house: { code: string }) => house.code)).toEqual(['studio', 'villa']);
     const villaRow = ranges.houses[1];
     expect(
@@ -116,7 +168,11 @@ describeApp('blocks, calendar and availability', (get) => {
     expect(villaRow.blocks.map((block: { start: string }) => block.start)).toEqual(['2027-05-10']);
 
     const days = (
-      await inject('GET', `/api/v1/calendar?from=2027-05-05&to=2027-05-12&format=days&houseId=${villa}`)
+      await inject(
+        admin,
+        'GET',
+        `/api/v1/calendar?from=2027-05-05&to=2027-05-12&format=days&houseId=${villa}`,
+      )
     ).json();
     expect(days.houses).toHaveLength(1);
     expect(
@@ -129,8 +185,9 @@ describeApp('blocks, calendar and availability', (get) => {
   });
 
   it('finds the houses free for a whole stay and large enough', async () => {
+    const { admin } = await villaInMay();
     const free = async (query: string) =>
-      (await inject('GET', `/api/v1/availability?${query}`))
+      (await inject(admin, 'GET', `/api/v1/availability?${query}`))
         .json()
         .items.map((house: { code: string }) => house.code);
     expect(await free('checkIn=2027-05-04&checkOut=2027-05-05&guests=2')).toEqual(['studio']);
@@ -141,17 +198,18 @@ describeApp('blocks, calendar and availability', (get) => {
   });
 
   it('refuses bad ranges with 400', async () => {
+    const { admin, studio } = await villaAndStudioWithAStay();
     for (const query of [
       'from=2027-05-10&to=2027-05-10',
       'from=2027-05-10&to=2027-05-01',
       'from=2027-02-30&to=2027-03-02',
       'from=2027-01-01&to=2028-06-01',
     ]) {
-      const response = await inject('GET', `/api/v1/calendar?${query}`);
+      const response = await inject(admin, 'GET', `/api/v1/calendar?${query}`);
       expect(response.statusCode, query).toBe(400);
       expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     }
-    const block = await inject('POST', '/api/v1/blocks', {
+    const block = await inject(admin, 'POST', '/api/v1/blocks', {
       houseId: studio,
       start: '2027-06-02',
       end: '2027-06-01',
@@ -164,6 +222,7 @@ describeApp('blocks, calendar and availability', (get) => {
 
   it('lets staff read the calendar without writing to it, and hides it from other organizations', async () => {
     const { app } = get();
+    const { admin, villa, studio, block } = await villaInMay();
     const staff = await addMember(app, admin, 'staff');
     const calendar = await app.inject({
       method: 'GET',
@@ -171,6 +230,9 @@ describeApp('blocks, calendar and availability', (get) => {
       headers: staff.headers,
     });
     expect(calendar.statusCode).toBe(200);
+    // The staff view has stays and blocks to show, and none of their money or contact details.
+    expect(calendar.json().houses.map((house: { code: string }) => house.code)).toEqual(['studio', 'villa']);
+    expect(calendar.json().houses[1].reservations).toHaveLength(2);
     expect(JSON.stringify(calendar.json())).not.toMatch(/price|email|phone/i);
     const write = await app.inject({
       method: 'POST',
@@ -181,41 +243,35 @@ describeApp('blocks, calendar and availability', (get) => {
     expect(write.statusCode).toBe(403);
 
     const outsider = await registerUser(app);
-    const block = (
-      await inject('GET', `/api/v1/blocks?from=2027-05-01&to=2027-05-31&houseId=${villa}`)
-    ).json().items[0];
     for (const [method, url] of [
       ['GET', `/api/v1/blocks/${block.id}`],
       ['PATCH', `/api/v1/blocks/${block.id}`],
       ['DELETE', `/api/v1/blocks/${block.id}`],
     ] as const) {
-      const response = await inject(method, url, method === 'PATCH' ? { note: 'x' } : undefined, outsider);
+      const response = await inject(outsider, method, url, method === 'PATCH' ? { note: 'x' } : undefined);
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
-    const foreign = await inject(
-      'GET',
-      '/api/v1/calendar?from=2027-05-01&to=2027-05-12',
-      undefined,
-      outsider,
-    );
+    const foreign = await inject(outsider, 'GET', '/api/v1/calendar?from=2027-05-01&to=2027-05-12');
     expect(foreign.json().houses).toEqual([]);
-    const intoForeign = await inject(
-      'POST',
-      '/api/v1/blocks',
-      { houseId: villa, start: '2027-07-01', end: '2027-07-02', kind: 'other' },
-      outsider,
-    );
+    const intoForeign = await inject(outsider, 'POST', '/api/v1/blocks', {
+      houseId: villa,
+      start: '2027-07-01',
+      end: '2027-07-02',
+      kind: 'other',
+    });
     expect(intoForeign.statusCode).toBe(404);
+    // The block the outsider tried to change and delete is still there, unchanged.
+    const kept = await inject(admin, 'GET', `/api/v1/blocks/${block.id}`);
+    expect(kept.json()).toMatchObject({ id: block.id, note: 'Pool pump', version: 1 });
   });
 
   it('frees the nights of a removed block', async () => {
+    const { admin, villa } = await villaInMay();
     const block = (
-      await inject('GET', `/api/v1/blocks?from=2027-05-01&to=2027-05-31&houseId=${villa}`)
+      await inject(admin, 'GET', `/api/v1/blocks?from=2027-05-01&to=2027-05-31&houseId=${villa}`)
     ).json().items[0];
-    expect((await inject('DELETE', `/api/v1/blocks/${block.id}`)).statusCode).toBe(204);
-    const days = (
-      await inject('GET', `/api/v1/calendar?from=2027-05-10&to=2027-05-11&format=days&houseId=${villa}`)
-    ).json();
-    expect(days.houses[0].days[0].status).toBe('free');
+    expect((await villaDays(admin, villa, '2027-05-10', '2027-05-11'))[0]?.status).toBe('blocked');
+    expect((await inject(admin, 'DELETE', `/api/v1/blocks/${block.id}`)).statusCode).toBe(204);
+    expect((await villaDays(admin, villa, '2027-05-10', '2027-05-11'))[0]?.status).toBe('free');
   });
 });

@@ -1,29 +1,59 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
-import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import {
+  addMember,
+  bearer,
+  createGuest,
+  createHouse,
+  createReservation,
+  registerUser,
+  type TestSession,
+} from '../../../test/factories.ts';
 
 describeApp('guests', (get) => {
-  let admin: TestSession;
-  let houseId: string;
-  const inject = (
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-    url: string,
-    payload?: object,
-    session = admin,
-  ) => get().app.inject({ method, url, headers: bearer(session), ...(payload ? { payload } : {}) });
+  /** A new organization's admin, and a shorthand to call the API as them (or as `session`). */
+  async function newOrganization() {
+    const admin = await registerUser(get().app);
+    const inject = (
+      method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+      url: string,
+      payload?: object,
+      session: TestSession = admin,
+    ) => get().app.inject({ method, url, headers: bearer(session), ...(payload ? { payload } : {}) });
+    return { admin, inject };
+  }
+
+  /** A new organization with one house, maison-1, for 6 at 120.00 a night. */
+  async function organizationWithAHouse() {
+    const organization = await newOrganization();
+    const house = await createHouse(get().app, organization.admin, {
+      code: 'maison-1',
+      name: 'Mv1',
+      type: 'villa',
+      maxGuests: 6,
+      nightlyPrice: 120,
+    });
+    return { ...organization, houseId: house.id };
+  }
+
+  /** Margaux, Thomas and Anna: three guests to search, each with other contact details. */
+  async function threeGuests(admin: TestSession) {
+    const { app } = get();
+    await createGuest(app, admin, {
+      name: 'Margaux Lefèvre',
+      email: 'margaux@example.org',
+      phone: '+33 6 01 02 03 04',
+    });
+    await createGuest(app, admin, {
+      name: 'Thomas Girard',
+      email: 'thomas@example.com',
+      phone: '+41 79 555 12 12',
+    });
+    await createGuest(app, admin, { name: 'Anna Schmidt', phone: '+49 170 1234567' });
+  }
 
   it('creates guests with a unique email, and refuses a second one', async () => {
-    const { app } = get();
-    admin = await registerUser(app);
-    houseId = (
-      await inject('POST', '/api/v1/houses', {
-        code: 'maison-1',
-        name: 'Mv1',
-        type: 'villa',
-        maxGuests: 6,
-        nightlyPrice: 120,
-      })
-    ).json().id;
+    const { inject } = await newOrganization();
     const created = await inject('POST', '/api/v1/guests', {
       name: 'Margaux Lefèvre',
       email: 'Margaux@Example.org',
@@ -53,12 +83,8 @@ describeApp('guests', (get) => {
   });
 
   it('finds guests by a part of their name, email or phone', async () => {
-    await inject('POST', '/api/v1/guests', {
-      name: 'Thomas Girard',
-      email: 'thomas@example.com',
-      phone: '+41 79 555 12 12',
-    });
-    await inject('POST', '/api/v1/guests', { name: 'Anna Schmidt', phone: '+49 170 1234567' });
+    const { admin, inject } = await newOrganization();
+    await threeGuests(admin);
     const search = async (term: string) =>
       (await inject('GET', `/api/v1/guests?search=${encodeURIComponent(term)}`))
         .json()
@@ -71,7 +97,8 @@ describeApp('guests', (get) => {
   });
 
   it('anonymizes a guest: the person is erased, the stays and the money stay', async () => {
-    const reservation = await inject('POST', '/api/v1/reservations', {
+    const { admin, inject, houseId } = await organizationWithAHouse();
+    const reservation = await createReservation(get().app, admin, {
       houseId,
       guestName: 'Paul Durand',
       guestEmail: 'paul@example.org',
@@ -82,12 +109,12 @@ describeApp('guests', (get) => {
       totalPrice: '800.00',
       advancePaid: '200.00',
     });
-    const guestId = reservation.json().guestId;
+    const guestId = reservation.guestId;
 
     const exported = await inject('GET', `/api/v1/guests/${guestId}/export`);
     expect(exported.json()).toMatchObject({
       guest: { name: 'Paul Durand', email: 'paul@example.org' },
-      reservations: [{ id: reservation.json().id, totalPrice: '800.00' }],
+      reservations: [{ id: reservation.id, totalPrice: '800.00' }],
     });
 
     const deleted = await inject('DELETE', `/api/v1/guests/${guestId}`);
@@ -103,7 +130,7 @@ describeApp('guests', (get) => {
       notes: null,
       anonymizedAt: expect.stringMatching(/Z$/),
     });
-    const stay = await inject('GET', `/api/v1/reservations/${reservation.json().id}`);
+    const stay = await inject('GET', `/api/v1/reservations/${reservation.id}`);
     expect(stay.json()).toMatchObject({
       guestName: 'Anonymized guest',
       guestEmail: null,
@@ -120,26 +147,21 @@ describeApp('guests', (get) => {
     expect(JSON.stringify(stored)).not.toMatch(/Paul|paul@|\+33 7/);
     const calendar = await inject('GET', `/api/v1/calendar?from=2027-04-01&to=2027-04-05&houseId=${houseId}`);
     expect(calendar.json().houses[0].reservations).toEqual([
-      expect.objectContaining({ id: reservation.json().id, guestName: 'Anonymized guest' }),
+      expect.objectContaining({ id: reservation.id, guestName: 'Anonymized guest' }),
     ]);
     const storedStay = await get()
       .app.db.selectFrom('reservations')
       .select('guest_name')
-      .where('id', '=', reservation.json().id)
+      .where('id', '=', reservation.id)
       .executeTakeFirstOrThrow();
     expect(storedStay.guest_name).toBe('Anonymized guest');
     expect((await inject('PATCH', `/api/v1/guests/${guestId}`, { name: 'Paul again' })).statusCode).toBe(409);
   });
 
   it("shows a renamed guest's new name on their stays, in lists and in the calendar", async () => {
-    const stayOf = async (
-      guest: { guestId?: string; guestName?: string },
-      checkIn: string,
-      checkOut: string,
-    ) =>
-      (
-        await inject('POST', '/api/v1/reservations', { houseId, ...guest, checkIn, checkOut, guests: 2 })
-      ).json();
+    const { admin, inject, houseId } = await organizationWithAHouse();
+    const stayOf = (guest: { guestId?: string; guestName?: string }, checkIn: string, checkOut: string) =>
+      createReservation(get().app, admin, { houseId, ...guest, checkIn, checkOut, guests: 2 });
     const first = await stayOf({ guestName: 'Léa Martin' }, '2027-06-01', '2027-06-04');
     const second = await stayOf({ guestId: first.guestId }, '2027-06-10', '2027-06-12');
     const other = await stayOf({ guestName: 'Hugo Bernard' }, '2027-06-20', '2027-06-22');
@@ -182,7 +204,8 @@ describeApp('guests', (get) => {
   });
 
   it('updates with If-Match and deletes a guest without stays', async () => {
-    const guest = (await inject('POST', '/api/v1/guests', { name: 'Temp Guest' })).json();
+    const { admin, inject } = await newOrganization();
+    const guest = await createGuest(get().app, admin, { name: 'Temp Guest' });
     const stale = await get().app.inject({
       method: 'PATCH',
       url: `/api/v1/guests/${guest.id}`,
@@ -201,12 +224,13 @@ describeApp('guests', (get) => {
 
   it('keeps guests from staff and from other organizations', async () => {
     const { app } = get();
+    const { admin, inject } = await newOrganization();
+    const guest = await createGuest(app, admin, { name: 'Thomas Girard', email: 'thomas@example.com' });
     const staff = await addMember(app, admin, 'staff');
     expect(
       (await app.inject({ method: 'GET', url: '/api/v1/guests', headers: staff.headers })).statusCode,
     ).toBe(403);
     const outsider = await registerUser(app);
-    const guest = (await inject('GET', '/api/v1/guests?search=thomas')).json().items[0];
     for (const [method, url] of [
       ['GET', `/api/v1/guests/${guest.id}`],
       ['PATCH', `/api/v1/guests/${guest.id}`],
@@ -218,5 +242,11 @@ describeApp('guests', (get) => {
       expect(response.statusCode, `${method} ${url}`).toBe(404);
     }
     expect((await inject('GET', '/api/v1/guests', undefined, outsider)).json().items).toEqual([]);
+    // Nothing the outsider tried reached the guest.
+    expect((await inject('GET', `/api/v1/guests/${guest.id}`)).json()).toMatchObject({
+      name: 'Thomas Girard',
+      email: 'thomas@example.com',
+      version: 1,
+    });
   });
 });

@@ -1,11 +1,19 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
-import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import {
+  addMember,
+  bearer,
+  createHouse,
+  createSite,
+  type House,
+  registerUser,
+  type TestSession,
+} from '../../../test/factories.ts';
 
 const villa = {
   code: 'maison-1',
   name: 'Mv1',
-  type: 'villa',
+  type: 'villa' as const,
   location: 'Chemin des Oliviers, Ramatuelle',
   maxGuests: 8,
   nightlyPrice: '350.00',
@@ -13,12 +21,21 @@ const villa = {
 };
 
 describeApp('houses and sites', (get) => {
-  let admin: TestSession;
   const as = (session: { accessToken: string }) => bearer(session);
+  /** The admin of a new organization, Domaine: each test has its own, so none sees another's houses. */
+  const newAdmin = () => registerUser(get().app, { organizationName: 'Domaine' });
+  /** Houses of `codes`, created in the order given; the villa when the code is maison-1. */
+  async function housesOf(admin: TestSession, codes: string[]) {
+    const houses: House[] = [];
+    for (const code of codes) {
+      houses.push(await createHouse(get().app, admin, code === villa.code ? villa : { code }));
+    }
+    return houses;
+  }
 
   it('creates a house with a Location, an ETag and money as a two-decimal string', async () => {
     const { app } = get();
-    admin = await registerUser(app, { organizationName: 'Domaine' });
+    const admin = await newAdmin();
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/houses',
@@ -46,14 +63,14 @@ describeApp('houses and sites', (get) => {
   });
 
   it('takes the organization time zone by default and reads amounts given as numbers', async () => {
-    const { app } = get();
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/v1/houses',
-      headers: as(admin),
-      payload: { code: 'maison-2', name: 'Mv2', type: 'apartment', maxGuests: 4, nightlyPrice: 120.5 },
+    const house = await createHouse(get().app, await newAdmin(), {
+      code: 'maison-2',
+      name: 'Mv2',
+      type: 'apartment',
+      maxGuests: 4,
+      nightlyPrice: 120.5,
     });
-    expect(response.json()).toMatchObject({ timezone: 'Europe/Paris', nightlyPrice: '120.50' });
+    expect(house).toMatchObject({ timezone: 'Europe/Paris', nightlyPrice: '120.50' });
   });
 
   it.each([
@@ -68,6 +85,7 @@ describeApp('houses and sites', (get) => {
     [{ ...villa, code: 'maison-3', pool: true }, 'body.pool', 'unknown-property'],
   ])('refuses a bad house and names the field: %o', async (payload, path, code) => {
     const { app } = get();
+    const admin = await newAdmin();
     const response = await app.inject({ method: 'POST', url: '/api/v1/houses', headers: as(admin), payload });
     expect(response.statusCode).toBe(400);
     expect(response.json().errors).toEqual([expect.objectContaining({ path, code })]);
@@ -82,6 +100,8 @@ describeApp('houses and sites', (get) => {
 
   it('refuses a second house with the same code', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    await createHouse(app, admin, villa);
     const response = await app.inject({
       method: 'POST',
       url: '/api/v1/houses',
@@ -94,6 +114,8 @@ describeApp('houses and sites', (get) => {
 
   it('replays a create sent twice with one Idempotency-Key, and refuses the key for another body', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    await createHouse(app, admin, villa);
     const payload = { code: 'maison-4', name: 'Mv4', type: 'villa', maxGuests: 6 };
     const headers = { ...as(admin), 'idempotency-key': 'create-maison-4' };
     const first = await app.inject({ method: 'POST', url: '/api/v1/houses', headers, payload });
@@ -139,9 +161,8 @@ describeApp('houses and sites', (get) => {
 
   it('updates with If-Match and answers 412 to a stale version, changing nothing', async () => {
     const { app } = get();
-    const house = (
-      await app.inject({ method: 'GET', url: '/api/v1/houses?search=maison-1', headers: as(admin) })
-    ).json().items[0];
+    const admin = await newAdmin();
+    const house = await createHouse(app, admin, villa);
     const url = `/api/v1/houses/${house.id}`;
     const updated = await app.inject({
       method: 'PATCH',
@@ -173,6 +194,7 @@ describeApp('houses and sites', (get) => {
 
   it('groups houses in sites; deleting a site keeps its houses', async () => {
     const { app } = get();
+    const admin = await newAdmin();
     const site = await app.inject({
       method: 'POST',
       url: '/api/v1/sites',
@@ -220,6 +242,9 @@ describeApp('houses and sites', (get) => {
 
   it('pages through houses by code with a cursor', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    // Created out of order: the order read is the list's own.
+    await housesOf(admin, ['maison-6', 'olivier-1', 'maison-1', 'maison-4', 'maison-2']);
     const codes: string[] = [];
     let cursor: string | null = null;
     do {
@@ -240,6 +265,8 @@ describeApp('houses and sites', (get) => {
 
   it('shapes houses by role: staff see no price, owners only their houses, neither may write', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    const houses = await housesOf(admin, ['maison-1', 'maison-2', 'maison-4']);
     const staff = await addMember(app, admin, 'staff');
     const owner = await addMember(app, admin, 'owner');
     const manager = await addMember(app, admin, 'manager');
@@ -247,7 +274,7 @@ describeApp('houses and sites', (get) => {
     const staffList = (
       await app.inject({ method: 'GET', url: '/api/v1/houses', headers: staff.headers })
     ).json();
-    expect(staffList.items.length).toBe(5);
+    expect(staffList.items.length).toBe(houses.length);
     for (const house of staffList.items) expect(house).not.toHaveProperty('nightlyPrice');
     const staffOne = await app.inject({
       method: 'GET',
@@ -271,7 +298,7 @@ describeApp('houses and sites', (get) => {
       await app.inject({ method: 'GET', url: '/api/v1/houses', headers: owner.headers })
     ).json();
     expect(ownerList.items.map((house: { id: string }) => house.id)).toEqual([target.id]);
-    expect(ownerList.items[0].nightlyPrice).toBe('400.00');
+    expect(ownerList.items[0].nightlyPrice).toBe(villa.nightlyPrice);
     const notTheirs = staffList.items[1].id;
     expect(
       (await app.inject({ method: 'GET', url: `/api/v1/houses/${notTheirs}`, headers: owner.headers }))
@@ -298,6 +325,8 @@ describeApp('houses and sites', (get) => {
 
   it('keeps null as null in bodies: a cleared field or site is not an empty string', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    await createHouse(app, admin, villa);
     const created = await app.inject({
       method: 'POST',
       url: '/api/v1/houses',
@@ -320,6 +349,8 @@ describeApp('houses and sites', (get) => {
 
   it('assigns houses to owners only, as a whole list, checked against the organization', async () => {
     const { app } = get();
+    const admin = await newAdmin();
+    await housesOf(admin, ['maison-1', 'maison-2', 'maison-4']);
     const owner = await addMember(app, admin, 'owner');
     const staff = await addMember(app, admin, 'staff');
     const houses = (await app.inject({ method: 'GET', url: '/api/v1/houses', headers: as(admin) })).json()
@@ -345,13 +376,8 @@ describeApp('houses and sites', (get) => {
     });
     expect((await assign(owner.user.id, [first], staff.headers)).statusCode).toBe(403);
     const elsewhere = await registerUser(app);
-    const foreign = await app.inject({
-      method: 'POST',
-      url: '/api/v1/houses',
-      headers: as(elsewhere),
-      payload: { ...villa, code: 'ailleurs' },
-    });
-    const refused = await assign(owner.user.id, [first, foreign.json().id]);
+    const foreign = await createHouse(app, elsewhere, { ...villa, code: 'ailleurs' });
+    const refused = await assign(owner.user.id, [first, foreign.id]);
     expect(refused.statusCode).toBe(404);
     expect(await ownerSees()).toBe(1);
 
@@ -374,18 +400,10 @@ describeApp('houses and sites', (get) => {
 
   it("answers 404 for another organization's houses and sites, on every route", async () => {
     const { app } = get();
+    const admin = await newAdmin();
     const outsider = await registerUser(app);
-    const house = (
-      await app.inject({ method: 'GET', url: '/api/v1/houses?limit=1', headers: as(admin) })
-    ).json().items[0];
-    const site = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/v1/sites',
-        headers: as(admin),
-        payload: { name: 'Private' },
-      })
-    ).json();
+    const house = await createHouse(app, admin, villa);
+    const site = await createSite(app, admin, { name: 'Private' });
     const attempts = [
       { method: 'GET', url: `/api/v1/houses/${house.id}` },
       { method: 'PATCH', url: `/api/v1/houses/${house.id}`, payload: { name: 'x' } },
@@ -412,13 +430,15 @@ describeApp('houses and sites', (get) => {
 
   it('deletes a house', async () => {
     const { app } = get();
-    const created = await app.inject({
-      method: 'POST',
-      url: '/api/v1/houses',
-      headers: as(admin),
-      payload: { code: 'temporary', name: 'Tmp', type: 'other', maxGuests: 1 },
+    const admin = await newAdmin();
+    const created = await createHouse(app, admin, {
+      code: 'temporary',
+      name: 'Tmp',
+      type: 'other',
+      maxGuests: 1,
+      nightlyPrice: null,
     });
-    const url = `/api/v1/houses/${created.json().id}`;
+    const url = `/api/v1/houses/${created.id}`;
     expect(
       (await app.inject({ method: 'DELETE', url, headers: { ...as(admin), 'if-match': '"1"' } })).statusCode,
     ).toBe(204);

@@ -1,50 +1,79 @@
 import { expect, it } from 'vitest';
 import { describeApp } from '../../../test/app.ts';
-import { addMember, bearer, registerUser, type TestSession } from '../../../test/factories.ts';
+import { addMember, bearer, createHouse, createReservation, registerUser } from '../../../test/factories.ts';
 
 describeApp('reservations', (get) => {
-  let admin: TestSession;
-  let houseId: string;
-  let smallHouseId: string;
-  const as = (session: { accessToken: string }) => bearer(session);
+  /**
+   * A new organization, "Villas", with maison-1 (for 6, at 95.00 a night) and
+   * a studio for 2 with no nightly price, and shorthands to act in it as its
+   * admin. Each test makes its own, so none sees another's stays.
+   */
+  async function villas() {
+    const { app } = get();
+    const admin = await registerUser(app, { organizationName: 'Villas' });
+    const houseId = (
+      await createHouse(app, admin, {
+        code: 'maison-1',
+        name: 'Mv1',
+        type: 'villa',
+        maxGuests: 6,
+        nightlyPrice: '95.00',
+      })
+    ).id;
+    const smallHouseId = (
+      await createHouse(app, admin, {
+        code: 'studio',
+        name: 'Studio',
+        type: 'apartment',
+        maxGuests: 2,
+        nightlyPrice: null,
+      })
+    ).id;
+    const organizationId: string = (
+      await app.inject({ method: 'GET', url: '/api/v1/organization', headers: bearer(admin) })
+    ).json().id;
 
-  const reserve = (payload: Record<string, unknown>, session: { accessToken: string } = admin) =>
-    get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers: as(session), payload });
-  const stay = (checkIn: string, checkOut: string, extra: Record<string, unknown> = {}) =>
-    reserve({ houseId, guestName: 'Guest', checkIn, checkOut, guests: 2, ...extra });
-  const patch = (id: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
-    get().app.inject({
-      method: 'PATCH',
-      url: `/api/v1/reservations/${id}`,
-      headers: { ...as(admin), ...headers },
-      payload,
-    });
-  async function countRows(table: 'reservations' | 'occupied_nights' | 'guests') {
-    const row = await get()
-      .app.db.selectFrom(table)
-      .select((eb) => eb.fn.countAll<number>().as('count'))
-      .executeTakeFirstOrThrow();
+    const reserve = (payload: Record<string, unknown>, session: { accessToken: string } = admin) =>
+      app.inject({ method: 'POST', url: '/api/v1/reservations', headers: bearer(session), payload });
+    /** Asks for a stay of two in maison-1; the answer is the test's to judge. */
+    const stay = (checkIn: string, checkOut: string, extra: Record<string, unknown> = {}) =>
+      reserve({ houseId, guestName: 'Guest', checkIn, checkOut, guests: 2, ...extra });
+    const patch = (id: string, payload: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      app.inject({
+        method: 'PATCH',
+        url: `/api/v1/reservations/${id}`,
+        headers: { ...bearer(admin), ...headers },
+        payload,
+      });
+    /** The organization's rows in `table`: what a refused request must leave as it was. */
+    const countRows = (table: 'reservations' | 'occupied_nights' | 'guests') =>
+      countOrganizationRows(table, organizationId);
+    return { app, admin, houseId, smallHouseId, reserve, stay, patch, countRows };
+  }
+
+  async function countOrganizationRows(
+    table: 'reservations' | 'occupied_nights' | 'guests',
+    organizationId: string,
+  ): Promise<number> {
+    const { db } = get().app;
+    const row =
+      table === 'occupied_nights'
+        ? await db
+            .selectFrom('occupied_nights')
+            .innerJoin('houses', 'houses.id', 'occupied_nights.house_id')
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .where('houses.organization_id', '=', organizationId)
+            .executeTakeFirstOrThrow()
+        : await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('count'))
+            .where('organization_id', '=', organizationId)
+            .executeTakeFirstOrThrow();
     return row.count;
   }
 
   it('creates a reservation with its guest, money and nights', async () => {
-    const { app } = get();
-    admin = await registerUser(app, { organizationName: 'Villas' });
-    const house = await app.inject({
-      method: 'POST',
-      url: '/api/v1/houses',
-      headers: as(admin),
-      payload: { code: 'maison-1', name: 'Mv1', type: 'villa', maxGuests: 6, nightlyPrice: '95.00' },
-    });
-    houseId = house.json().id;
-    const small = await app.inject({
-      method: 'POST',
-      url: '/api/v1/houses',
-      headers: as(admin),
-      payload: { code: 'studio', name: 'Studio', type: 'apartment', maxGuests: 2 },
-    });
-    smallHouseId = small.json().id;
-
+    const { houseId, stay, countRows } = await villas();
     const created = await stay('2027-07-10', '2027-07-15', {
       guestName: 'Jeanne Martin',
       guestEmail: 'Jeanne@Example.org',
@@ -87,6 +116,7 @@ describeApp('reservations', (get) => {
   });
 
   it("prices a stay given no price from the house's nightly price, and takes 0 as a free stay", async () => {
+    const { stay } = await villas();
     const priced = await stay('2027-06-01', '2027-06-05', { advancePaid: '100' });
     expect(priced.statusCode).toBe(201);
     expect(priced.json()).toMatchObject({
@@ -104,16 +134,10 @@ describeApp('reservations', (get) => {
     expect(tooMuch.json().errors).toEqual([
       { path: 'body.advancePaid', code: 'more-than-total', message: 'must not exceed totalPrice' },
     ]);
-    for (const response of [priced, free, chosen]) {
-      await get().app.inject({
-        method: 'DELETE',
-        url: `/api/v1/reservations/${response.json().id}`,
-        headers: as(admin),
-      });
-    }
   });
 
   it('requires a price for a house without a nightly price, writing nothing without one', async () => {
+    const { smallHouseId, reserve, countRows } = await villas();
     const before = [await countRows('reservations'), await countRows('guests')];
     const payload = {
       houseId: smallHouseId,
@@ -132,11 +156,6 @@ describeApp('reservations', (get) => {
     const free = await reserve({ ...payload, totalPrice: '0.00' });
     expect(free.statusCode).toBe(201);
     expect(free.json()).toMatchObject({ totalPrice: '0.00', balanceDue: '0.00' });
-    await get().app.inject({
-      method: 'DELETE',
-      url: `/api/v1/reservations/${free.json().id}`,
-      headers: as(admin),
-    });
   });
 
   it.each([
@@ -148,26 +167,28 @@ describeApp('reservations', (get) => {
     ['an overlap at the end', '2027-07-14', '2027-07-16', 409],
     ['the very same stay', '2027-07-10', '2027-07-15', 409],
   ])('judges %s: %s → %s', async (_name, checkIn, checkOut, status) => {
+    const { app, admin, houseId, stay, countRows } = await villas();
+    const booked = await createReservation(app, admin, {
+      houseId,
+      checkIn: '2027-07-10',
+      checkOut: '2027-07-15',
+    });
     const before = await countRows('reservations');
     const response = await stay(checkIn, checkOut);
     expect(response.statusCode).toBe(status);
     if (status === 409) {
       expect(response.json()).toMatchObject({
         type: 'urn:staykeep:problem:overlap',
-        conflictingReservationId: expect.any(String),
+        conflictingReservationId: booked.id,
       });
       expect(await countRows('reservations')).toBe(before);
     } else {
-      // Leave the calendar as it was for the next case.
-      await get().app.inject({
-        method: 'DELETE',
-        url: `/api/v1/reservations/${response.json().id}`,
-        headers: as(admin),
-      });
+      expect(await countRows('reservations')).toBe(before + 1);
     }
   });
 
   it('frees the nights of a cancelled stay, and keeps its dates', async () => {
+    const { stay, patch } = await villas();
     const created = await stay('2027-08-01', '2027-08-05');
     const id = created.json().id;
     expect((await stay('2027-08-02', '2027-08-03')).statusCode).toBe(409);
@@ -188,7 +209,12 @@ describeApp('reservations', (get) => {
   });
 
   it('follows the status machine and nothing else, undoing a check-in or a check-out one step back', async () => {
-    const id = (await stay('2027-11-01', '2027-11-04')).json().id;
+    const { app, admin, houseId, patch } = await villas();
+    const { id } = await createReservation(app, admin, {
+      houseId,
+      checkIn: '2027-11-01',
+      checkOut: '2027-11-04',
+    });
     expect((await patch(id, { status: 'checked_out' })).statusCode).toBe(409);
     for (const status of [
       'confirmed',
@@ -214,7 +240,7 @@ describeApp('reservations', (get) => {
       });
     }
     const actions = (
-      await get().app.inject({ method: 'GET', url: `/api/v1/reservations/${id}/history`, headers: as(admin) })
+      await app.inject({ method: 'GET', url: `/api/v1/reservations/${id}/history`, headers: bearer(admin) })
     )
       .json()
       .items.map(
@@ -245,6 +271,7 @@ describeApp('reservations', (get) => {
     [{ checkIn: '2027-12-10', checkOut: '2027-12-12', guestName: undefined }, 'body.guestName'],
     [{ checkIn: '2027-12-10', checkOut: '2027-12-12', status: 'checked_in' }, 'body.status'],
   ])('refuses %o with a 400 naming %s, writing nothing', async (payload, path) => {
+    const { houseId, reserve, countRows } = await villas();
     const before = [
       await countRows('reservations'),
       await countRows('occupied_nights'),
@@ -261,14 +288,19 @@ describeApp('reservations', (get) => {
   });
 
   it('moves a stay to free dates or another house, and refuses a move onto taken nights', async () => {
-    const id = (await stay('2028-01-10', '2028-01-12')).json().id;
-    await stay('2028-01-20', '2028-01-25');
+    const { app, admin, houseId, smallHouseId, stay, patch } = await villas();
+    const { id } = await createReservation(app, admin, {
+      houseId,
+      checkIn: '2028-01-10',
+      checkOut: '2028-01-12',
+    });
+    await createReservation(app, admin, { houseId, checkIn: '2028-01-20', checkOut: '2028-01-25' });
     const blocked = await patch(id, { checkIn: '2028-01-19', checkOut: '2028-01-21' }, { 'if-match': '"1"' });
     expect(blocked.statusCode).toBe(409);
-    const unchanged = await get().app.inject({
+    const unchanged = await app.inject({
       method: 'GET',
       url: `/api/v1/reservations/${id}`,
-      headers: as(admin),
+      headers: bearer(admin),
     });
     expect(unchanged.json()).toMatchObject({ checkIn: '2028-01-10', checkOut: '2028-01-12', version: 1 });
 
@@ -287,15 +319,20 @@ describeApp('reservations', (get) => {
   });
 
   it('records every change with who, when, before and after', async () => {
-    const { app } = get();
-    const id = (await stay('2028-03-01', '2028-03-04', { totalPrice: '300' })).json().id;
+    const { app, admin, houseId, patch } = await villas();
+    const { id } = await createReservation(app, admin, {
+      houseId,
+      checkIn: '2028-03-01',
+      checkOut: '2028-03-04',
+      totalPrice: '300',
+    });
     await patch(id, { totalPrice: '320' });
     await patch(id, { status: 'confirmed' });
     await patch(id, { status: 'cancelled' });
     const history = await app.inject({
       method: 'GET',
       url: `/api/v1/reservations/${id}/history`,
-      headers: as(admin),
+      headers: bearer(admin),
     });
     const items = history.json().items;
     expect(items.map((item: { action: string }) => item.action)).toEqual([
@@ -311,27 +348,63 @@ describeApp('reservations', (get) => {
   });
 
   it('lists stays overlapping a range, by check-in, page by page', async () => {
-    const { app } = get();
+    const { app, admin, houseId, smallHouseId } = await villas();
+    // Created out of check-in order, in both houses, so the order read is the list's own.
+    for (const [house, checkIn, checkOut] of [
+      [houseId, '2027-09-01', '2027-09-03'],
+      [houseId, '2027-07-10', '2027-07-15'],
+      [smallHouseId, '2027-07-12', '2027-07-14'],
+      [houseId, '2028-01-10', '2028-01-12'],
+      [houseId, '2027-06-01', '2027-06-05'],
+      [smallHouseId, '2027-11-01', '2027-11-04'],
+      [houseId, '2027-08-01', '2027-08-05'],
+    ] as const) {
+      await createReservation(app, admin, { houseId: house, checkIn, checkOut, totalPrice: '200.00' });
+    }
     const list = async (query: string) =>
-      (await app.inject({ method: 'GET', url: `/api/v1/reservations?${query}`, headers: as(admin) })).json();
+      (
+        await app.inject({ method: 'GET', url: `/api/v1/reservations?${query}`, headers: bearer(admin) })
+      ).json();
     const july = await list(`houseId=${houseId}&from=2027-07-01&to=2027-08-01`);
     expect(july.items.map((item: { checkIn: string }) => item.checkIn)).toEqual(['2027-07-10']);
     const edge = await list(`houseId=${houseId}&from=2027-07-15&to=2027-07-16`);
     expect(edge.items).toEqual([]);
 
     const seen: string[] = [];
+    let pages = 0;
     let cursor: string | null = null;
     do {
       const body = await list(`limit=3${cursor ? `&cursor=${cursor}` : ''}`);
       seen.push(...body.items.map((item: { checkIn: string }) => item.checkIn));
       cursor = body.nextCursor;
+      pages += 1;
     } while (cursor);
+    expect(pages).toBe(3);
     expect(seen).toEqual([...seen].sort());
     expect(seen.length).toBe((await list('limit=200')).items.length);
+    expect(seen).toHaveLength(7);
   });
 
   it('shapes reservations by role: staff and owners see no contact details or money, and cannot write', async () => {
-    const { app } = get();
+    const { app, admin, houseId, smallHouseId } = await villas();
+    await createReservation(app, admin, {
+      houseId,
+      guestName: 'Jeanne Martin',
+      guestEmail: 'jeanne@example.org',
+      guestPhone: '+33 6 12 34 56 78',
+      checkIn: '2027-07-10',
+      checkOut: '2027-07-15',
+      totalPrice: '1500.00',
+      advancePaid: '450.00',
+    });
+    await createReservation(app, admin, {
+      houseId: smallHouseId,
+      guestName: 'Hugo Bernard',
+      guestEmail: 'hugo@example.org',
+      checkIn: '2027-07-12',
+      checkOut: '2027-07-14',
+      totalPrice: '200.00',
+    });
     const staff = await addMember(app, admin, 'staff');
     const owner = await addMember(app, admin, 'owner');
     const list = (
@@ -370,7 +443,7 @@ describeApp('reservations', (get) => {
     await app.inject({
       method: 'PUT',
       url: `/api/v1/members/${owner.user.id}/houses`,
-      headers: as(admin),
+      headers: bearer(admin),
       payload: { houseIds: [smallHouseId] },
     });
     const ownerItems = (
@@ -386,16 +459,20 @@ describeApp('reservations', (get) => {
   });
 
   it("answers 404 for another organization's reservations and houses, on every route", async () => {
-    const { app } = get();
+    const { app, admin, houseId, reserve } = await villas();
     const outsider = await registerUser(app);
-    const id = (await stay('2028-05-01', '2028-05-02')).json().id;
+    const { id } = await createReservation(app, admin, {
+      houseId,
+      checkIn: '2028-05-01',
+      checkOut: '2028-05-02',
+    });
     for (const attempt of [
       { method: 'GET', url: `/api/v1/reservations/${id}` },
       { method: 'PATCH', url: `/api/v1/reservations/${id}`, payload: { notes: 'x' } },
       { method: 'DELETE', url: `/api/v1/reservations/${id}` },
       { method: 'GET', url: `/api/v1/reservations/${id}/history` },
     ] as const) {
-      const response = await app.inject({ ...attempt, headers: as(outsider) });
+      const response = await app.inject({ ...attempt, headers: bearer(outsider) });
       expect(response.statusCode, `${attempt.method} ${attempt.url}`).toBe(404);
     }
     const intoForeignHouse = await reserve(
@@ -406,14 +483,15 @@ describeApp('reservations', (get) => {
   });
 
   it('replays an idempotent create and refuses the key for another stay', async () => {
-    const headers = { ...as(admin), 'idempotency-key': 'booking-42' };
+    const { app, admin, houseId } = await villas();
+    const headers = { ...bearer(admin), 'idempotency-key': 'booking-42' };
     const payload = { houseId, guestName: 'Idem', checkIn: '2028-06-01', checkOut: '2028-06-03', guests: 1 };
-    const first = await get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
-    const second = await get().app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
+    const first = await app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
+    const second = await app.inject({ method: 'POST', url: '/api/v1/reservations', headers, payload });
     expect(first.statusCode).toBe(201);
     expect(second.statusCode).toBe(201);
     expect(second.json().id).toBe(first.json().id);
-    const other = await get().app.inject({
+    const other = await app.inject({
       method: 'POST',
       url: '/api/v1/reservations',
       headers,
@@ -423,10 +501,12 @@ describeApp('reservations', (get) => {
   });
 
   it('refuses to delete a house that has reservations', async () => {
-    const response = await get().app.inject({
+    const { app, admin, houseId } = await villas();
+    await createReservation(app, admin, { houseId });
+    const response = await app.inject({
       method: 'DELETE',
       url: `/api/v1/houses/${houseId}`,
-      headers: as(admin),
+      headers: bearer(admin),
     });
     expect(response.statusCode).toBe(409);
     expect(response.json().type).toBe('urn:staykeep:problem:house-has-reservations');
