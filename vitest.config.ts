@@ -1,9 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// Tests stand alone: files and tests run in a shuffled order, the same on every run unless
+// TEST_SEED changes it (a failure names its seed in the run's header: rerun with it).
+const sequence = { shuffle: true };
+
 // Three projects: the API (integration tests on every database), the web app's
 // own unit tests, and browser tests driving Chromium against the built app.
 export default defineConfig({
   test: {
+    sequence: { seed: Number(process.env.TEST_SEED ?? 22) },
     projects: [
       {
         test: {
@@ -11,6 +16,7 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          sequence,
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },
@@ -20,6 +26,7 @@ export default defineConfig({
           name: 'web',
           include: ['web/src/**/*.test.ts'],
           environment: 'node',
+          sequence,
           testTimeout: 30_000,
         },
       },
