@@ -19,12 +19,14 @@ import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { channelRoutes } from './modules/channels/channels.routes.ts';
 import { checklistRoutes } from './modules/checklists/checklists.routes.ts';
-import type { EmailOutbox } from './modules/email/email.service.ts';
 import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
+import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
+import type { JobRunner } from './modules/jobs/jobs.service.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { operationRoutes } from './modules/operations/operations.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -34,8 +36,8 @@ import { createServices } from './services.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The email outbox, decorated here where the services are composed (tests read it). */
-    outbox: EmailOutbox;
+    /** The background job runner, decorated here where the services are composed (tests run it). */
+    jobs: JobRunner;
   }
 }
 
@@ -44,8 +46,6 @@ export const VERSION: string = JSON.parse(
 ).version;
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-const OPTIMIZE_INTERVAL_MS = 3_600_000;
-const DEPARTURE_CHECK_INTERVAL_MS = 60_000;
 
 /** A client's X-Request-Id is kept when it looks like an id, so logs can be joined across services. */
 function requestId(request: IncomingMessage): string {
@@ -144,8 +144,10 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     config,
     log: app.log,
     now,
+    version: VERSION,
   });
   const {
+    jobs,
     outbox,
     organizations,
     auth,
@@ -156,25 +158,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     guests,
     checklists,
     operations,
+    channels,
   } = services;
-  app.decorate('outbox', outbox);
-  outbox.start();
-  // Departures whose check-out time has passed open their house's turnover round.
-  const departures = setInterval(() => {
-    checklists
-      .openDueRounds()
-      .catch((error) => app.log.warn({ err: error }, 'opening turnover rounds failed'));
-  }, DEPARTURE_CHECK_INTERVAL_MS);
-  departures.unref();
-  // Statistics go stale as data grows; refreshing them is cheap when nothing changed.
-  const optimizer = setInterval(() => {
-    database.optimize().catch((error) => app.log.warn({ err: error }, 'database optimize failed'));
-  }, OPTIMIZE_INTERVAL_MS);
-  optimizer.unref();
+  app.decorate('jobs', jobs);
+  // Email, turnover rounds after departures, the database's statistics: see services.ts.
+  jobs.start();
   app.addHook('onClose', async () => {
-    clearInterval(optimizer);
-    clearInterval(departures);
-    await outbox.stop();
+    await jobs.stop();
+    outbox.close();
     if (ownsDatabase) await database.close();
   });
 
@@ -197,6 +188,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   // add are shared with the OpenAPI document at the root.
   await healthRoutes(app);
   await instanceRoutes(app);
+  await jobsRoutes(app, jobs);
   await authRoutes(app, auth);
   await organizationRoutes(app, organizations);
   await userRoutes(app, auth);
@@ -207,6 +199,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await guestRoutes(app, guests);
   await checklistRoutes(app, checklists);
   await operationRoutes(app, operations);
+  await channelRoutes(app, channels);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -27,6 +27,24 @@ export interface Config {
   auth: AuthConfig;
   email: EmailConfig;
   oauth: OAuthConfig;
+  channels: ChannelsConfig;
+  jobs: JobsConfig;
+}
+
+export interface ChannelsConfig {
+  /** Minutes between two syncs of a channel feed. */
+  syncMinutes: number;
+  /** Lets feed URLs reach loopback and private addresses (tests and LAN setups); off by default. */
+  allowPrivateAddresses: boolean;
+  /** How long a feed's server has to answer in full. */
+  fetchTimeoutMs: number;
+}
+
+export interface JobsConfig {
+  /** Whether this process runs background jobs; several processes may, each claims its own. */
+  enabled: boolean;
+  /** How often the runner looks for due jobs when nothing woke it. */
+  pollIntervalMs: number;
 }
 
 export interface OAuthClient {
@@ -116,6 +134,11 @@ const EnvSchema = Type.Object({
   OIDC_CLIENT_ID: Type.Optional(Type.String()),
   OIDC_CLIENT_SECRET: Type.Optional(Type.String()),
   OIDC_NAME: Type.String({ minLength: 1, default: 'Single sign-on' }),
+  ICAL_SYNC_MINUTES: Type.Integer({ minimum: 1, maximum: 1440, default: 15 }),
+  ICAL_ALLOW_PRIVATE: Type.Boolean({ default: false }),
+  ICAL_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 120, default: 10 }),
+  JOBS_ENABLED: Type.Boolean({ default: true }),
+  JOBS_POLL_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -176,6 +199,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       facebook: oauthClient('FACEBOOK', parsed.FACEBOOK_CLIENT_ID, parsed.FACEBOOK_CLIENT_SECRET),
       oidc: oidcClient(parsed),
     },
+    channels: {
+      syncMinutes: parsed.ICAL_SYNC_MINUTES,
+      allowPrivateAddresses: parsed.ICAL_ALLOW_PRIVATE,
+      fetchTimeoutMs: parsed.ICAL_TIMEOUT_SECONDS * 1000,
+    },
+    jobs: { enabled: parsed.JOBS_ENABLED, pollIntervalMs: parsed.JOBS_POLL_INTERVAL_MS },
   };
 }
 

@@ -6,12 +6,15 @@ import { findUserByEmail, findUserById } from './modules/auth/auth.repository.ts
 import { AuthService } from './modules/auth/auth.service.ts';
 import { calendarReactions } from './modules/calendar/calendar.reactions.ts';
 import { CalendarService } from './modules/calendar/calendar.service.ts';
+import { channelsReactions } from './modules/channels/channels.reactions.ts';
+import { ChannelsService, SYNC_JOB } from './modules/channels/channels.service.ts';
 import { checklistsReactions } from './modules/checklists/checklists.reactions.ts';
 import { ChecklistsService } from './modules/checklists/checklists.service.ts';
-import { EmailOutbox } from './modules/email/email.service.ts';
+import { EMAIL_RETRY_DELAYS_SECONDS, EmailOutbox } from './modules/email/email.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
 import { housesOfOrganization } from './modules/houses/houses.repository.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
+import { JobRunner } from './modules/jobs/jobs.service.ts';
 import { oauthReactions } from './modules/oauth/oauth.reactions.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
@@ -21,6 +24,7 @@ import { reservationsReactions } from './modules/reservations/reservations.react
 import { ReservationsService } from './modules/reservations/reservations.service.ts';
 
 export interface Services {
+  jobs: JobRunner;
   outbox: EmailOutbox;
   organizations: OrganizationsService;
   auth: AuthService;
@@ -31,6 +35,7 @@ export interface Services {
   guests: GuestsService;
   checklists: ChecklistsService;
   operations: OperationsService;
+  channels: ChannelsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -39,6 +44,8 @@ export function createServices(options: {
   config: Config;
   log: FastifyBaseLogger;
   now: () => Date;
+  /** The server's version, in the User-Agent of feed fetches. */
+  version?: string;
 }): Services {
   const { database, config, log, now } = options;
   const postgres = database.kind !== 'sqlite';
@@ -48,7 +55,15 @@ export function createServices(options: {
   checklistsReactions(events, { postgres });
   reservationsReactions(events);
   oauthReactions(events);
-  const outbox = new EmailOutbox({ db: database.db, config: config.email, log, now });
+  // Background work: handlers are registered here, below, once the services they call exist.
+  const jobs = new JobRunner({ db: database.db, log, now, config: config.jobs, postgres });
+  const outbox = new EmailOutbox({
+    db: database.db,
+    config: config.email,
+    log,
+    now,
+    sendLater: (db, messageId) => jobs.enqueue(db, 'email.send', { messageId }),
+  });
   const organizations = new OrganizationsService({
     db: database.db,
     config,
@@ -64,7 +79,7 @@ export function createServices(options: {
   const oauth = new OAuthService({ db: database.db, providers, auth, now });
   const houses = new HousesService({ db: database.db, now, events });
   const reservations = new ReservationsService({ db: database.db, now, postgres, events });
-  const calendar = new CalendarService({ db: database.db, now, houses });
+  const calendar = new CalendarService({ db: database.db, now, houses, events });
   const guests = new GuestsService({
     db: database.db,
     now,
@@ -73,7 +88,46 @@ export function createServices(options: {
   });
   const checklists = new ChecklistsService({ db: database.db, now });
   const operations = new OperationsService({ db: database.db, now, reservations });
+  const channels = new ChannelsService({
+    db: database.db,
+    now,
+    config: config.channels,
+    publicUrl: config.publicUrl,
+    version: options.version,
+    reservations,
+    calendar,
+    outbox,
+    queue: jobs,
+    log,
+  });
+  channelsReactions(events, jobs);
+
+  jobs.register<{ messageId: string }>(
+    'email.send',
+    (payload, context) => outbox.send(payload.messageId, context),
+    { retryDelaysSeconds: EMAIL_RETRY_DELAYS_SECONDS },
+  );
+  // Departures whose check-out time has passed open their house's turnover round.
+  jobs.every('turnovers.open', '* * * * *', async () => {
+    await checklists.openDueRounds();
+  });
+  // Channel feeds: each is synced on its own job, so one slow channel holds up no other; a sync
+  // that fails is logged on its feed and tried at the next period, not retried at once.
+  jobs.register<{ feedId: string }>(
+    SYNC_JOB,
+    async (payload) => {
+      await channels.sync(payload.feedId);
+    },
+    { maxAttempts: 1 },
+  );
+  jobs.every('channels.queue', '* * * * *', async () => {
+    await channels.queueDueSyncs();
+  });
+  // Statistics go stale as data grows; refreshing them is cheap when nothing changed (SQLite; a no-op on PostgreSQL).
+  jobs.every('database.optimize', '0 * * * *', () => database.optimize());
+
   return {
+    jobs,
     outbox,
     organizations,
     auth,
@@ -84,5 +138,6 @@ export function createServices(options: {
     guests,
     checklists,
     operations,
+    channels,
   };
 }

@@ -29,6 +29,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     },
     email: { smtpUrl: null, from: 'Staykeep <no-reply@staykeep.test>' },
     oauth: { google: null, github: null, facebook: null, oidc: null },
+    // Test feeds are served by a local HTTP server, on loopback.
+    channels: { syncMinutes: 15, allowPrivateAddresses: true, fetchTimeoutMs: 10_000 },
+    // Jobs run right after the commit that adds them (an email) and when a test calls app.jobs.runDue();
+    // a poll would also run the periodic ones (turnover rounds) behind the back of tests that move the clock.
+    jobs: { enabled: true, pollIntervalMs: 600_000 },
     ...overrides,
   };
 }

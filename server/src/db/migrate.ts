@@ -68,6 +68,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
   return results ?? [];
 }
 
+/** Applies (or undoes) migrations until `name` is the last applied; to test what a migration does to data. */
+// biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
+export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  const { error } = await (await migrator(db)).migrateTo(name);
+  if (error) throw new MigrationError(`Migrating to ${name} failed: ${String(error)}`, { cause: error });
+}
+
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function pendingMigrations(db: Kysely<any>): Promise<MigrationInfo[]> {
   const migrations = await (await migrator(db)).getMigrations();

@@ -21,6 +21,7 @@ export interface Tables {
   password_reset_requests: OneTimeTokensTable;
   email_verification_tokens: OneTimeTokensTable;
   email_outbox: EmailOutboxTable;
+  jobs: JobsTable;
   sites: SitesTable;
   houses: HousesTable;
   membership_houses: MembershipHousesTable;
@@ -36,6 +37,10 @@ export interface Tables {
   turnover_rounds: TurnoverRoundsTable;
   turnover_round_items: TurnoverRoundItemsTable;
   task_completion_logs: TaskCompletionLogsTable;
+  channel_feeds: ChannelFeedsTable;
+  channel_syncs: ChannelSyncsTable;
+  channel_events: ChannelEventsTable;
+  ical_exports: IcalExportsTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -196,6 +201,28 @@ export interface EmailOutboxTable {
   updated_at: Instant;
 }
 
+export const JOB_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/** Background jobs, written by the jobs module alone (see its migration for `unique_key`). */
+export interface JobsTable {
+  id: string;
+  kind: string;
+  unique_key: string | null;
+  /** JSON text on write (always `JSON.stringify`), parsed value on read. */
+  payload: ColumnType<unknown, string, string>;
+  status: Defaulted<JobStatus>;
+  attempts: Defaulted<number>;
+  max_attempts: number;
+  run_at: string;
+  lease_until: string | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+  finished_at: string | null;
+}
+
 export interface SitesTable {
   id: string;
   organization_id: string;
@@ -270,7 +297,8 @@ export const RESERVATION_STATUSES = [
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 export const RESERVATION_SOURCES = ['direct', 'airbnb', 'booking', 'vrbo', 'other'] as const;
 export type ReservationSource = (typeof RESERVATION_SOURCES)[number];
-export const BLOCK_KINDS = ['maintenance', 'owner', 'other'] as const;
+/** `channel`: dates a channel's feed says are not available (imported, not entered). */
+export const BLOCK_KINDS = ['maintenance', 'owner', 'other', 'channel'] as const;
 export type BlockKind = (typeof BLOCK_KINDS)[number];
 
 export interface ReservationsTable {
@@ -402,4 +430,75 @@ export interface TaskCompletionLogsTable {
   user_id: string | null;
   completed: boolean;
   at: Instant;
+}
+
+/** The channels a house's calendar is imported from and exported to. */
+export const CHANNEL_SOURCES = ['airbnb', 'booking', 'vrbo', 'other'] as const;
+export type ChannelSource = (typeof CHANNEL_SOURCES)[number];
+/** pending: never synced yet; ok: the last sync applied; error: the last sync changed nothing (see last_error). */
+export const CHANNEL_FEED_STATUSES = ['pending', 'ok', 'error'] as const;
+export type ChannelFeedStatus = (typeof CHANNEL_FEED_STATUSES)[number];
+export const CHANNEL_SYNC_STATUSES = ['ok', 'error'] as const;
+export type ChannelSyncStatus = (typeof CHANNEL_SYNC_STATUSES)[number];
+export const CHANNEL_EVENT_KINDS = ['stay', 'block'] as const;
+export type ChannelEventKind = (typeof CHANNEL_EVENT_KINDS)[number];
+
+export interface ChannelFeedsTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  name: string;
+  source: ChannelSource;
+  url: string;
+  status: ChannelFeedStatus;
+  last_error: string | null;
+  last_sync_at: string | null;
+  last_success_at: string | null;
+  next_sync_at: string;
+  sync_lease_until: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface ChannelSyncsTable {
+  id: string;
+  feed_id: string;
+  started_at: string;
+  duration_ms: number;
+  status: ChannelSyncStatus;
+  http_status: number | null;
+  events: number;
+  created: number;
+  updated: number;
+  cancelled: number;
+  conflicts: number;
+  error: string | null;
+}
+
+export interface ChannelEventsTable {
+  feed_id: string;
+  uid: string;
+  organization_id: string;
+  house_id: string;
+  kind: ChannelEventKind;
+  /** The event's dates as the feed gives them: [start_date, end_date). */
+  start_date: string;
+  end_date: string;
+  guest_name: string | null;
+  reservation_id: string | null;
+  block_id: string | null;
+  conflict_reservation_id: string | null;
+  conflict_block_id: string | null;
+  conflict_since: string | null;
+  created_at: Instant;
+  updated_at: Instant;
+}
+
+export interface IcalExportsTable {
+  house_id: string;
+  channel: ChannelSource;
+  organization_id: string;
+  token: string;
+  created_at: Instant;
 }

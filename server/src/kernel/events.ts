@@ -28,6 +28,8 @@ export interface DomainEvents {
   'reservation.recorded': { organizationId: string; reservationId: string; action: StayAction };
   'reservation.checkedIn': StayEvent & { userId: string; now: string };
   'reservation.departed': StayEvent & { now: string };
+  /** A block created, moved, or removed: the nights it held are free to others. */
+  'block.recorded': { organizationId: string; houseId: string; blockId: string; action: BlockAction };
   /** A check-in or check-out taken back by a manager (a correction). */
   'reservation.checkInUndone': StayEvent;
   'reservation.checkOutUndone': StayEvent;
@@ -39,6 +41,8 @@ export interface DomainEvents {
  * check-in or check-out undone, deleted.
  */
 export type StayAction = 'create' | 'update' | 'status' | 'cancel' | 'undo' | 'delete';
+
+export type BlockAction = 'create' | 'update' | 'delete';
 
 interface StayEvent {
   organizationId: string;

@@ -510,6 +510,8 @@ describeApp('organizations and access policies', (get) => {
       'GET /api/v1/instance',
       'GET /api/v1/invitations/preview',
       'GET /health',
+      // A house's calendar for the channels: the secret in the URL is the credential.
+      'GET /ical/{token}',
       'GET /ready',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',

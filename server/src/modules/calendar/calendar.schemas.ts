@@ -3,7 +3,8 @@ import { BLOCK_KINDS } from '../../db/tables.ts';
 import { CalendarDate, CalendarDateOut, Id, Text } from '../../http/inputs.ts';
 
 const BlockKindSchema = Type.Enum(BLOCK_KINDS, { $id: 'BlockKind' });
-const BlockKind = () => Type.Enum(BLOCK_KINDS);
+/** The kinds a person enters; `channel` blocks come from a channel's feed only. */
+const EnteredBlockKind = () => Type.Enum(BLOCK_KINDS.filter((kind) => kind !== 'channel'));
 
 export const BlockSchema = Type.Object(
   {
@@ -30,7 +31,7 @@ export const BlockCreateBody = Type.Object(
     houseId: Id(),
     start: CalendarDate(),
     end: CalendarDate('YYYY-MM-DD, exclusive like a check-out'),
-    kind: BlockKind(),
+    kind: EnteredBlockKind(),
     note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false },
@@ -40,7 +41,7 @@ export const BlockUpdateBody = Type.Object(
   {
     start: Type.Optional(CalendarDate()),
     end: Type.Optional(CalendarDate('YYYY-MM-DD, exclusive like a check-out')),
-    kind: Type.Optional(BlockKind()),
+    kind: Type.Optional(EnteredBlockKind()),
     note: Type.Optional(Type.Union([Text(2000), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },

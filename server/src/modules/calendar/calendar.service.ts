@@ -1,5 +1,5 @@
 import type { Static } from 'typebox';
-import type { Db } from '../../db/database.ts';
+import type { Db, Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
@@ -7,6 +7,7 @@ import { fieldError } from '../../http/field-errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
+import type { BlockAction, DomainEventBus } from '../../kernel/events.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { type HousesService, housesVisibleTo } from '../houses/houses.service.ts';
 import { occupyNights, releaseBlockNights } from '../occupancy/occupancy.repository.ts';
@@ -76,13 +77,25 @@ export class CalendarService {
   readonly #db: Db;
   readonly #now: () => Date;
   readonly #houses: HousesService;
+  readonly #events: DomainEventBus;
   /** Serialized calendars by organization, calendar version and query, the least recently used first. */
   readonly #cache = new Map<string, string>();
 
-  constructor(options: { db: Db; now: () => Date; houses: HousesService }) {
+  constructor(options: { db: Db; now: () => Date; houses: HousesService; events: DomainEventBus }) {
     this.#db = options.db;
     this.#now = options.now;
     this.#houses = options.houses;
+    this.#events = options.events;
+  }
+
+  /** Every change to a block moves the calendar and is published (a channel conflict may be resolved by it). */
+  async #recorded(
+    tx: Tx,
+    block: { organizationId: string; houseId: string; blockId: string },
+    action: BlockAction,
+  ) {
+    await touchCalendar(tx, block.organizationId);
+    await this.#events.publish(tx, 'block.recorded', { ...block, action });
   }
 
   /**
@@ -255,7 +268,8 @@ export class CalendarService {
           updated_at: now,
         });
         await occupyNights(tx, house.id, eachNight(input.start, input.end), { blockId: id });
-        await touchCalendar(tx, member.organizationId);
+        const block = { organizationId: member.organizationId, houseId: house.id, blockId: id };
+        await this.#recorded(tx, block, 'create');
       },
     );
     return this.getBlock(member, id);
@@ -289,7 +303,8 @@ export class CalendarService {
       };
       const key = { organizationId: member.organizationId, id: blockId, version: before.version };
       if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
-      await touchCalendar(tx, member.organizationId);
+      const block = { organizationId: member.organizationId, houseId: before.house_id, blockId };
+      await this.#recorded(tx, block, 'update');
     });
     return this.getBlock(member, blockId);
   }
@@ -302,7 +317,64 @@ export class CalendarService {
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
       await releaseBlockNights(tx, blockId);
       await deleteBlock(tx, member.organizationId, blockId);
-      await touchCalendar(tx, member.organizationId);
+      const block = { organizationId: member.organizationId, houseId: before.house_id, blockId };
+      await this.#recorded(tx, block, 'delete');
     });
+  }
+
+  /**
+   * Dates a channel's feed closes, as a block of kind `channel`, written by
+   * the channel sync in its transaction. The nights must be free (the caller
+   * checks first; the database refuses them anyway).
+   */
+  async importBlock(
+    tx: Tx,
+    block: { organizationId: string; houseId: string; start: string; end: string; note: string | null },
+  ): Promise<string> {
+    const id = newId();
+    const now = this.#now().toISOString();
+    await ensureNightsFree(tx, block.houseId, block.start, block.end);
+    await insertBlock(tx, {
+      id,
+      organization_id: block.organizationId,
+      house_id: block.houseId,
+      start_date: block.start,
+      end_date: block.end,
+      kind: 'channel',
+      note: block.note,
+      created_at: now,
+      updated_at: now,
+    });
+    await occupyNights(tx, block.houseId, eachNight(block.start, block.end), { blockId: id });
+    await this.#recorded(
+      tx,
+      { organizationId: block.organizationId, houseId: block.houseId, blockId: id },
+      'create',
+    );
+    return id;
+  }
+
+  /** Moves an imported block to the feed's new dates, or removes it (`dates` null); false when it is gone. */
+  async applyImportedBlockChange(
+    tx: Tx,
+    change: { organizationId: string; blockId: string; dates: { start: string; end: string } | null },
+  ): Promise<boolean> {
+    const before = await findBlock(tx, change.organizationId, change.blockId);
+    if (!before) return false;
+    const block = { organizationId: change.organizationId, houseId: before.house_id, blockId: before.id };
+    await releaseBlockNights(tx, before.id);
+    const { dates } = change;
+    if (!dates) {
+      await deleteBlock(tx, change.organizationId, before.id);
+      await this.#recorded(tx, block, 'delete');
+      return true;
+    }
+    await ensureNightsFree(tx, before.house_id, dates.start, dates.end);
+    await occupyNights(tx, before.house_id, eachNight(dates.start, dates.end), { blockId: before.id });
+    const key = { organizationId: change.organizationId, id: before.id, version: before.version };
+    const changes = { start_date: dates.start, end_date: dates.end, updated_at: this.#now().toISOString() };
+    if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
+    await this.#recorded(tx, block, 'update');
+    return true;
   }
 }

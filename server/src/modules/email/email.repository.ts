@@ -5,7 +5,7 @@ export interface OutboxMessage {
   recipient: string;
   subject: string;
   body_text: string;
-  attempts: number;
+  status: 'queued' | 'sent' | 'failed' | 'logged';
 }
 
 export async function insertOutboxMessage(
@@ -38,38 +38,16 @@ export async function insertOutboxMessage(
     .execute();
 }
 
-export function dueMessages(db: DbOrTx, now: string, limit: number): Promise<OutboxMessage[]> {
+export function findOutboxMessage(db: DbOrTx, id: string): Promise<OutboxMessage | undefined> {
   return db
     .selectFrom('email_outbox')
-    .select(['id', 'recipient', 'subject', 'body_text', 'attempts'])
-    .where('status', '=', 'queued')
-    .where('next_attempt_at', '<=', now)
-    .orderBy('next_attempt_at')
-    .limit(limit)
-    .execute();
-}
-
-/**
- * Claims a message for one sender by pushing its next attempt past a lease;
- * false when another process claimed it first.
- */
-export async function claimMessage(
-  db: DbOrTx,
-  id: string,
-  attempts: number,
-  leaseUntil: string,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('email_outbox')
-    .set({ next_attempt_at: leaseUntil, attempts: attempts + 1 })
+    .select(['id', 'recipient', 'subject', 'body_text', 'status'])
     .where('id', '=', id)
-    .where('status', '=', 'queued')
-    .where('attempts', '=', attempts)
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
-export async function recordOutcome(
+/** Records one attempt's outcome; `next_attempt_at` says when the job runner tries again. */
+export async function recordAttempt(
   db: DbOrTx,
   id: string,
   outcome: {
@@ -81,13 +59,14 @@ export async function recordOutcome(
 ): Promise<void> {
   await db
     .updateTable('email_outbox')
-    .set({
+    .set((eb) => ({
       status: outcome.status,
+      attempts: eb('attempts', '+', 1),
       last_error: outcome.error,
       updated_at: outcome.now,
       ...(outcome.status === 'sent' ? { sent_at: outcome.now } : {}),
       ...(outcome.nextAttemptAt ? { next_attempt_at: outcome.nextAttemptAt } : {}),
-    })
+    }))
     .where('id', '=', id)
     .execute();
 }

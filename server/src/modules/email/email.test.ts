@@ -147,6 +147,46 @@ describeApp(
       // The next attempt waits: the first retry comes 30 seconds after the failure.
       expect(Date.parse(row.next_attempt_at) - Date.parse(row.updated_at)).toBe(30_000);
     });
+
+    it('tries six times over about seven hours, then marks the message failed', async () => {
+      const { app, db, clock } = get();
+      const account = await registerUser(app);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/password-reset/request',
+        payload: { email: account.email },
+      });
+      const message = () =>
+        db.database.db
+          .selectFrom('email_outbox')
+          .select(['id', 'status', 'attempts', 'last_error'])
+          .where('recipient', '=', account.email)
+          .where('template', '=', 'password-reset')
+          .executeTakeFirstOrThrow();
+      await eventually(message, (value) => value.attempts === 1, 'the first attempt');
+
+      for (const [index, delaySeconds] of [30, 120, 600, 3_600, 6 * 3_600].entries()) {
+        // A second early, nothing is tried.
+        clock.advance(delaySeconds * 1000 - 1_000);
+        await app.jobs.runDue();
+        expect((await message()).attempts).toBe(index + 1);
+        clock.advance(1_000);
+        await app.jobs.runDue();
+        expect((await message()).attempts).toBe(index + 2);
+      }
+
+      const row = await message();
+      expect(row).toMatchObject({ status: 'failed', attempts: 6 });
+      expect(row.last_error).toMatch(/ECONNREFUSED|connect/i);
+      const jobs = await db.database.db
+        .selectFrom('jobs')
+        .select(['payload', 'status', 'attempts'])
+        .where('kind', '=', 'email.send')
+        .execute();
+      expect(jobs.filter((job) => (job.payload as { messageId: string }).messageId === row.id)).toEqual([
+        { payload: { messageId: row.id }, status: 'failed', attempts: 6 },
+      ]);
+    });
   },
   // Port 9 (discard) has no SMTP server on a test machine: the connection is refused.
   { config: { email: { smtpUrl: 'smtp://127.0.0.1:9', from: testConfig().email.from } } },

@@ -1,7 +1,7 @@
 import type { Static } from 'typebox';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import type { ReservationStatus, Role } from '../../db/tables.ts';
+import type { ReservationSource, ReservationStatus, Role } from '../../db/tables.ts';
 import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
@@ -450,9 +450,106 @@ export class ReservationsService {
     };
   }
 
+  /**
+   * A stay a channel's feed holds, written by the channel sync in the
+   * transaction it holds for that event, by no member. The nights must be
+   * free: the caller checks first and records a conflict otherwise (the
+   * database refuses them anyway, if another writer took them meanwhile).
+   */
+  async importStay(
+    tx: Tx,
+    stay: {
+      organizationId: string;
+      houseId: string;
+      checkIn: string;
+      checkOut: string;
+      source: ReservationSource;
+      externalRef: string;
+      guestName: string;
+    },
+  ): Promise<string> {
+    const id = newId();
+    const now = this.#now().toISOString();
+    const guest = { id: newId(), name: stay.guestName };
+    await insertGuest(tx, { ...guest, organizationId: stay.organizationId, email: null, phone: null, now });
+    await ensureNightsFree(tx, stay.houseId, stay.checkIn, stay.checkOut);
+    await insertReservation(tx, {
+      id,
+      organization_id: stay.organizationId,
+      house_id: stay.houseId,
+      guest_id: guest.id,
+      guest_name: guest.name,
+      check_in: stay.checkIn,
+      check_out: stay.checkOut,
+      // A feed says neither how many come nor what they paid: the manager completes the stay.
+      guests: 1,
+      status: 'confirmed',
+      source: stay.source,
+      external_ref: stay.externalRef,
+      total_cents: 0,
+      advance_cents: 0,
+      notes: null,
+      cancellation_reason: null,
+      cancelled_at: null,
+      created_by: null,
+      created_at: now,
+      updated_at: now,
+    });
+    await occupyNights(tx, stay.houseId, eachNight(stay.checkIn, stay.checkOut), { reservationId: id });
+    const created = await findReservation(tx, stay.organizationId, id);
+    const actor = { organizationId: stay.organizationId, userId: null };
+    await this.#record(tx, actor, id, 'create', null, created ? snapshot(created) : null, now);
+    return id;
+  }
+
+  /**
+   * Moves an imported stay to the dates its feed now gives, or cancels it
+   * (`dates` null) when it left the feed. False when there is nothing to do:
+   * the stay is gone, already cancelled, or has begun (a stay the guest is in
+   * is the manager's to change).
+   */
+  async applyImportedChange(
+    tx: Tx,
+    change: {
+      organizationId: string;
+      reservationId: string;
+      dates: { checkIn: string; checkOut: string } | null;
+      cancellationReason: string;
+    },
+  ): Promise<boolean> {
+    const before = await findReservation(tx, change.organizationId, change.reservationId);
+    if (!before || (before.status !== 'pending' && before.status !== 'confirmed')) return false;
+    const now = this.#now().toISOString();
+    const { dates } = change;
+    if (dates) {
+      await releaseReservationNights(tx, before.id);
+      await ensureNightsFree(tx, before.house_id, dates.checkIn, dates.checkOut, before.id);
+      await occupyNights(tx, before.house_id, eachNight(dates.checkIn, dates.checkOut), {
+        reservationId: before.id,
+      });
+    } else {
+      await releaseReservationNights(tx, before.id);
+    }
+    const changes = dates
+      ? { check_in: dates.checkIn, check_out: dates.checkOut, updated_at: now }
+      : {
+          status: 'cancelled' as const,
+          cancellation_reason: change.cancellationReason,
+          cancelled_at: now,
+          updated_at: now,
+        };
+    const key = { organizationId: change.organizationId, id: before.id, version: before.version };
+    if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
+    const after = await findReservation(tx, change.organizationId, before.id);
+    const actor = { organizationId: change.organizationId, userId: null };
+    const action = dates ? 'update' : 'cancel';
+    await this.#record(tx, actor, before.id, action, snapshot(before), after ? snapshot(after) : null, now);
+    return true;
+  }
+
   async #record(
     tx: Tx,
-    member: Member,
+    member: { organizationId: string; userId: string | null },
     reservationId: string,
     action: StayAction,
     before: unknown,

@@ -106,6 +106,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Background jobs, most recently changed first, and how many are queued, running and failed */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/jobs/{jobId}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a failed job again, now, with a new set of attempts (409 when it has not failed) */
+        post: operations["retryJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/register": {
         parameters: {
             query?: never;
@@ -1112,6 +1146,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/houses/{houseId}/channels": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A house's channel feeds (iCal imports), with their state */
+        get: operations["listChannels"];
+        put?: never;
+        /** Import a channel's iCal feed into a house; it is synced at once, then periodically */
+        post: operations["createChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One channel feed */
+        get: operations["getChannel"];
+        put?: never;
+        post?: never;
+        /** Stop importing a feed: its upcoming blocks go, its stays stay */
+        delete: operations["deleteChannel"];
+        options?: never;
+        head?: never;
+        /** Rename a channel feed or change its address (If-Match: its ETag); a new address is synced at once */
+        patch: operations["updateChannel"];
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sync a feed now; 409 while another sync of it runs */
+        post: operations["syncChannel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/{channelId}/syncs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A feed's sync log, newest first */
+        get: operations["listChannelSyncs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channel-conflicts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feed events kept out because their nights are taken, both sides named (of one house or all) */
+        get: operations["listChannelConflicts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/houses/{houseId}/ical-export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secret URLs of a house's calendar, one per channel, to paste into each channel */
+        get: operations["listIcalExports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/houses/{houseId}/ical-export/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** New secret export URLs (all, or one channel): the old ones stop working */
+        post: operations["rotateIcalExports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ical/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A house's calendar for a channel to import (the secret URL is the credential) */
+        get: operations["getIcalExport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1173,6 +1346,38 @@ export interface components {
             name: string;
             /** @description Staykeep version */
             version: string;
+        };
+        /** @enum {unknown} */
+        JobStatus: "queued" | "running" | "done" | "failed";
+        Job: {
+            id: string;
+            /** @description What the job does, e.g. email.send, turnovers.open */
+            kind: string;
+            status: components["schemas"]["JobStatus"];
+            /** @description Attempts started so far */
+            attempts: number;
+            maxAttempts: number;
+            /**
+             * Format: date-time
+             * @description When it runs next (queued), or ran last
+             */
+            runAt: string;
+            /** @description The error of the last failed attempt */
+            lastError: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            finishedAt: string | null;
+        };
+        JobList: {
+            items: components["schemas"]["Job"][];
+            /** @description Every job kept, whatever the filter */
+            counts: {
+                queued: number;
+                running: number;
+                failed: number;
+            };
         };
         AdminUser: {
             id: string;
@@ -1448,7 +1653,7 @@ export interface components {
             }[];
         };
         /** @enum {unknown} */
-        BlockKind: "maintenance" | "owner" | "other";
+        BlockKind: "maintenance" | "owner" | "other" | "channel";
         Block: {
             id: string;
             houseId: string;
@@ -1681,6 +1886,117 @@ export interface components {
             /** @description Houses not ready with an arrival on the day or the next */
             notReady: components["schemas"]["Turnover"][];
         };
+        /** @enum {unknown} */
+        ChannelSource: "airbnb" | "booking" | "vrbo" | "other";
+        Channel: {
+            id: string;
+            houseId: string;
+            name: string;
+            source: components["schemas"]["ChannelSource"];
+            url: string;
+            /**
+             * @description pending: not synced yet; ok: the last sync applied; error: it changed nothing (lastError)
+             * @enum {unknown}
+             */
+            status: "pending" | "ok" | "error";
+            lastError: string | null;
+            lastSyncAt: string | null;
+            lastSuccessAt: string | null;
+            /** Format: date-time */
+            nextSyncAt: string;
+            /** @description Events of the feed kept out by an overlap, open now */
+            conflicts: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        ChannelList: {
+            items: components["schemas"]["Channel"][];
+        };
+        ChannelSyncResult: {
+            /** @enum {unknown} */
+            status: "ok" | "error";
+            /** Format: date-time */
+            fetchedAt: string;
+            /** @description Events read from the feed */
+            events: number;
+            created: number;
+            updated: number;
+            cancelled: number;
+            /** @description Events of the feed in conflict after this sync */
+            conflicts: number;
+            error: string | null;
+        };
+        ChannelSync: {
+            id: string;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            /** @enum {unknown} */
+            status: "ok" | "error";
+            httpStatus: number | null;
+            events: number;
+            created: number;
+            updated: number;
+            cancelled: number;
+            conflicts: number;
+            error: string | null;
+        };
+        ChannelSyncList: {
+            items: components["schemas"]["ChannelSync"][];
+            nextCursor: null;
+        };
+        ChannelConflict: {
+            channelId: string;
+            channelName: string;
+            source: components["schemas"]["ChannelSource"];
+            houseId: string;
+            /** @description The event's UID in the feed */
+            uid: string;
+            /** @enum {unknown} */
+            kind: "stay" | "block";
+            /** @description YYYY-MM-DD */
+            start: string;
+            /** @description YYYY-MM-DD */
+            end: string;
+            guestName: string | null;
+            /** @description The imported stay, kept on its former dates, when the feed moved it into the overlap */
+            reservationId: string | null;
+            /** Format: date-time */
+            since: string;
+            other: {
+                /** @enum {string} */
+                type: "reservation";
+                id: string;
+                guestName: string;
+                /** @description YYYY-MM-DD */
+                checkIn: string;
+                /** @description YYYY-MM-DD */
+                checkOut: string;
+                source: components["schemas"]["ReservationSource"];
+            } | {
+                /** @enum {string} */
+                type: "block";
+                id: string;
+                kind: components["schemas"]["BlockKind"];
+                /** @description YYYY-MM-DD */
+                start: string;
+                /** @description YYYY-MM-DD */
+                end: string;
+            } | null;
+        };
+        ChannelConflictList: {
+            items: components["schemas"]["ChannelConflict"][];
+        };
+        IcalExportList: {
+            items: {
+                channel: components["schemas"]["ChannelSource"];
+                /** @description Secret: whoever has it reads the dates (never the guests) */
+                url: string;
+            }[];
+        };
     };
     responses: never;
     parameters: never;
@@ -1707,6 +2023,87 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Instance"];
                 };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query: {
+                status?: "queued" | "running" | "done" | "failed";
+                /** @description Only jobs of this kind */
+                kind?: string;
+                limit: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
             "4XX": {
@@ -5237,14 +5634,486 @@ export interface operations {
             };
         };
     };
+    listChannels: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line */
+                    name: string;
+                    /** @enum {unknown} */
+                    source: "airbnb" | "booking" | "vrbo" | "other";
+                    /**
+                     * Format: single-line
+                     * @description The channel's iCal export address (http or https)
+                     */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line */
+                    name?: string;
+                    /** @enum {unknown} */
+                    source?: "airbnb" | "booking" | "vrbo" | "other";
+                    /**
+                     * Format: single-line
+                     * @description The channel's iCal export address (http or https)
+                     */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Channel"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    syncChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSyncResult"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChannelSyncs: {
+        parameters: {
+            query: {
+                limit: number;
+            };
+            header?: never;
+            path: {
+                channelId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelSyncList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listChannelConflicts: {
+        parameters: {
+            query?: {
+                houseId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelConflictList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIcalExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IcalExportList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateIcalExports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Only this one; all when absent
+                     * @enum {unknown}
+                     */
+                    channel?: "airbnb" | "booking" | "vrbo" | "other";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IcalExportList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIcalExport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The secret of an export feed, optionally ending in .ics */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 
+export const jobStatusValues = ["queued","running","done","failed"] as const satisfies readonly components["schemas"]["JobStatus"][];
 export const roleValues = ["admin","manager","staff","owner"] as const satisfies readonly components["schemas"]["Role"][];
 export const houseTypeValues = ["villa","apartment","room","guesthouse","other"] as const satisfies readonly components["schemas"]["HouseType"][];
 export const reservationStatusValues = ["pending","confirmed","checked_in","checked_out","cancelled"] as const satisfies readonly components["schemas"]["ReservationStatus"][];
 export const reservationSourceValues = ["direct","airbnb","booking","vrbo","other"] as const satisfies readonly components["schemas"]["ReservationSource"][];
-export const blockKindValues = ["maintenance","owner","other"] as const satisfies readonly components["schemas"]["BlockKind"][];
+export const blockKindValues = ["maintenance","owner","other","channel"] as const satisfies readonly components["schemas"]["BlockKind"][];
 export const checklistItemTypeValues = ["cleaning","inspection","upkeep"] as const satisfies readonly components["schemas"]["ChecklistItemType"][];
+export const channelSourceValues = ["airbnb","booking","vrbo","other"] as const satisfies readonly components["schemas"]["ChannelSource"][];
 /** The steps a stay's status may take forward (the server refuses any other). */
 export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
 /** The way back from a mistaken check-in or check-out (managers only). */

@@ -1,0 +1,454 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Db, DbOrTx, Tx } from '../../db/database.ts';
+import type {
+  ChannelEventsTable,
+  ChannelFeedsTable,
+  ChannelSource,
+  ChannelSyncsTable,
+} from '../../db/tables.ts';
+
+export type FeedRow = Selectable<ChannelFeedsTable>;
+export type SyncRow = Selectable<ChannelSyncsTable>;
+
+// --- feeds ----------------------------------------------------------------------------
+
+/** A house's feeds (or one feed), each with its open conflicts counted. */
+export function listFeeds(db: DbOrTx, organizationId: string, scope: { houseId?: string; feedId?: string }) {
+  return db
+    .selectFrom('channel_feeds')
+    .selectAll('channel_feeds')
+    .select((eb) =>
+      eb
+        .selectFrom('channel_events')
+        .select(eb.fn.countAll<number>().as('count'))
+        .whereRef('channel_events.feed_id', '=', 'channel_feeds.id')
+        .where('channel_events.conflict_since', 'is not', null)
+        .as('conflicts'),
+    )
+    .where('channel_feeds.organization_id', '=', organizationId)
+    .$if(scope.houseId !== undefined, (q) => q.where('channel_feeds.house_id', '=', scope.houseId ?? ''))
+    .$if(scope.feedId !== undefined, (q) => q.where('channel_feeds.id', '=', scope.feedId ?? ''))
+    .orderBy('channel_feeds.created_at')
+    .orderBy('channel_feeds.id')
+    .execute();
+}
+
+export function findFeed(db: DbOrTx, organizationId: string, feedId: string) {
+  return db
+    .selectFrom('channel_feeds')
+    .selectAll()
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', feedId)
+    .executeTakeFirst();
+}
+
+/** A feed by id alone, for the background sync (which acts for no member). */
+export function findFeedById(db: DbOrTx, feedId: string) {
+  return db.selectFrom('channel_feeds').selectAll().where('id', '=', feedId).executeTakeFirst();
+}
+
+export async function insertFeed(db: DbOrTx, feed: Insertable<ChannelFeedsTable>): Promise<void> {
+  await db.insertInto('channel_feeds').values(feed).execute();
+}
+
+export async function updateFeed(
+  db: DbOrTx,
+  key: { organizationId: string; id: string; version: number },
+  changes: Pick<Updateable<ChannelFeedsTable>, 'name' | 'source' | 'url' | 'next_sync_at' | 'updated_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('channel_feeds')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('organization_id', '=', key.organizationId)
+    .where('id', '=', key.id)
+    .where('version', '=', key.version)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteFeed(tx: Tx, organizationId: string, feedId: string): Promise<void> {
+  await tx
+    .deleteFrom('channel_feeds')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', feedId)
+    .execute();
+}
+
+/** The feeds whose next sync is due, soonest first. */
+export async function dueFeedIds(db: DbOrTx, now: string, limit: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('channel_feeds')
+    .select('id')
+    .where('next_sync_at', '<=', now)
+    .orderBy('next_sync_at')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/**
+ * Takes the feed for one sync, until `leaseUntil`: false when another
+ * process (or request) holds it. Two syncs of a feed never interleave, so an
+ * event is never applied twice.
+ */
+export async function claimFeed(db: Db, feedId: string, now: string, leaseUntil: string): Promise<boolean> {
+  const result = await db
+    .updateTable('channel_feeds')
+    .set({ sync_lease_until: leaseUntil })
+    .where('id', '=', feedId)
+    .where((eb) => eb.or([eb('sync_lease_until', 'is', null), eb('sync_lease_until', '<', now)]))
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The outcome of a sync on its feed, releasing the lease. */
+export async function recordFeedOutcome(
+  db: DbOrTx,
+  feedId: string,
+  outcome: {
+    status: 'ok' | 'error';
+    error: string | null;
+    at: string;
+    nextSyncAt: string;
+  },
+): Promise<void> {
+  await db
+    .updateTable('channel_feeds')
+    .set({
+      status: outcome.status,
+      last_error: outcome.error,
+      last_sync_at: outcome.at,
+      next_sync_at: outcome.nextSyncAt,
+      sync_lease_until: null,
+      ...(outcome.status === 'ok' ? { last_success_at: outcome.at } : {}),
+    })
+    .where('id', '=', feedId)
+    .execute();
+}
+
+// --- the sync log ---------------------------------------------------------------------
+
+export async function insertSync(db: DbOrTx, sync: SyncRow): Promise<void> {
+  await db.insertInto('channel_syncs').values(sync).execute();
+}
+
+export function listSyncs(db: DbOrTx, feedId: string, limit: number) {
+  return db
+    .selectFrom('channel_syncs')
+    .selectAll()
+    .where('feed_id', '=', feedId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Keeps the newest `keep` entries of a feed's log. */
+export async function pruneSyncs(db: DbOrTx, feedId: string, keep: number): Promise<void> {
+  const oldest = await db
+    .selectFrom('channel_syncs')
+    .select(['started_at', 'id'])
+    .where('feed_id', '=', feedId)
+    .orderBy('started_at', 'desc')
+    .orderBy('id', 'desc')
+    .offset(keep)
+    .limit(1)
+    .executeTakeFirst();
+  if (!oldest) return;
+  await db
+    .deleteFrom('channel_syncs')
+    .where('feed_id', '=', feedId)
+    .where((eb) => eb(eb.refTuple('started_at', 'id'), '<=', eb.tuple(oldest.started_at, oldest.id)))
+    .execute();
+}
+
+// --- what each feed event became ------------------------------------------------------
+
+/** A feed's events, with the current dates and status of the stay or block each became. */
+export function feedEvents(db: DbOrTx, feedId: string) {
+  return db
+    .selectFrom('channel_events')
+    .leftJoin('reservations', 'reservations.id', 'channel_events.reservation_id')
+    .leftJoin('blocks', 'blocks.id', 'channel_events.block_id')
+    .selectAll('channel_events')
+    .select([
+      'reservations.check_in as stay_check_in',
+      'reservations.check_out as stay_check_out',
+      'reservations.status as stay_status',
+      'blocks.start_date as block_start',
+      'blocks.end_date as block_end',
+    ])
+    .where('channel_events.feed_id', '=', feedId)
+    .execute();
+}
+
+export type FeedEventRow = Awaited<ReturnType<typeof feedEvents>>[number];
+
+export async function insertEvent(tx: DbOrTx, event: Insertable<ChannelEventsTable>): Promise<void> {
+  await tx.insertInto('channel_events').values(event).execute();
+}
+
+export async function updateEvent(
+  tx: DbOrTx,
+  key: { feedId: string; uid: string },
+  changes: Updateable<ChannelEventsTable>,
+): Promise<void> {
+  await tx
+    .updateTable('channel_events')
+    .set(changes)
+    .where('feed_id', '=', key.feedId)
+    .where('uid', '=', key.uid)
+    .execute();
+}
+
+export async function deleteEvent(tx: DbOrTx, key: { feedId: string; uid: string }): Promise<void> {
+  await tx
+    .deleteFrom('channel_events')
+    .where('feed_id', '=', key.feedId)
+    .where('uid', '=', key.uid)
+    .execute();
+}
+
+/** The imported stays and blocks of a feed still on the calendar from `from` on (what removing it leaves). */
+export function appliedEvents(db: DbOrTx, feedId: string) {
+  return db
+    .selectFrom('channel_events')
+    .select(['uid', 'reservation_id', 'block_id', 'start_date', 'end_date'])
+    .where('feed_id', '=', feedId)
+    .execute();
+}
+
+// --- conflicts ------------------------------------------------------------------------
+
+/** Open conflicts, both sides named: the feed's event and the stay or block it overlaps. */
+export function listConflicts(
+  db: DbOrTx,
+  scope: { organizationId: string; houseIds?: string[]; houseId?: string; feedId?: string },
+) {
+  return db
+    .selectFrom('channel_events')
+    .innerJoin('channel_feeds', 'channel_feeds.id', 'channel_events.feed_id')
+    .leftJoin('reservations as other_stay', 'other_stay.id', 'channel_events.conflict_reservation_id')
+    .leftJoin('blocks as other_block', 'other_block.id', 'channel_events.conflict_block_id')
+    .select([
+      'channel_events.feed_id',
+      'channel_events.uid',
+      'channel_events.house_id',
+      'channel_events.kind',
+      'channel_events.start_date',
+      'channel_events.end_date',
+      'channel_events.guest_name',
+      'channel_events.reservation_id',
+      'channel_events.conflict_since',
+      'channel_feeds.name as feed_name',
+      'channel_feeds.source as feed_source',
+      'channel_events.conflict_reservation_id',
+      'other_stay.guest_name as other_guest_name',
+      'other_stay.check_in as other_check_in',
+      'other_stay.check_out as other_check_out',
+      'other_stay.source as other_source',
+      'other_stay.status as other_status',
+      'channel_events.conflict_block_id',
+      'other_block.kind as other_block_kind',
+      'other_block.start_date as other_block_start',
+      'other_block.end_date as other_block_end',
+    ])
+    .where('channel_events.organization_id', '=', scope.organizationId)
+    .where('channel_events.conflict_since', 'is not', null)
+    .$if(scope.houseIds !== undefined, (q) =>
+      q.where('channel_events.house_id', 'in', scope.houseIds?.length ? scope.houseIds : ['']),
+    )
+    .$if(scope.houseId !== undefined, (q) => q.where('channel_events.house_id', '=', scope.houseId ?? ''))
+    .$if(scope.feedId !== undefined, (q) => q.where('channel_events.feed_id', '=', scope.feedId ?? ''))
+    .orderBy('channel_events.start_date')
+    .orderBy('channel_events.uid')
+    .execute();
+}
+
+export type ConflictRow = Awaited<ReturnType<typeof listConflicts>>[number];
+
+/** The feeds with a conflict against this stay or block: a change to it may resolve them. */
+export async function feedsInConflictWith(
+  db: DbOrTx,
+  organizationId: string,
+  other: { reservationId?: string; blockId?: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectFrom('channel_events')
+    .select('feed_id')
+    .distinct()
+    .where('organization_id', '=', organizationId)
+    .where('conflict_since', 'is not', null)
+    .where((eb) =>
+      other.reservationId
+        ? eb('conflict_reservation_id', '=', other.reservationId)
+        : eb('conflict_block_id', '=', other.blockId ?? ''),
+    )
+    .execute();
+  return rows.map((row) => row.feed_id);
+}
+
+/**
+ * Who holds a night of [start, end) in a house, other than the stay or
+ * block an event already became; undefined when all are free.
+ */
+export function nightHolder(
+  db: DbOrTx,
+  houseId: string,
+  start: string,
+  end: string,
+  self: { reservationId?: string; blockId?: string } = {},
+) {
+  return db
+    .selectFrom('occupied_nights')
+    .select(['night', 'reservation_id', 'block_id'])
+    .where('house_id', '=', houseId)
+    .where('night', '>=', start)
+    .where('night', '<', end)
+    .$if(self.reservationId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', self.reservationId ?? '')]),
+      ),
+    )
+    .$if(self.blockId !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('block_id', 'is', null), eb('block_id', '!=', self.blockId ?? '')])),
+    )
+    .orderBy('night')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/**
+ * Of the nights of [start, end) in a house, how many are held, and how many
+ * of those by a stay or block that came from a channel of `source` (what the
+ * export given to that channel leaves out).
+ */
+export async function heldNights(
+  db: DbOrTx,
+  houseId: string,
+  start: string,
+  end: string,
+  source: ChannelSource,
+): Promise<{ held: number; fromChannel: number }> {
+  const row = await db
+    .selectFrom('occupied_nights')
+    .leftJoin('reservations', 'reservations.id', 'occupied_nights.reservation_id')
+    .leftJoin('channel_events', 'channel_events.block_id', 'occupied_nights.block_id')
+    .leftJoin('channel_feeds', 'channel_feeds.id', 'channel_events.feed_id')
+    .select((eb) => [
+      eb.fn.countAll<number>().as('held'),
+      eb.fn
+        .count<number>('occupied_nights.night')
+        .filterWhere((inner) =>
+          inner.or([inner('reservations.source', '=', source), inner('channel_feeds.source', '=', source)]),
+        )
+        .as('fromChannel'),
+    ])
+    .where('occupied_nights.house_id', '=', houseId)
+    .where('occupied_nights.night', '>=', start)
+    .where('occupied_nights.night', '<', end)
+    .executeTakeFirst();
+  return { held: Number(row?.held ?? 0), fromChannel: Number(row?.fromChannel ?? 0) };
+}
+
+export async function organizationLocale(db: DbOrTx, organizationId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('locale')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return row?.locale ?? null;
+}
+
+/** Who hears of a conflict: the organization's administrators and managers. */
+export function managersOf(db: DbOrTx, organizationId: string) {
+  return db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.email', 'users.name', 'users.locale'])
+    .where('memberships.organization_id', '=', organizationId)
+    .where('memberships.role', 'in', ['admin', 'manager'])
+    .where('users.active', '=', true)
+    .orderBy('users.email')
+    .execute();
+}
+
+// --- export ---------------------------------------------------------------------------
+
+export function exportsOf(db: DbOrTx, houseId: string) {
+  return db
+    .selectFrom('ical_exports')
+    .select(['channel', 'token'])
+    .where('house_id', '=', houseId)
+    .orderBy('channel')
+    .execute();
+}
+
+/** Gives a house an export token per channel it lacks (concurrent callers agree on one). */
+export async function ensureExports(
+  db: DbOrTx,
+  house: { organizationId: string; houseId: string },
+  tokens: { channel: ChannelSource; token: string }[],
+): Promise<void> {
+  await db
+    .insertInto('ical_exports')
+    .values(
+      tokens.map((entry) => ({
+        house_id: house.houseId,
+        organization_id: house.organizationId,
+        channel: entry.channel,
+        token: entry.token,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['house_id', 'channel']).doNothing())
+    .execute();
+}
+
+export async function replaceExportToken(
+  tx: Tx,
+  houseId: string,
+  channel: ChannelSource,
+  token: string,
+): Promise<void> {
+  await tx
+    .updateTable('ical_exports')
+    .set({ token })
+    .where('house_id', '=', houseId)
+    .where('channel', '=', channel)
+    .execute();
+}
+
+export function findExportByToken(db: DbOrTx, token: string) {
+  return db
+    .selectFrom('ical_exports')
+    .innerJoin('houses', 'houses.id', 'ical_exports.house_id')
+    .select(['ical_exports.house_id', 'ical_exports.channel', 'ical_exports.organization_id'])
+    .where('ical_exports.token', '=', token)
+    .executeTakeFirst();
+}
+
+/**
+ * What a house's export feed holds from `from` on: its non-cancelled stays
+ * and its blocks, each with the channel it was imported from (if any), so
+ * the feed given to a channel can leave out what came from it.
+ */
+export async function exportedNights(db: DbOrTx, houseId: string, from: string) {
+  const stays = await db
+    .selectFrom('reservations')
+    .select(['id', 'check_in as start', 'check_out as end', 'source'])
+    .where('house_id', '=', houseId)
+    .where('status', '!=', 'cancelled')
+    .where('check_out', '>', from)
+    .orderBy('check_in')
+    .execute();
+  const blocks = await db
+    .selectFrom('blocks')
+    .leftJoin('channel_events', 'channel_events.block_id', 'blocks.id')
+    .leftJoin('channel_feeds', 'channel_feeds.id', 'channel_events.feed_id')
+    .select(['blocks.id', 'blocks.start_date as start', 'blocks.end_date as end', 'channel_feeds.source'])
+    .where('blocks.house_id', '=', houseId)
+    .where('blocks.end_date', '>', from)
+    .orderBy('blocks.start_date')
+    .execute();
+  return { stays, blocks };
+}
