@@ -111,14 +111,16 @@ export function createServices(options: {
   jobs.every('turnovers.open', '* * * * *', async () => {
     await checklists.openDueRounds();
   });
-  // Channel feeds: each is synced on its own job, so one slow channel holds up no other; a sync
-  // that fails is logged on its feed and tried at the next period, not retried at once.
+  // Channel feeds: each is synced on its own job, so one slow channel holds up no other. A feed
+  // that cannot be read is logged on the feed and read again at its next period; a sync that finds
+  // another one under way (a manager's "sync now") is tried again shortly, so a re-sync asked for
+  // when a conflict may be resolved is not lost.
   jobs.register<{ feedId: string }>(
     SYNC_JOB,
     async (payload) => {
-      await channels.sync(payload.feedId);
+      if ((await channels.sync(payload.feedId)) === 'busy') throw new Error('the feed is being synced');
     },
-    { maxAttempts: 1 },
+    { retryDelaysSeconds: [30, 60, 120] },
   );
   jobs.every('channels.queue', '* * * * *', async () => {
     await channels.queueDueSyncs();

@@ -491,6 +491,8 @@ export interface ChannelEventsTable {
   conflict_reservation_id: string | null;
   conflict_block_id: string | null;
   conflict_since: string | null;
+  /** Closed dates that were only the house's own export coming back: not imported, not a conflict. */
+  echo: Defaulted<boolean>;
   created_at: Instant;
   updated_at: Instant;
 }

@@ -1,4 +1,5 @@
 import type { KeywordDefinition } from 'ajv';
+import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { FIRST_DATE, isCalendarDate, LAST_DATE } from '../kernel/dates.ts';
 
@@ -103,3 +104,12 @@ export const Password = (maxLength: number, description?: string) =>
 
 export const TimeZone = (description = 'IANA time zone, e.g. Europe/Paris') =>
   Type.String({ format: 'time-zone', maxLength: 64, description });
+
+/**
+ * A route's preValidation for a body every field of which is optional: a
+ * client may send none at all (a browser's refresh with its cookie, a bare
+ * "sync now"), which is read as `{}`.
+ */
+export async function allowEmptyBody(request: FastifyRequest): Promise<void> {
+  request.body ??= {};
+}

@@ -1,5 +1,9 @@
 import type { Kysely } from 'kysely';
+import { newId } from '../ids.ts';
 import { columnTypes, nowDefault, oneOf } from '../migration-kit.ts';
+
+/** The attempts the outbox gave a message before the runner took over its retries. */
+const EMAIL_ATTEMPTS = 6;
 
 /**
  * Background jobs: one table for everything periodic or retried (the email
@@ -43,6 +47,32 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('finished_at', type.instant)
     .execute();
   await db.schema.createIndex('jobs_due_idx').on('jobs').columns(['status', 'run_at']).execute();
+
+  // Messages still waiting to be sent (or retried) were the outbox's own poller's to send: each gets
+  // its job now, with the attempts it has left, at the time its next attempt was due.
+  const waiting: { id: string; attempts: number; next_attempt_at: string }[] = await db
+    .selectFrom('email_outbox')
+    .select(['id', 'attempts', 'next_attempt_at'])
+    .where('status', '=', 'queued')
+    .execute();
+  const created = new Date().toISOString();
+  for (const message of waiting) {
+    await db
+      .insertInto('jobs')
+      .values({
+        id: newId(),
+        kind: 'email.send',
+        unique_key: null,
+        payload: JSON.stringify({ messageId: message.id }),
+        status: 'queued',
+        attempts: 0,
+        max_attempts: Math.max(1, EMAIL_ATTEMPTS - message.attempts),
+        run_at: new Date(message.next_attempt_at).toISOString(),
+        created_at: created,
+        updated_at: created,
+      })
+      .execute();
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up().

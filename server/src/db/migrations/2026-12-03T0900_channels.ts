@@ -12,6 +12,27 @@ const CHANNEL_SOURCES = ['airbnb', 'booking', 'vrbo', 'other'];
  */
 // biome-ignore lint/suspicious/noExplicitAny: migrations are frozen and typed against no schema.
 export async function up(db: Kysely<any>): Promise<void> {
+  await inOneTransaction(db, createChannels);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up().
+export async function down(db: Kysely<any>): Promise<void> {
+  await inOneTransaction(db, dropChannels);
+}
+
+/**
+ * The migrator runs a PostgreSQL migration in a transaction, but not a
+ * SQLite one; this one rebuilds a table (a crash half-way would lose nights
+ * held by blocks), so on SQLite it opens its own.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: see up().
+async function inOneTransaction(db: Kysely<any>, work: (db: Kysely<any>) => Promise<void>): Promise<void> {
+  if (isPostgres(db)) await work(db);
+  else await db.transaction().execute(work);
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: see up().
+async function createChannels(db: Kysely<any>): Promise<void> {
   const type = columnTypes(db);
   const now = nowDefault(db);
   await replaceBlockKinds(db, BLOCK_KINDS_AFTER);
@@ -81,6 +102,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('conflict_reservation_id', type.id)
     .addColumn('conflict_block_id', type.id)
     .addColumn('conflict_since', type.instant)
+    // Closed dates that were only this house's own export coming back (see the sync): nothing to import.
+    .addColumn('echo', type.boolean, (c) => c.notNull().defaultTo(false))
     .addColumn('created_at', type.instant, (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', type.instant, (c) => c.notNull().defaultTo(now))
     .addPrimaryKeyConstraint('channel_events_pk', ['feed_id', 'uid'])
@@ -112,7 +135,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: see up().
-export async function down(db: Kysely<any>): Promise<void> {
+async function dropChannels(db: Kysely<any>): Promise<void> {
   for (const table of ['ical_exports', 'channel_events', 'channel_syncs', 'channel_feeds']) {
     await db.schema.dropTable(table).execute();
   }
@@ -123,7 +146,7 @@ export async function down(db: Kysely<any>): Promise<void> {
 /**
  * Changes the kinds a block may have. PostgreSQL swaps the CHECK constraint.
  * SQLite cannot alter a constraint: the table is rebuilt, inside the
- * migration's transaction. Dropping the old table deletes (by cascade) the
+ * transaction up() opened. Dropping the old table deletes (by cascade) the
  * nights its blocks hold, so those are kept aside and put back.
  */
 // biome-ignore lint/suspicious/noExplicitAny: see up().

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { callerOf } from '../../http/access.ts';
 import { AppError } from '../../http/errors.ts';
+import { allowEmptyBody } from '../../http/inputs.ts';
 import type { AppInstance } from '../../http/types.ts';
 import {
   AdminUserBody,
@@ -22,11 +23,6 @@ import type { AuthService, ClientInfo, Session } from './auth.service.ts';
 
 export const REFRESH_COOKIE = 'staykeep_refresh';
 const COOKIE_PATH = '/api/v1/auth';
-
-/** A browser sends no body at all when the refresh token travels in the cookie. */
-async function allowEmptyBody(request: FastifyRequest): Promise<void> {
-  request.body ??= {};
-}
 
 const clientOf = (request: FastifyRequest): ClientInfo => ({
   ip: request.ip,

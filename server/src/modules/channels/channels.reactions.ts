@@ -13,7 +13,7 @@ export function channelsReactions(events: DomainEventBus, queue: SyncQueue): voi
     change: { organizationId: string; reservationId?: string; blockId?: string },
   ) => {
     for (const feedId of await feedsInConflictWith(tx, change.organizationId, change)) {
-      await queue.enqueue(tx, SYNC_JOB, { feedId }, { key: syncJobKey(feedId) });
+      await queue.enqueue(tx, SYNC_JOB, { feedId }, { key: syncJobKey(feedId, 'resolve') });
     }
   };
   events.on('reservation.recorded', (tx, event) =>

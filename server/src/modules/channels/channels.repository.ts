@@ -1,5 +1,5 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
-import type { Db, DbOrTx, Tx } from '../../db/database.ts';
+import type { DbOrTx, Tx } from '../../db/database.ts';
 import type {
   ChannelEventsTable,
   ChannelFeedsTable,
@@ -91,7 +91,12 @@ export async function dueFeedIds(db: DbOrTx, now: string, limit: number): Promis
  * process (or request) holds it. Two syncs of a feed never interleave, so an
  * event is never applied twice.
  */
-export async function claimFeed(db: Db, feedId: string, now: string, leaseUntil: string): Promise<boolean> {
+export async function claimFeed(
+  db: DbOrTx,
+  feedId: string,
+  now: string,
+  leaseUntil: string,
+): Promise<boolean> {
   const result = await db
     .updateTable('channel_feeds')
     .set({ sync_lease_until: leaseUntil })
@@ -101,7 +106,10 @@ export async function claimFeed(db: Db, feedId: string, now: string, leaseUntil:
   return result.numUpdatedRows > 0n;
 }
 
-/** The outcome of a sync on its feed, releasing the lease. */
+/**
+ * The outcome of a sync on its feed, releasing the lease; false (nothing
+ * written) when the lease is no longer the one this sync took.
+ */
 export async function recordFeedOutcome(
   db: DbOrTx,
   feedId: string,
@@ -110,9 +118,10 @@ export async function recordFeedOutcome(
     error: string | null;
     at: string;
     nextSyncAt: string;
+    lease: string;
   },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .updateTable('channel_feeds')
     .set({
       status: outcome.status,
@@ -123,7 +132,9 @@ export async function recordFeedOutcome(
       ...(outcome.status === 'ok' ? { last_success_at: outcome.at } : {}),
     })
     .where('id', '=', feedId)
-    .execute();
+    .where('sync_lease_until', '=', outcome.lease)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 // --- the sync log ---------------------------------------------------------------------
@@ -209,13 +220,29 @@ export async function deleteEvent(tx: DbOrTx, key: { feedId: string; uid: string
     .execute();
 }
 
-/** The imported stays and blocks of a feed still on the calendar from `from` on (what removing it leaves). */
-export function appliedEvents(db: DbOrTx, feedId: string) {
+/**
+ * A stay imported from a channel of `source` under this UID that no feed
+ * holds any more (its feed was removed), not cancelled: one to take back.
+ */
+export function orphanImportedStay(db: DbOrTx, houseId: string, source: ChannelSource, uid: string) {
   return db
-    .selectFrom('channel_events')
-    .select(['uid', 'reservation_id', 'block_id', 'start_date', 'end_date'])
-    .where('feed_id', '=', feedId)
-    .execute();
+    .selectFrom('reservations')
+    .select(['id', 'check_in', 'check_out'])
+    .where('house_id', '=', houseId)
+    .where('source', '=', source)
+    .where('external_ref', '=', uid)
+    .where('status', 'in', ['pending', 'confirmed'])
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('channel_events')
+            .select('channel_events.uid')
+            .whereRef('channel_events.reservation_id', '=', 'reservations.id'),
+        ),
+      ),
+    )
+    .executeTakeFirst();
 }
 
 // --- conflicts ------------------------------------------------------------------------
@@ -279,10 +306,17 @@ export async function feedsInConflictWith(
     .distinct()
     .where('organization_id', '=', organizationId)
     .where('conflict_since', 'is not', null)
+    // Either side of the conflict: the one in the way, or the feed's own stay or block kept on its old dates.
     .where((eb) =>
       other.reservationId
-        ? eb('conflict_reservation_id', '=', other.reservationId)
-        : eb('conflict_block_id', '=', other.blockId ?? ''),
+        ? eb.or([
+            eb('conflict_reservation_id', '=', other.reservationId),
+            eb('reservation_id', '=', other.reservationId),
+          ])
+        : eb.or([
+            eb('conflict_block_id', '=', other.blockId ?? ''),
+            eb('block_id', '=', other.blockId ?? ''),
+          ]),
     )
     .execute();
   return rows.map((row) => row.feed_id);
@@ -435,17 +469,29 @@ export function findExportByToken(db: DbOrTx, token: string) {
 export async function exportedNights(db: DbOrTx, houseId: string, from: string) {
   const stays = await db
     .selectFrom('reservations')
-    .select(['id', 'check_in as start', 'check_out as end', 'source'])
-    .where('house_id', '=', houseId)
-    .where('status', '!=', 'cancelled')
-    .where('check_out', '>', from)
-    .orderBy('check_in')
+    .leftJoin('channel_events', 'channel_events.reservation_id', 'reservations.id')
+    .leftJoin('channel_feeds', 'channel_feeds.id', 'channel_events.feed_id')
+    .select([
+      'reservations.id',
+      'reservations.check_in as start',
+      'reservations.check_out as end',
+      'channel_feeds.source as channel',
+    ])
+    .where('reservations.house_id', '=', houseId)
+    .where('reservations.status', '!=', 'cancelled')
+    .where('reservations.check_out', '>', from)
+    .orderBy('reservations.check_in')
     .execute();
   const blocks = await db
     .selectFrom('blocks')
     .leftJoin('channel_events', 'channel_events.block_id', 'blocks.id')
     .leftJoin('channel_feeds', 'channel_feeds.id', 'channel_events.feed_id')
-    .select(['blocks.id', 'blocks.start_date as start', 'blocks.end_date as end', 'channel_feeds.source'])
+    .select([
+      'blocks.id',
+      'blocks.start_date as start',
+      'blocks.end_date as end',
+      'channel_feeds.source as channel',
+    ])
     .where('blocks.house_id', '=', houseId)
     .where('blocks.end_date', '>', from)
     .orderBy('blocks.start_date')

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import { memberOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
+import { allowEmptyBody } from '../../http/inputs.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { expectedVersion, setEtag } from '../../http/versions.ts';
 import { MANAGERS } from '../../kernel/access.ts';
@@ -13,6 +14,7 @@ import {
   ExportParams,
   ExportRotateBody,
   HouseParams,
+  SyncBody,
   SyncListQuery,
 } from './channels.schemas.ts';
 import type { ChannelsService } from './channels.service.ts';
@@ -122,15 +124,21 @@ export async function channelRoutes(app: AppInstance, channels: ChannelsService)
     '/api/v1/channels/:channelId/sync',
     {
       config: { policy: MANAGERS },
+      preValidation: allowEmptyBody,
       schema: {
         tags: ['channels'],
-        summary: 'Sync a feed now; 409 while another sync of it runs',
+        summary:
+          'Sync a feed now; 409 while another sync of it runs. confirmCancellations applies a feed refused for dropping too many stays',
         operationId: 'syncChannel',
         params: ChannelParams,
+        body: SyncBody,
         response: { 200: Type.Ref('ChannelSyncResult') },
       },
     },
-    async (request) => channels.syncNow(memberOf(request), request.params.channelId),
+    async (request) =>
+      channels.syncNow(memberOf(request), request.params.channelId, {
+        confirmCancellations: request.body.confirmCancellations ?? false,
+      }),
   );
 
   app.get(
@@ -184,17 +192,18 @@ export async function channelRoutes(app: AppInstance, channels: ChannelsService)
     '/api/v1/houses/:houseId/ical-export/rotate',
     {
       config: { policy: MANAGERS },
+      preValidation: allowEmptyBody,
       schema: {
         tags: ['channels'],
         summary: 'New secret export URLs (all, or one channel): the old ones stop working',
         operationId: 'rotateIcalExports',
         params: HouseParams,
-        body: Type.Optional(ExportRotateBody),
+        body: ExportRotateBody,
         response: { 200: Type.Ref('IcalExportList') },
       },
     },
     async (request) =>
-      channels.rotateExports(memberOf(request), request.params.houseId, request.body?.channel),
+      channels.rotateExports(memberOf(request), request.params.houseId, request.body.channel),
   );
 
   app.get(

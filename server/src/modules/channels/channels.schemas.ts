@@ -107,6 +107,18 @@ export const SyncListSchema = Type.Object(
   { $id: 'ChannelSyncList', additionalProperties: false },
 );
 
+export const SyncBody = Type.Object(
+  {
+    confirmCancellations: Type.Optional(
+      Type.Boolean({
+        description:
+          'The stays the feed dropped are really cancelled: apply it even if it drops more than half',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export const SyncListQuery = Type.Object(
   { limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) },
   { additionalProperties: false },

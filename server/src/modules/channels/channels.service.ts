@@ -41,6 +41,7 @@ import {
   managersOf,
   nightHolder,
   organizationLocale,
+  orphanImportedStay,
   pruneSyncs,
   recordFeedOutcome,
   replaceExportToken,
@@ -51,7 +52,7 @@ import type { ChannelCreateBody, ChannelUpdateBody } from './channels.schemas.ts
 import { conflictEmail } from './conflict-email.ts';
 import { buildExportFeed } from './export.ts';
 import { FeedError, fetchFeed } from './feed.ts';
-import { type FeedEvent, parseFeed } from './ical.ts';
+import { type FeedEvent, type ParsedFeed, parseFeed } from './ical.ts';
 
 /** How long one sync may hold its feed before another process may take it (the fetch alone is bounded at 10 s). */
 const SYNC_LEASE_MS = 5 * 60_000;
@@ -59,8 +60,6 @@ const SYNC_LEASE_MS = 5 * 60_000;
 const SYNCS_KEPT = 200;
 /** The exported feed starts this many days back: channels only care about what is to come. */
 const EXPORT_DAYS_BACK = 60;
-/** A feed that would cancel at least this many stays, and more than half of those to come, is refused. */
-const MASS_CANCEL_MINIMUM = 2;
 
 /** What a channel's guests are called when its feed gives no name (Airbnb and Booking.com never do). */
 const SOURCE_LABELS: Record<ChannelSource, string> = {
@@ -76,7 +75,13 @@ export interface SyncQueue {
 }
 
 export const SYNC_JOB = 'channel.sync';
-export const syncJobKey = (feedId: string) => `${SYNC_JOB}:${feedId}`;
+/**
+ * One sync of a feed pending at a time; a sync asked for because a conflict
+ * may be resolved has a key of its own, so it is not lost while a periodic
+ * one runs.
+ */
+export const syncJobKey = (feedId: string, why: 'due' | 'resolve' = 'due') =>
+  why === 'due' ? `${SYNC_JOB}:${feedId}` : `${SYNC_JOB}:${feedId}:resolve`;
 
 export interface SyncResult {
   status: 'ok' | 'error';
@@ -90,6 +95,8 @@ export interface SyncResult {
 }
 
 const noSuchChannel = () => notFound('No such channel.');
+const syncInProgress = () =>
+  conflict('sync-in-progress', 'This channel is being synced right now: try again in a moment.');
 
 function channelView(row: FeedRow & { conflicts?: number | string | bigint | null }) {
   return {
@@ -234,9 +241,18 @@ export class ChannelsService {
     return channelView(row);
   }
 
+  /** A calendar the house already imports, read twice, would take every event for a double booking. */
+  async #refuseSecondCopy(organizationId: string, houseId: string, url: string): Promise<void> {
+    const feeds = await listFeeds(this.#db, organizationId, { houseId });
+    if (feeds.some((feed) => feed.url === url)) {
+      throw conflict('duplicate-channel', 'This house already imports this calendar.');
+    }
+  }
+
   /** A new feed, synced at once (after commit, by the job runner). */
   async create(member: Member, houseId: string, input: Static<typeof ChannelCreateBody>) {
     const house = await this.#visibleHouse(member, houseId);
+    await this.#refuseSecondCopy(member.organizationId, house.id, input.url);
     const id = newId();
     const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
@@ -266,6 +282,7 @@ export class ChannelsService {
     if (expected !== undefined && expected !== current.version) throw versionMismatch(current.version);
     const now = this.#now().toISOString();
     const urlChanged = input.url !== undefined && input.url !== current.url;
+    if (urlChanged) await this.#refuseSecondCopy(member.organizationId, current.house_id, input.url ?? '');
     await inTransaction(this.#db, async (tx) => {
       const key = { organizationId: member.organizationId, id: feedId, version: current.version };
       const changed = await updateFeed(tx, key, {
@@ -289,8 +306,12 @@ export class ChannelsService {
   async remove(member: Member, feedId: string, expected?: number): Promise<void> {
     const feed = await this.#visibleFeed(member, feedId);
     if (expected !== undefined && expected !== feed.version) throw versionMismatch(feed.version);
-    const today = wallClock(this.#now(), await this.#houseTimeZone(feed)).slice(0, 10);
+    const now = this.#now();
+    const today = wallClock(now, await this.#houseTimeZone(feed)).slice(0, 10);
     await inTransaction(this.#db, async (tx) => {
+      // Not under a sync: it would go on importing what this removes.
+      const lease = new Date(now.getTime() + SYNC_LEASE_MS).toISOString();
+      if (!(await claimFeed(tx, feed.id, now.toISOString(), lease))) throw syncInProgress();
       for (const row of await feedEvents(tx, feed.id)) {
         if (row.block_id && row.block_end && row.block_end > today) {
           await this.#calendar.applyImportedBlockChange(tx, {
@@ -336,12 +357,10 @@ export class ChannelsService {
   }
 
   /** Syncs a feed now, for a manager who asked: 409 while another sync of it runs. */
-  async syncNow(member: Member, feedId: string): Promise<SyncResult> {
+  async syncNow(member: Member, feedId: string, options: { confirmCancellations?: boolean } = {}) {
     await this.#visibleFeed(member, feedId);
-    const result = await this.sync(feedId);
-    if (result === 'busy') {
-      throw conflict('sync-in-progress', 'This channel is being synced right now: try again in a moment.');
-    }
+    const result = await this.sync(feedId, options);
+    if (result === 'busy') throw syncInProgress();
     if (result === 'gone') throw noSuchChannel();
     return result;
   }
@@ -359,9 +378,14 @@ export class ChannelsService {
 
   /**
    * Reads a feed and applies it. `busy` when another sync holds the feed,
-   * `gone` when the feed was removed meanwhile.
+   * `gone` when the feed was removed meanwhile. `confirmCancellations`: a
+   * manager confirmed the stays the feed drops are really cancelled, however
+   * many (see #apply).
    */
-  async sync(feedId: string): Promise<SyncResult | 'busy' | 'gone'> {
+  async sync(
+    feedId: string,
+    options: { confirmCancellations?: boolean } = {},
+  ): Promise<SyncResult | 'busy' | 'gone'> {
     const started = this.#now();
     const startedAt = started.toISOString();
     const leaseUntil = new Date(started.getTime() + SYNC_LEASE_MS).toISOString();
@@ -382,7 +406,7 @@ export class ChannelsService {
       httpStatus = fetched.httpStatus;
       const parsed = parseFeed(fetched.body);
       counts.events = parsed.events.length;
-      const applied = await this.#apply(feed, parsed.events);
+      const applied = await this.#apply(feed, parsed, options.confirmCancellations ?? false);
       Object.assign(counts, applied.counts);
       error = applied.refused;
     } catch (failure) {
@@ -395,7 +419,7 @@ export class ChannelsService {
       }
     }
     const finished = this.#now();
-    const status = error === null ? 'ok' : 'error';
+    const status: SyncResult['status'] = error === null ? 'ok' : 'error';
     if (error !== null) {
       this.#log.warn({ channelId: feed.id, houseId: feed.house_id, reason: error }, 'channel feed in error');
     }
@@ -403,7 +427,11 @@ export class ChannelsService {
       await listConflicts(this.#db, { organizationId: feed.organization_id, feedId })
     ).length;
     const nextSyncAt = new Date(finished.getTime() + this.#config.syncMinutes * 60_000).toISOString();
-    await inTransaction(this.#db, async (tx) => {
+    const logged = await inTransaction(this.#db, async (tx) => {
+      // Only while the lease is still this sync's: a feed removed meanwhile (or taken over after
+      // an overlong sync) is no longer this sync's to write to.
+      const outcome = { status, error, at: finished.toISOString(), nextSyncAt, lease: leaseUntil };
+      if (!(await recordFeedOutcome(tx, feed.id, outcome))) return false;
       await insertSync(tx, {
         id: newId(),
         feed_id: feed.id,
@@ -414,8 +442,9 @@ export class ChannelsService {
         ...counts,
         error,
       });
-      await recordFeedOutcome(tx, feed.id, { status, error, at: finished.toISOString(), nextSyncAt });
+      return true;
     });
+    if (!logged) return (await findFeedById(this.#db, feed.id)) ? 'busy' : 'gone';
     await pruneSyncs(this.#db, feed.id, SYNCS_KEPT);
     return { status, fetchedAt: startedAt, ...counts, error };
   }
@@ -431,29 +460,19 @@ export class ChannelsService {
    */
   async #apply(
     feed: FeedRow,
-    events: FeedEvent[],
+    parsed: ParsedFeed,
+    confirmCancellations: boolean,
   ): Promise<{ counts: { created: number; updated: number; cancelled: number }; refused: string | null }> {
+    const { events } = parsed;
     const counts = { created: 0, updated: 0, cancelled: 0 };
     const now = this.#now().toISOString();
     const today = wallClock(this.#now(), await this.#houseTimeZone(feed)).slice(0, 10);
     const context: SyncContext = { feed, today, now };
     const known = new Map((await feedEvents(this.#db, feed.id)).map((row) => [row.uid, row]));
-    const inFeed = new Set(events.map((event) => event.uid));
-
-    const upcoming = [...known.values()].filter((row) => isUpcoming(row, today));
-    const leaving = upcoming.filter((row) => !inFeed.has(row.uid));
-    if (events.length === 0 && upcoming.length > 0) {
-      return {
-        counts,
-        refused: `The feed came back empty while ${upcoming.length} upcoming stays or blocks came from it: nothing was changed.`,
-      };
-    }
-    if (leaving.length >= MASS_CANCEL_MINIMUM && leaving.length * 2 > upcoming.length) {
-      return {
-        counts,
-        refused: `The feed would cancel ${leaving.length} of the ${upcoming.length} upcoming stays and blocks that came from it: nothing was changed.`,
-      };
-    }
+    // An event the feed still holds but that could not be read (broken dates) has not left it.
+    const inFeed = new Set([...events.map((event) => event.uid), ...parsed.unreadable]);
+    const refused = confirmCancellations ? null : tooManyLeaving(known, inFeed, today);
+    if (refused) return { counts, refused };
 
     const newConflicts: FeedEvent[] = [];
     for (const event of events) {
@@ -481,7 +500,11 @@ export class ChannelsService {
   ): Promise<EventOutcome> {
     const { feed, now } = context;
     const applied = row ? appliedDates(row) : null;
-    if (applied === 'left-alone') return 'unchanged';
+    if (applied === 'left-alone') {
+      // A manager cancelled the stay (or the guest is in): the feed no longer moves it, nor conflicts over it.
+      if (row?.conflict_since) await updateEvent(this.#db, key(row), { ...noConflict, updated_at: now });
+      return 'unchanged';
+    }
     if (row && applied && row.kind === event.kind) {
       if (applied.start === event.start && applied.end === event.end) {
         if (row.conflict_since === null && row.guest_name === event.guestName) return 'unchanged';
@@ -519,13 +542,26 @@ export class ChannelsService {
         return 'updated';
       });
     }
+    // Still the house's own export coming back (see #isEcho): still nothing to import.
+    if (
+      row?.echo &&
+      row.kind === event.kind &&
+      row.start_date === event.start &&
+      row.end_date === event.end
+    ) {
+      return 'unchanged';
+    }
     return this.#attempt(context, event, row, async (tx) => {
       // The same UID now says the other kind (a booking where dates were closed): the old one goes first.
       if (row && applied) await this.#withdraw(tx, feed, row);
-      const taken = await nightHolder(tx, feed.house_id, event.start, event.end);
-      if (taken) throw new NightsTaken();
-      const ids =
-        event.kind === 'stay'
+      const adopted = event.kind === 'stay' ? await this.#adopt(tx, feed, event) : null;
+      if (!adopted) {
+        const taken = await nightHolder(tx, feed.house_id, event.start, event.end);
+        if (taken) throw new NightsTaken();
+      }
+      const ids = adopted
+        ? { reservation_id: adopted, block_id: null }
+        : event.kind === 'stay'
           ? {
               reservation_id: await this.#reservations.importStay(tx, {
                 organizationId: feed.organization_id,
@@ -555,6 +591,7 @@ export class ChannelsService {
         guest_name: event.guestName,
         ...ids,
         ...noConflict,
+        echo: false,
         updated_at: now,
       };
       if (row) await updateEvent(tx, key(row), values);
@@ -568,8 +605,28 @@ export class ChannelsService {
           created_at: now,
         });
       }
-      return 'created';
+      return adopted ? 'updated' : 'created';
     });
+  }
+
+  /**
+   * A stay this channel brought before, through a feed since removed (or a
+   * second feed of the same listing): the same house, source and UID, not
+   * cancelled, and no feed's any more. It is taken back, moved to the
+   * event's dates if they changed, rather than taken for a double booking.
+   */
+  async #adopt(tx: Tx, feed: FeedRow, event: FeedEvent): Promise<string | null> {
+    const orphan = await orphanImportedStay(tx, feed.house_id, feed.source, event.uid);
+    if (!orphan) return null;
+    if (orphan.check_in !== event.start || orphan.check_out !== event.end) {
+      await this.#reservations.applyImportedChange(tx, {
+        organizationId: feed.organization_id,
+        reservationId: orphan.id,
+        dates: { checkIn: event.start, checkOut: event.end },
+        cancellationReason: '',
+      });
+    }
+    return orphan.id;
   }
 
   /**
@@ -603,6 +660,7 @@ export class ChannelsService {
       start_date: event.start,
       end_date: event.end,
       guest_name: event.guestName,
+      echo,
       ...(echo
         ? noConflict
         : {
@@ -616,6 +674,7 @@ export class ChannelsService {
       row.start_date === fields.start_date &&
       row.end_date === fields.end_date &&
       row.guest_name === fields.guest_name &&
+      row.echo === fields.echo &&
       row.conflict_reservation_id === fields.conflict_reservation_id &&
       row.conflict_block_id === fields.conflict_block_id &&
       (row.conflict_since === null) === (fields.conflict_since === null);
@@ -759,10 +818,10 @@ export class ChannelsService {
         : 'Reserved';
     const events = [
       ...stays
-        .filter((stay) => stay.source !== target.channel)
+        .filter((stay) => stay.channel !== target.channel)
         .map((stay) => ({ uid: `${stay.id}@staykeep`, start: stay.start, end: stay.end, summary })),
       ...blocks
-        .filter((block) => block.source !== target.channel)
+        .filter((block) => block.channel !== target.channel)
         .map((block) => ({ uid: `${block.id}@staykeep`, start: block.start, end: block.end, summary })),
     ].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     return buildExportFeed({ name: `${house.name} (Staykeep)`, events, stamp: now });
@@ -770,6 +829,33 @@ export class ChannelsService {
 }
 
 const noConflict = { conflict_reservation_id: null, conflict_block_id: null, conflict_since: null };
+
+/**
+ * Why a feed is not believed: it came back empty, or it drops more than half
+ * of the stays (or of the closed dates) to come that came from it. A channel
+ * that hiccups sends exactly that, and applying it would cancel real
+ * bookings; a manager who knows the cancellations are real confirms them
+ * (sync with `confirmCancellations`).
+ */
+function tooManyLeaving(known: Map<string, FeedEventRow>, inFeed: Set<string>, today: string): string | null {
+  const upcoming = [...known.values()].filter((row) => isUpcoming(row, today));
+  const advice =
+    'Nothing was changed; if they are really cancelled, sync again confirming the cancellations.';
+  if (inFeed.size === 0 && upcoming.length > 0) {
+    return `The feed came back empty while ${upcoming.length} upcoming stays or closed dates came from it. ${advice}`;
+  }
+  for (const [kind, noun] of [
+    ['stay', 'stays'],
+    ['block', 'closed dates'],
+  ] as const) {
+    const ofKind = upcoming.filter((row) => row.kind === kind);
+    const leaving = ofKind.filter((row) => !inFeed.has(row.uid)).length;
+    if (leaving * 2 > ofKind.length) {
+      return `The feed would cancel ${leaving} of the ${ofKind.length} upcoming ${noun} that came from it. ${advice}`;
+    }
+  }
+  return null;
+}
 
 const key = (row: FeedEventRow) => ({ feedId: row.feed_id, uid: row.uid });
 

@@ -255,6 +255,98 @@ describeApp(
       expect((await staysOf(house.id)).every((stay) => stay.status === 'confirmed')).toBe(true);
     });
 
+    it('applies a feed refused for dropping its only stay once a manager confirms the cancellation', async () => {
+      const { app } = get();
+      const only = { uid: 'only@airbnb.com', start: day(10), end: day(13) };
+      const { house, channel, feedPath } = await houseWithFeed(
+        icalFeed([only, { uid: 'shut@airbnb.com', start: day(20), end: day(21), summary: 'Blocked' }]),
+      );
+      await sync(app, channel.id);
+      feeds.serve(
+        feedPath,
+        icalFeed([{ uid: 'shut@airbnb.com', start: day(20), end: day(21), summary: 'Blocked' }]),
+      );
+      const refused = await sync(app, channel.id);
+      expect(refused).toMatchObject({ status: 'error', cancelled: 0 });
+      expect(refused.error).toMatch(/1 of the 1 upcoming stays/);
+      const confirmed = await app.inject({
+        method: 'POST',
+        url: `/api/v1/channels/${channel.id}/sync`,
+        headers: bearer(admin),
+        payload: { confirmCancellations: true },
+      });
+      expect(confirmed.json()).toMatchObject({ status: 'ok', cancelled: 1 });
+      expect((await staysOf(house.id)).map((stay) => stay.status)).toEqual(['cancelled']);
+    });
+
+    it('refuses a calendar the house already imports, and takes back its stays when a removed feed is added again', async () => {
+      const { app } = get();
+      const events = [
+        { uid: 'again-1@airbnb.com', start: day(10), end: day(12) },
+        { uid: 'again-2@airbnb.com', start: day(20), end: day(22) },
+      ];
+      const { house, channel, feedPath } = await houseWithFeed(icalFeed(events));
+      await sync(app, channel.id);
+      const twice = await app.inject({
+        method: 'POST',
+        url: `/api/v1/houses/${house.id}/channels`,
+        headers: bearer(admin),
+        payload: { name: 'Again', source: 'airbnb', url: feeds.url(feedPath) },
+      });
+      expect(twice.statusCode).toBe(409);
+      expect(twice.json().type).toMatch(/duplicate-channel$/);
+
+      await app.inject({ method: 'DELETE', url: `/api/v1/channels/${channel.id}`, headers: bearer(admin) });
+      feeds.serve(
+        feedPath,
+        icalFeed([events[0] as (typeof events)[0], { ...(events[1] as (typeof events)[1]), end: day(23) }]),
+      );
+      const readded = await app.inject({
+        method: 'POST',
+        url: `/api/v1/houses/${house.id}/channels`,
+        headers: bearer(admin),
+        payload: { name: 'Airbnb', source: 'airbnb', url: feeds.url(feedPath) },
+      });
+      const result = await sync(app, readded.json().id);
+      expect(result).toMatchObject({ status: 'ok', created: 0, updated: 2, conflicts: 0 });
+      const stays = await staysOf(house.id);
+      expect(stays.map((stay) => [stay.externalRef, stay.checkOut, stay.status])).toEqual([
+        ['again-1@airbnb.com', day(12), 'confirmed'],
+        ['again-2@airbnb.com', day(23), 'confirmed'],
+      ]);
+    });
+
+    it('clears a conflict when the manager cancels the imported side', async () => {
+      const { app } = get();
+      const { house, channel, feedPath } = await houseWithFeed(
+        icalFeed([{ uid: 'side@airbnb.com', start: day(60), end: day(62) }]),
+      );
+      await sync(app, channel.id);
+      await createReservation(app, admin, {
+        houseId: house.id,
+        checkIn: day(70),
+        checkOut: day(72),
+        status: 'confirmed',
+      });
+      feeds.serve(feedPath, icalFeed([{ uid: 'side@airbnb.com', start: day(69), end: day(71) }]));
+      expect(await sync(app, channel.id)).toMatchObject({ conflicts: 1 });
+      const imported = (await staysOf(house.id)).find((stay) => stay.externalRef === 'side@airbnb.com');
+      const cancelled = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/reservations/${imported?.id}`,
+        headers: bearer(admin),
+        payload: { status: 'cancelled' },
+      });
+      expect(cancelled.statusCode, cancelled.body).toBe(200);
+      await app.jobs.runDue();
+      const conflicts = await app.inject({
+        method: 'GET',
+        url: `/api/v1/channel-conflicts?houseId=${house.id}`,
+        headers: bearer(admin),
+      });
+      expect(conflicts.json().items).toEqual([]);
+    });
+
     it('records an event overlapping a direct stay as a conflict, keeps both, tells the managers, and clears it once resolved', async () => {
       const { app } = get();
       const house = await createHouse(app, admin);
@@ -372,7 +464,7 @@ describeApp(
     it('takes closed dates that are its own export coming back for what they are, not for a conflict', async () => {
       const { app } = get();
       const house = await createHouse(app, admin);
-      await createReservation(app, admin, {
+      const direct = await createReservation(app, admin, {
         houseId: house.id,
         checkIn: day(150),
         checkOut: day(153),
@@ -404,6 +496,18 @@ describeApp(
       });
       expect(conflicts.json().items.map((item: { uid: string }) => item.uid)).toEqual(['wider@airbnb.com']);
       expect(await blocksOf(house.id)).toEqual([]);
+
+      // The stay behind the echo is cancelled: its nights are not closed here by the echo, which
+      // only says what Airbnb read from us (it goes at Airbnb's next read of the export).
+      await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/reservations/${direct.id}`,
+        headers: bearer(admin),
+        payload: { status: 'cancelled' },
+      });
+      await sync(app, created.json().id);
+      const blocks = await blocksOf(house.id);
+      expect(blocks.map((block) => [block.start, block.end])).toEqual([[day(152), day(156)]]);
     });
 
     it('reads Airbnb and Booking.com feeds as they are written', async () => {

@@ -219,6 +219,9 @@ describe('addresses a feed may not reach', () => {
     ['93.184.216.34', false],
     ['172.32.0.1', false],
     ['100.128.0.1', false],
+    ['::7f00:1', true],
+    ['64:ff9b::7f00:1', true],
+    ['2002:7f00:1::', true],
     ['2001:4860::8888', false],
     ['::ffff:8.8.8.8', false],
   ])('%s: forbidden %s', (ip, expected) => {

@@ -87,6 +87,12 @@ for (const [network, prefix] of [
   ['fe80::', 10], // link-local
   ['fc00::', 7], // unique-local
   ['ff00::', 8], // multicast
+  // IPv6 forms that carry an IPv4 address a router may translate to it: refused whole, rather than
+  // unpacked and checked (no channel publishes its calendar on them).
+  ['::', 96], // IPv4-compatible (::a.b.c.d), deprecated
+  ['64:ff9b::', 96], // NAT64
+  ['64:ff9b:1::', 48], // local-use NAT64
+  ['2002::', 16], // 6to4
 ] as const) {
   FORBIDDEN_RANGES.addSubnet(network, prefix, 'ipv6');
 }

@@ -37,6 +37,7 @@ describe('reading the feeds channels publish', () => {
     const parsed = parseFeed(fixture('airbnb.ics'));
     expect(parsed).toEqual({
       skipped: 0,
+      unreadable: [],
       events: [
         {
           uid: '1418fb94e984-2b2c4b1f0f1d7ae4e0d1c9d8f5a3b6c1@airbnb.com',
@@ -63,6 +64,7 @@ describe('reading the feeds channels publish', () => {
   it('reads Booking.com: every range closed', () => {
     expect(parseFeed(fixture('booking.ics'))).toEqual({
       skipped: 0,
+      unreadable: [],
       events: [
         {
           uid: '8d0f1b3e2a4c5d6e7f8091a2b3c4d5e6@booking.com',
@@ -142,7 +144,7 @@ describe('reading the feeds channels publish', () => {
   });
 
   it('reads a calendar with no events, and one that starts with a byte-order mark', () => {
-    expect(parseFeed(calendar())).toEqual({ events: [], skipped: 0 });
+    expect(parseFeed(calendar())).toEqual({ events: [], skipped: 0, unreadable: [] });
     expect(parseFeed(`\uFEFF${fixture('booking.ics')}`).events).toHaveLength(1);
   });
 
@@ -166,7 +168,7 @@ describe('reading the feeds channels publish', () => {
         allDay('same', '20310301', '20310305', 'Reserved', 'STATUS:CANCELLED'),
       ),
     );
-    expect(cancelledLast).toEqual({ events: [], skipped: 2 });
+    expect(cancelledLast).toEqual({ events: [], skipped: 2, unreadable: [] });
   });
 
   it('gives an event without a UID one made from its dates and summary, the same at every read', () => {
@@ -202,6 +204,8 @@ describe('reading the feeds channels publish', () => {
     );
     expect(parsed.events.map((event) => event.uid)).toEqual(['kept']);
     expect(parsed.skipped).toBe(7);
+    // Still in the feed, only unreadable: what they became must not be cancelled for having left it.
+    expect(parsed.unreadable.sort()).toEqual(['backwards', 'bad-date', 'no-dates', 'no-such-day', 'same-day']);
   });
 });
 

@@ -28,6 +28,11 @@ export interface ParsedFeed {
   events: FeedEvent[];
   /** Events left out: no usable dates, ending before they start, cancelled, or superseded by a later one with their UID. */
   skipped: number;
+  /**
+   * UIDs of events the feed holds whose dates could not be read: they have
+   * not left the feed (what they became stays as it is), unlike a cancelled one.
+   */
+  unreadable: string[];
 }
 
 const MAX_NAME_LENGTH = 200;
@@ -71,6 +76,7 @@ const NAMED_SUMMARY = /^(.+?)\s*[-–—:]\s*(.*)$/u;
  */
 export function parseFeed(body: string): ParsedFeed {
   const latest = new Map<string, FeedEvent | null>();
+  const unreadable = new Set<string>();
   let skipped = 0;
   for (const component of vevents(body)) {
     const read = readEvent(component);
@@ -82,13 +88,15 @@ export function parseFeed(body: string): ParsedFeed {
     if (latest.has(read.uid)) skipped++;
     latest.delete(read.uid);
     latest.set(read.uid, read.event);
+    if (read.unreadable) unreadable.add(read.uid);
+    else unreadable.delete(read.uid);
   }
   const events: FeedEvent[] = [];
   for (const event of latest.values()) {
     if (event) events.push(event);
     else skipped++;
   }
-  return { events, skipped };
+  return { events, skipped, unreadable: [...unreadable] };
 }
 
 /** The VEVENTs of every VCALENDAR in the body (feeds have one; a concatenation of several is read whole). */
@@ -115,7 +123,11 @@ const notCalendar = () => new FeedError('not_calendar', 'The feed is not an iCal
  * One VEVENT: its UID (null when it has neither a UID nor dates to make one
  * from) and the event, or null when it is not to be imported.
  */
-function readEvent(component: ICAL.Component): { uid: string | null; event: FeedEvent | null } {
+function readEvent(component: ICAL.Component): {
+  uid: string | null;
+  event: FeedEvent | null;
+  unreadable?: boolean;
+} {
   const givenUid = cleanText(String(component.getFirstPropertyValue('uid') ?? ''));
   const uid = givenUid === '' ? null : givenUid;
   let dates: { start: string; end: string } | null;
@@ -125,14 +137,15 @@ function readEvent(component: ICAL.Component): { uid: string | null; event: Feed
     // A malformed date (DTSTART:2031) throws when ical.js decodes it.
     dates = null;
   }
-  if (!dates) return { uid, event: null };
+  if (!dates) return { uid, event: null, unreadable: true };
   const summary = cleanText(String(component.getFirstPropertyValue('summary') ?? '')).slice(
     0,
     MAX_SUMMARY_LENGTH,
   );
   const cancelled = String(component.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED';
   const eventUid = uid ?? syntheticUid(dates.start, dates.end, summary);
-  if (cancelled || dates.end <= dates.start) return { uid: eventUid, event: null };
+  if (cancelled) return { uid: eventUid, event: null };
+  if (dates.end <= dates.start) return { uid: eventUid, event: null, unreadable: true };
   const kind = kindOf(summary);
   return {
     uid: eventUid,

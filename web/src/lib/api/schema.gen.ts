@@ -1192,7 +1192,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sync a feed now; 409 while another sync of it runs */
+        /** Sync a feed now; 409 while another sync of it runs. confirmCancellations applies a feed refused for dropping too many stays */
         post: operations["syncChannel"];
         delete?: never;
         options?: never;
@@ -5869,7 +5869,14 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The stays the feed dropped are really cancelled: apply it even if it drops more than half */
+                    confirmCancellations?: boolean;
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {
