@@ -323,36 +323,6 @@ export async function feedsInConflictWith(
 }
 
 /**
- * Who holds a night of [start, end) in a house, other than the stay or
- * block an event already became; undefined when all are free.
- */
-export function nightHolder(
-  db: DbOrTx,
-  houseId: string,
-  start: string,
-  end: string,
-  self: { reservationId?: string; blockId?: string } = {},
-) {
-  return db
-    .selectFrom('occupied_nights')
-    .select(['night', 'reservation_id', 'block_id'])
-    .where('house_id', '=', houseId)
-    .where('night', '>=', start)
-    .where('night', '<', end)
-    .$if(self.reservationId !== undefined, (q) =>
-      q.where((eb) =>
-        eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', self.reservationId ?? '')]),
-      ),
-    )
-    .$if(self.blockId !== undefined, (q) =>
-      q.where((eb) => eb.or([eb('block_id', 'is', null), eb('block_id', '!=', self.blockId ?? '')])),
-    )
-    .orderBy('night')
-    .limit(1)
-    .executeTakeFirst();
-}
-
-/**
  * Of the nights of [start, end) in a house, how many are held, and how many
  * of those by a stay or block that came from a channel of `source` (what the
  * export given to that channel leaves out).

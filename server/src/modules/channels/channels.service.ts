@@ -15,6 +15,7 @@ import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale } from '../email/templates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
+import { firstOccupant } from '../occupancy/occupancy.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import {
   type ConflictRow,
@@ -39,7 +40,6 @@ import {
   listFeeds,
   listSyncs,
   managersOf,
-  nightHolder,
   organizationLocale,
   orphanImportedStay,
   pruneSyncs,
@@ -556,7 +556,7 @@ export class ChannelsService {
       if (row && applied) await this.#withdraw(tx, feed, row);
       const adopted = event.kind === 'stay' ? await this.#adopt(tx, feed, event) : null;
       if (!adopted) {
-        const taken = await nightHolder(tx, feed.house_id, event.start, event.end);
+        const taken = await firstOccupant(tx, feed.house_id, event.start, event.end);
         if (taken) throw new NightsTaken();
       }
       const ids = adopted
@@ -651,7 +651,7 @@ export class ChannelsService {
     }
     const { feed, now } = context;
     const self = { reservationId: row?.reservation_id ?? undefined, blockId: row?.block_id ?? undefined };
-    const holder = await nightHolder(this.#db, feed.house_id, event.start, event.end, self);
+    const holder = await firstOccupant(this.#db, feed.house_id, event.start, event.end, self);
     // Freed meanwhile: the next sync applies it.
     if (!holder) return 'unchanged';
     const echo =

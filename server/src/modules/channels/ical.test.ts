@@ -205,7 +205,13 @@ describe('reading the feeds channels publish', () => {
     expect(parsed.events.map((event) => event.uid)).toEqual(['kept']);
     expect(parsed.skipped).toBe(7);
     // Still in the feed, only unreadable: what they became must not be cancelled for having left it.
-    expect(parsed.unreadable.sort()).toEqual(['backwards', 'bad-date', 'no-dates', 'no-such-day', 'same-day']);
+    expect(parsed.unreadable.sort()).toEqual([
+      'backwards',
+      'bad-date',
+      'no-dates',
+      'no-such-day',
+      'same-day',
+    ]);
   });
 });
 

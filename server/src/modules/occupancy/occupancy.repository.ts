@@ -34,16 +34,32 @@ export async function releaseReservationNights(tx: Tx, reservationId: string): P
   await tx.deleteFrom('occupied_nights').where('reservation_id', '=', reservationId).execute();
 }
 
-/** Who holds a night of [start, end) in a house, other than `except`; undefined when all are free. */
-export function firstOccupant(db: DbOrTx, houseId: string, start: string, end: string, except?: string) {
+/**
+ * Who holds a night of [start, end) in a house, other than `except` (a
+ * reservation being moved, by id, or the stay or block whose nights are
+ * being checked again); undefined when all are free.
+ */
+export function firstOccupant(
+  db: DbOrTx,
+  houseId: string,
+  start: string,
+  end: string,
+  except?: string | { reservationId?: string; blockId?: string },
+) {
+  const { reservationId, blockId } = typeof except === 'string' ? { reservationId: except } : (except ?? {});
   return db
     .selectFrom('occupied_nights')
     .select(['night', 'reservation_id', 'block_id'])
     .where('house_id', '=', houseId)
     .where('night', '>=', start)
     .where('night', '<', end)
-    .$if(except !== undefined, (q) =>
-      q.where((eb) => eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', except ?? '')])),
+    .$if(reservationId !== undefined, (q) =>
+      q.where((eb) =>
+        eb.or([eb('reservation_id', 'is', null), eb('reservation_id', '!=', reservationId ?? '')]),
+      ),
+    )
+    .$if(blockId !== undefined, (q) =>
+      q.where((eb) => eb.or([eb('block_id', 'is', null), eb('block_id', '!=', blockId ?? '')])),
     )
     .orderBy('night')
     .limit(1)
