@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { FeedServer, icalFeed } from '../../server/test/feed-server.ts';
 import en from '../src/locales/en.json' with { type: 'json' };
 import fr from '../src/locales/fr.json' with { type: 'json' };
 import { baseUrl, browserAvailable, LAPTOP, launchBrowser, PHONE, screenshotPath } from './browser.ts';
@@ -66,9 +67,11 @@ async function violationsOn(page: Page): Promise<Violation[]> {
 /**
  * A manager's organization with something on every screen: two houses on a
  * site, a turnover today (a stay leaving, one arriving), stays to come, a
- * maintenance block, a checklist begun, guest files and an invited housekeeper.
+ * maintenance block, a checklist begun, guest files, an invited housekeeper,
+ * and two channel feeds (one imports a stay, closed dates and a conflict, one
+ * cannot be read).
  */
-async function organizationWithEverything(context: BrowserContext, locale: 'en' | 'fr') {
+async function organizationWithEverything(context: BrowserContext, locale: 'en' | 'fr', feeds: FeedServer) {
   const email = `a11y-${locale}-${Date.now()}@example.org`;
   const registered = await context.request.post('/api/v1/auth/register', {
     data: { name: 'Demo Manager', email, password: PASSWORD, locale },
@@ -152,7 +155,24 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     });
   }
   await post('/api/v1/invitations', { email: `cleaner-${locale}-${Date.now()}@example.org`, role: 'staff' });
-  return { studioId: studio.id as string, stayId: coming.id as string };
+  const airbnb = await post(`/api/v1/houses/${villa.id}/channels`, {
+    name: 'Airbnb',
+    source: 'airbnb',
+    url: feeds.url('/airbnb.ics'),
+  });
+  await post(`/api/v1/houses/${villa.id}/channels`, {
+    name: 'Vrbo',
+    source: 'vrbo',
+    url: feeds.url('/no-such-feed.ics'),
+  });
+  // Feeds are synced in the background, within seconds of being added.
+  for (let tries = 0; ; tries++) {
+    const channel = await (await context.request.get(`/api/v1/channels/${airbnb.id}`, { headers })).json();
+    if (channel.status !== 'pending') break;
+    if (tries > 100) throw new Error('the Airbnb feed was never synced');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { studioId: studio.id as string, stayId: coming.id as string, villaId: villa.id as string };
 }
 
 const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
@@ -226,11 +246,23 @@ const findings: Record<string, Violation[]> = {};
 
 describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-core', () => {
   let browser: Browser;
+  let feeds: FeedServer;
   beforeAll(async () => {
     browser = await launchBrowser();
+    // A channel's calendar: a stay, closed dates, and a booking over Jean Plus-Tard's stay (a conflict).
+    feeds = await FeedServer.start();
+    feeds.serve(
+      '/airbnb.ics',
+      icalFeed([
+        { uid: 'stay@airbnb', start: day(12), end: day(14), summary: 'Reserved - Sophie Laurent' },
+        { uid: 'closed@airbnb', start: day(15), end: day(17), summary: 'Airbnb (Not available)' },
+        { uid: 'overlap@airbnb', start: day(3), end: day(5), summary: 'Reserved - Marc Dupont' },
+      ]),
+    );
   });
   afterAll(async () => {
     await browser?.close();
+    await feeds?.close();
     writeFileSync(
       screenshotPath('accessibility').replace(/\.png$/, '.json'),
       JSON.stringify(findings, null, 2),
@@ -244,11 +276,11 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
         let visitor: BrowserContext;
         let instanceAdmin: BrowserContext;
         const pages: Partial<Record<Visitor, Page>> = {};
-        let ids: { studioId: string; stayId: string };
+        let ids: { studioId: string; stayId: string; villaId: string };
         beforeAll(async () => {
           visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
-          ids = await organizationWithEverything(signedIn, language);
+          ids = await organizationWithEverything(signedIn, language, feeds);
           instanceAdmin = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           const { email, password } = inject('admin');
           const login = await instanceAdmin.request.post('/api/v1/auth/login', { data: { email, password } });
@@ -313,6 +345,17 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
             () => `/houses/${ids.studioId}/checklist`,
             'member',
             { history: (page) => button(page, t('checklist.history')) },
+          ],
+          [
+            'channels',
+            () => `/houses/${ids.villaId}/channels`,
+            'member',
+            {
+              'add a calendar': (page) => button(page, t('channels.feeds.add')),
+              'sync log': (page) => button(page, t('channels.feeds.logNamed', { name: 'Airbnb' })),
+              remove: (page) => button(page, t('channels.feeds.removeNamed', { name: 'Vrbo' })),
+              'replace the export addresses': (page) => button(page, t('channels.export.rotate')),
+            },
           ],
           [
             'checklist-template',

@@ -77,6 +77,8 @@ export default async function setup(project: TestProject) {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
+      // The channel feeds the tests serve are on loopback, which the server refuses to fetch by default.
+      ICAL_ALLOW_PRIVATE: '1',
     },
   });
   server.stdout?.on('data', (chunk) => {

@@ -440,6 +440,25 @@ export const CHANNEL_FEED_STATUSES = ['pending', 'ok', 'error'] as const;
 export type ChannelFeedStatus = (typeof CHANNEL_FEED_STATUSES)[number];
 export const CHANNEL_SYNC_STATUSES = ['ok', 'error'] as const;
 export type ChannelSyncStatus = (typeof CHANNEL_SYNC_STATUSES)[number];
+/**
+ * Why a sync changed nothing: the fetch (see channels/feed.ts), a body that
+ * is not a calendar, a feed not believed (empty, or dropping too many stays),
+ * or a fault of the server's own.
+ */
+export const SYNC_ERROR_CODES = [
+  'invalid_url',
+  'forbidden_address',
+  'fetch_failed',
+  'timeout',
+  'http_status',
+  'too_large',
+  'too_many_redirects',
+  'not_calendar',
+  'empty_feed',
+  'too_many_cancellations',
+  'unexpected',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 export const CHANNEL_EVENT_KINDS = ['stay', 'block'] as const;
 export type ChannelEventKind = (typeof CHANNEL_EVENT_KINDS)[number];
 
@@ -452,6 +471,7 @@ export interface ChannelFeedsTable {
   url: string;
   status: ChannelFeedStatus;
   last_error: string | null;
+  last_error_code: SyncErrorCode | null;
   last_sync_at: string | null;
   last_success_at: string | null;
   next_sync_at: string;
@@ -474,6 +494,7 @@ export interface ChannelSyncsTable {
   cancelled: number;
   conflicts: number;
   error: string | null;
+  error_code: SyncErrorCode | null;
 }
 
 export interface ChannelEventsTable {

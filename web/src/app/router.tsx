@@ -22,6 +22,9 @@ const AdminPage = lazy(() =>
 const TimelinePage = lazy(() =>
   import('../features/calendar/TimelinePage.tsx').then((m) => ({ default: m.TimelinePage })),
 );
+const ChannelsPage = lazy(() =>
+  import('../features/channels/ChannelsPage.tsx').then((m) => ({ default: m.ChannelsPage })),
+);
 const TemplatePage = lazy(() =>
   import('../features/checklists/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
 );
@@ -75,6 +78,7 @@ export const router = createBrowserRouter([
       signedIn('reservations/:reservationId', <ReservationPage />),
       signedIn('houses', <HousesPage />),
       signedIn('houses/:houseId/checklist', <ChecklistPage />),
+      signedIn('houses/:houseId/channels', <ChannelsPage />),
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       signedIn('profile', <ProfilePage />),

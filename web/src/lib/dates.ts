@@ -56,3 +56,29 @@ export function formatDate(
 
 export const formatMonth = (date: CalendarDate, language: string | undefined): string =>
   parseISO(date).toLocaleDateString(language, { month: 'long', year: 'numeric' });
+
+/** Units of a relative time, each with how many of it make the next. */
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+/** An instant (ISO 8601) relative to now, in the largest unit that fits: "5 minutes ago", "in 2 hours". */
+export function formatRelative(instant: string, language: string | undefined, now = Date.now()): string {
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  let value = (Date.parse(instant) - now) / 1000;
+  for (const [unit, size] of RELATIVE_UNITS) {
+    if (Math.abs(Math.round(value)) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), 'year');
+}
+
+/** An instant (ISO 8601) as a date and time in the browser's time zone: "12 Jul 2026, 10:15". */
+export const formatInstant = (instant: string, language: string | undefined): string =>
+  new Date(instant).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });

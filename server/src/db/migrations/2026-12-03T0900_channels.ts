@@ -49,6 +49,7 @@ async function createChannels(db: Kysely<any>): Promise<void> {
     .addColumn('url', type.text, (c) => c.notNull())
     .addColumn('status', type.text, (c) => c.notNull().check(oneOf('status', ['pending', 'ok', 'error'])))
     .addColumn('last_error', type.text)
+    .addColumn('last_error_code', type.text)
     .addColumn('last_sync_at', type.instant)
     .addColumn('last_success_at', type.instant)
     .addColumn('next_sync_at', type.instant, (c) => c.notNull())
@@ -75,6 +76,7 @@ async function createChannels(db: Kysely<any>): Promise<void> {
     .addColumn('cancelled', type.integer, (c) => c.notNull())
     .addColumn('conflicts', type.integer, (c) => c.notNull())
     .addColumn('error', type.text)
+    .addColumn('error_code', type.text)
     .execute();
   await db.schema
     .createIndex('channel_syncs_feed_idx')

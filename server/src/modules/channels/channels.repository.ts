@@ -5,6 +5,7 @@ import type {
   ChannelFeedsTable,
   ChannelSource,
   ChannelSyncsTable,
+  SyncErrorCode,
 } from '../../db/tables.ts';
 
 export type FeedRow = Selectable<ChannelFeedsTable>;
@@ -115,7 +116,7 @@ export async function recordFeedOutcome(
   feedId: string,
   outcome: {
     status: 'ok' | 'error';
-    error: string | null;
+    error: { code: SyncErrorCode; message: string } | null;
     at: string;
     nextSyncAt: string;
     lease: string;
@@ -125,7 +126,8 @@ export async function recordFeedOutcome(
     .updateTable('channel_feeds')
     .set({
       status: outcome.status,
-      last_error: outcome.error,
+      last_error: outcome.error?.message ?? null,
+      last_error_code: outcome.error?.code ?? null,
       last_sync_at: outcome.at,
       next_sync_at: outcome.nextSyncAt,
       sync_lease_until: null,

@@ -4,10 +4,16 @@ import {
   CHANNEL_FEED_STATUSES,
   CHANNEL_SOURCES,
   CHANNEL_SYNC_STATUSES,
+  SYNC_ERROR_CODES,
 } from '../../db/tables.ts';
 import { CalendarDateOut, Id, Name, Token } from '../../http/inputs.ts';
 
 const ChannelSourceSchema = Type.Enum(CHANNEL_SOURCES, { $id: 'ChannelSource' });
+const SyncErrorCodeSchema = Type.Enum(SYNC_ERROR_CODES, {
+  $id: 'ChannelSyncErrorCode',
+  description:
+    'Why a sync changed nothing; empty_feed and too_many_cancellations can be overridden with confirmCancellations',
+});
 const Instant = Type.String({ format: 'date-time' });
 const MaybeInstant = Type.Union([Instant, Type.Null()]);
 
@@ -23,6 +29,7 @@ export const ChannelSchema = Type.Object(
         'pending: not synced yet; ok: the last sync applied; error: it changed nothing (lastError)',
     }),
     lastError: Type.Union([Type.String(), Type.Null()]),
+    lastErrorCode: Type.Union([Type.Ref('ChannelSyncErrorCode'), Type.Null()]),
     lastSyncAt: MaybeInstant,
     lastSuccessAt: MaybeInstant,
     nextSyncAt: Instant,
@@ -81,6 +88,7 @@ export const SyncResultSchema = Type.Object(
     cancelled: Type.Integer(),
     conflicts: Type.Integer({ description: 'Events of the feed in conflict after this sync' }),
     error: Type.Union([Type.String(), Type.Null()]),
+    errorCode: Type.Union([Type.Ref('ChannelSyncErrorCode'), Type.Null()]),
   },
   { $id: 'ChannelSyncResult', additionalProperties: false },
 );
@@ -98,6 +106,7 @@ export const SyncSchema = Type.Object(
     cancelled: Type.Integer(),
     conflicts: Type.Integer(),
     error: Type.Union([Type.String(), Type.Null()]),
+    errorCode: Type.Union([Type.Ref('ChannelSyncErrorCode'), Type.Null()]),
   },
   { $id: 'ChannelSync', additionalProperties: false },
 );
@@ -199,6 +208,7 @@ export const ExportParams = Type.Object(
 
 export const channelSchemas = [
   ChannelSourceSchema,
+  SyncErrorCodeSchema,
   ChannelSchema,
   ChannelListSchema,
   SyncResultSchema,

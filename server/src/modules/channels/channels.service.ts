@@ -4,7 +4,7 @@ import type { ChannelsConfig } from '../../config.ts';
 import { type Db, type DbOrTx, inTransaction, type Tx } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
 import { newId } from '../../db/ids.ts';
-import { CHANNEL_SOURCES, type ChannelSource } from '../../db/tables.ts';
+import { CHANNEL_SOURCES, type ChannelSource, type SyncErrorCode } from '../../db/tables.ts';
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
@@ -92,6 +92,13 @@ export interface SyncResult {
   cancelled: number;
   conflicts: number;
   error: string | null;
+  errorCode: SyncErrorCode | null;
+}
+
+/** Why a sync changed nothing, as a code (for the web app's words) and a sentence (for the log). */
+interface SyncError {
+  code: SyncErrorCode;
+  message: string;
 }
 
 const noSuchChannel = () => notFound('No such channel.');
@@ -107,6 +114,7 @@ function channelView(row: FeedRow & { conflicts?: number | string | bigint | nul
     url: row.url,
     status: row.status,
     lastError: row.last_error,
+    lastErrorCode: row.last_error_code,
     lastSyncAt: row.last_sync_at,
     lastSuccessAt: row.last_success_at,
     nextSyncAt: row.next_sync_at,
@@ -265,6 +273,7 @@ export class ChannelsService {
         url: input.url,
         status: 'pending',
         last_error: null,
+        last_error_code: null,
         last_sync_at: null,
         last_success_at: null,
         next_sync_at: now,
@@ -341,6 +350,7 @@ export class ChannelsService {
         cancelled: row.cancelled,
         conflicts: row.conflicts,
         error: row.error,
+        errorCode: row.error_code,
       })),
       nextCursor: null,
     };
@@ -396,7 +406,7 @@ export class ChannelsService {
     if (!feed) return 'gone';
     const counts = { events: 0, created: 0, updated: 0, cancelled: 0, conflicts: 0 };
     let httpStatus: number | null = null;
-    let error: string | null = null;
+    let error: SyncError | null = null;
     try {
       const fetched = await fetchFeed(feed.url, {
         allowPrivateAddresses: this.#config.allowPrivateAddresses,
@@ -412,16 +422,19 @@ export class ChannelsService {
     } catch (failure) {
       if (!(failure instanceof FeedError)) {
         this.#log.error({ err: failure, channelId: feed.id }, 'channel sync failed');
-        error = 'The sync failed unexpectedly; it will be tried again.';
+        error = { code: 'unexpected', message: 'The sync failed unexpectedly; it will be tried again.' };
       } else {
-        error = failure.message;
+        error = { code: failure.reason, message: failure.message };
         httpStatus = failure.httpStatus ?? httpStatus;
       }
     }
     const finished = this.#now();
     const status: SyncResult['status'] = error === null ? 'ok' : 'error';
     if (error !== null) {
-      this.#log.warn({ channelId: feed.id, houseId: feed.house_id, reason: error }, 'channel feed in error');
+      this.#log.warn(
+        { channelId: feed.id, houseId: feed.house_id, code: error.code, reason: error.message },
+        'channel feed in error',
+      );
     }
     counts.conflicts = (
       await listConflicts(this.#db, { organizationId: feed.organization_id, feedId })
@@ -440,13 +453,20 @@ export class ChannelsService {
         status,
         http_status: httpStatus,
         ...counts,
-        error,
+        error: error?.message ?? null,
+        error_code: error?.code ?? null,
       });
       return true;
     });
     if (!logged) return (await findFeedById(this.#db, feed.id)) ? 'busy' : 'gone';
     await pruneSyncs(this.#db, feed.id, SYNCS_KEPT);
-    return { status, fetchedAt: startedAt, ...counts, error };
+    return {
+      status,
+      fetchedAt: startedAt,
+      ...counts,
+      error: error?.message ?? null,
+      errorCode: error?.code ?? null,
+    };
   }
 
   async #houseTimeZone(feed: FeedRow): Promise<string> {
@@ -462,7 +482,7 @@ export class ChannelsService {
     feed: FeedRow,
     parsed: ParsedFeed,
     confirmCancellations: boolean,
-  ): Promise<{ counts: { created: number; updated: number; cancelled: number }; refused: string | null }> {
+  ): Promise<{ counts: { created: number; updated: number; cancelled: number }; refused: SyncError | null }> {
     const { events } = parsed;
     const counts = { created: 0, updated: 0, cancelled: 0 };
     const now = this.#now().toISOString();
@@ -837,12 +857,19 @@ const noConflict = { conflict_reservation_id: null, conflict_block_id: null, con
  * bookings; a manager who knows the cancellations are real confirms them
  * (sync with `confirmCancellations`).
  */
-function tooManyLeaving(known: Map<string, FeedEventRow>, inFeed: Set<string>, today: string): string | null {
+function tooManyLeaving(
+  known: Map<string, FeedEventRow>,
+  inFeed: Set<string>,
+  today: string,
+): SyncError | null {
   const upcoming = [...known.values()].filter((row) => isUpcoming(row, today));
   const advice =
     'Nothing was changed; if they are really cancelled, sync again confirming the cancellations.';
   if (inFeed.size === 0 && upcoming.length > 0) {
-    return `The feed came back empty while ${upcoming.length} upcoming stays or closed dates came from it. ${advice}`;
+    return {
+      code: 'empty_feed',
+      message: `The feed came back empty while ${upcoming.length} upcoming stays or closed dates came from it. ${advice}`,
+    };
   }
   for (const [kind, noun] of [
     ['stay', 'stays'],
@@ -851,7 +878,10 @@ function tooManyLeaving(known: Map<string, FeedEventRow>, inFeed: Set<string>, t
     const ofKind = upcoming.filter((row) => row.kind === kind);
     const leaving = ofKind.filter((row) => !inFeed.has(row.uid)).length;
     if (leaving * 2 > ofKind.length) {
-      return `The feed would cancel ${leaving} of the ${ofKind.length} upcoming ${noun} that came from it. ${advice}`;
+      return {
+        code: 'too_many_cancellations',
+        message: `The feed would cancel ${leaving} of the ${ofKind.length} upcoming ${noun} that came from it. ${advice}`,
+      };
     }
   }
   return null;

@@ -203,12 +203,17 @@ describeApp(
       expect(stays.find((stay) => stay.externalRef === 'soon@airbnb.com')?.status).toBe('confirmed');
     });
 
-    it.each<[string, FeedAnswer, RegExp]>([
-      ['an empty feed', { body: icalFeed([]) }, /empty/],
-      ['a server error', { status: 500, body: 'oops' }, /500/],
-      ['a page that is not a calendar', { body: '<html><body>Log in</body></html>' }, /calendar/i],
-      ['a body over 5 MB', { streamBytes: 6 * 1024 * 1024 }, /5 MB|too large|large/i],
-    ])('changes nothing and puts the feed in error on %s', async (_name, answer, reason) => {
+    it.each<[string, FeedAnswer, RegExp, string]>([
+      ['an empty feed', { body: icalFeed([]) }, /empty/, 'empty_feed'],
+      ['a server error', { status: 500, body: 'oops' }, /500/, 'http_status'],
+      [
+        'a page that is not a calendar',
+        { body: '<html><body>Log in</body></html>' },
+        /calendar/i,
+        'not_calendar',
+      ],
+      ['a body over 5 MB', { streamBytes: 6 * 1024 * 1024 }, /5 MB|too large|large/i, 'too_large'],
+    ])('changes nothing and puts the feed in error on %s', async (_name, answer, reason, code) => {
       const { app } = get();
       const events = [
         { uid: 'x@airbnb.com', start: day(10), end: day(12) },
@@ -220,6 +225,7 @@ describeApp(
       const result = await sync(app, channel.id);
       expect(result).toMatchObject({ status: 'error', created: 0, updated: 0, cancelled: 0 });
       expect(result.error).toMatch(reason);
+      expect(result.errorCode).toBe(code);
       const stays = await staysOf(house.id);
       expect(stays.map((stay) => stay.status)).toEqual(['confirmed', 'confirmed']);
       const state = await app.inject({
@@ -229,13 +235,14 @@ describeApp(
       });
       expect(state.json()).toMatchObject({ status: 'error' });
       expect(state.json().lastError).toMatch(reason);
+      expect(state.json().lastErrorCode).toBe(code);
       expect(state.json().lastError).not.toContain(feedPath);
       const log = await app.inject({
         method: 'GET',
         url: `/api/v1/channels/${channel.id}/syncs`,
         headers: bearer(admin),
       });
-      expect(log.json().items[0]).toMatchObject({ status: 'error' });
+      expect(log.json().items[0]).toMatchObject({ status: 'error', errorCode: code });
       if (answer.status) expect(log.json().items[0].httpStatus).toBe(answer.status);
     });
 
@@ -252,6 +259,7 @@ describeApp(
       const result = await sync(app, channel.id);
       expect(result).toMatchObject({ status: 'error', cancelled: 0 });
       expect(result.error).toMatch(/3 of the 4/);
+      expect(result.errorCode).toBe('too_many_cancellations');
       expect((await staysOf(house.id)).every((stay) => stay.status === 'confirmed')).toBe(true);
     });
 
@@ -655,6 +663,7 @@ describeApp(
       expect(Date.now() - started).toBeLessThan(2_500);
       expect(result).toMatchObject({ status: 'error' });
       expect(result.error).toMatch(/time/i);
+      expect(result.errorCode).toBe('timeout');
     });
 
     it('answers bad input clearly and keeps channels to managers of the organization', async () => {

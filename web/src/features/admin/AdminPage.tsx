@@ -17,9 +17,10 @@ import { useTranslation } from 'react-i18next';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { JobsCard } from './JobsCard.tsx';
 import { useDecideRegistration, useRegistrationRequests, useUpdateUser, useUsers } from './use-admin.ts';
 
-/** For instance administrators: registrations waiting for approval, and every account. */
+/** For instance administrators: registrations waiting for approval, every account, and failed background jobs. */
 export function AdminPage() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -29,6 +30,7 @@ export function AdminPage() {
       <Title order={2}>{t('admin.title')}</Title>
       <RegistrationRequests />
       <Users />
+      <JobsCard />
     </Stack>
   );
 }

@@ -1,7 +1,19 @@
-import { Alert, Button, Group, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { blockKindValues, newIdempotencyKey } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
@@ -15,6 +27,9 @@ import {
   useDeleteBlock,
 } from '../reservations/use-reservations.ts';
 import type { PickedRange } from './TimelinePage.tsx';
+
+/** The kinds a person enters: `channel` blocks come from a channel's feed only (the API refuses them). */
+const ENTERED_KINDS = blockKindValues.filter((kind): kind is BlockInput['kind'] => kind !== 'channel');
 
 /** Takes nights off the calendar for maintenance, the owner's own stay, or anything else. */
 export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () => void }) {
@@ -67,7 +82,7 @@ export function BlockForm({ picked, onDone }: { picked: PickedRange; onDone: () 
         </SimpleGrid>
         <Select
           label={t('blocks.kindLabel')}
-          data={blockKindValues.map((kind) => ({ value: kind, label: t(`blocks.kind.${kind}`) }))}
+          data={ENTERED_KINDS.map((kind) => ({ value: kind, label: t(`blocks.kind.${kind}`) }))}
           allowDeselect={false}
           {...form.getInputProps('kind')}
         />
@@ -99,7 +114,18 @@ export function BlockDetails({ block, onDone }: { block: Block; onDone: () => vo
           {errorSummary(t, remove.error)}
         </Alert>
       )}
-      {canManage && (
+      {/* Lifted here, an imported block would come back at the feed's next sync: it changes on the channel. */}
+      {block.kind === 'channel' && (
+        <>
+          <Text size="sm">{t('blocks.fromChannel')}</Text>
+          {canManage && (
+            <Anchor component={Link} to={`/houses/${block.houseId}/channels`} size="sm">
+              {t('blocks.openChannels')}
+            </Anchor>
+          )}
+        </>
+      )}
+      {canManage && block.kind !== 'channel' && (
         <Group justify="flex-end">
           <Button
             color="red"

@@ -15,10 +15,19 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { type CSSProperties, type KeyboardEvent, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  type CSSProperties,
+  type KeyboardEvent,
+  type ReactNode,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
+import { channelSourceValues } from '../../lib/api/client.ts';
 import {
   type CalendarDate,
   datesOf,
@@ -31,6 +40,7 @@ import {
 } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useToday } from '../../lib/organization.ts';
+import { ChannelMark, isChannelSource } from '../channels/ChannelMark.tsx';
 import { ReadinessDot } from '../checklists/ReadinessBadge.tsx';
 import { useSites } from '../houses/use-houses.ts';
 import { ReservationForm } from '../reservations/ReservationForm.tsx';
@@ -427,22 +437,31 @@ function HouseRow({
           <div key={date} className={className} />
         );
       })}
-      {stays.map((stay) => (
-        <Bar
-          key={stay.id}
-          from={from}
-          days={days.length}
-          start={stay.checkIn}
-          end={stay.checkOut}
-          className={classes[stay.status]}
-          label={stay.guestName}
-          details={`${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)} · ${t(`reservations.status.${stay.status}`)}`}
-          onClick={() => onOpenStay(stay.id)}
-          cell={cell(stay.id, barOrder(from, stay.checkIn))}
-          takeFocus={stay.id === focusStayId}
-          onFocusTaken={onStayFocused}
-        />
-      ))}
+      {stays.map((stay) => {
+        const channel = isChannelSource(stay.source) ? stay.source : null;
+        return (
+          <Bar
+            key={stay.id}
+            from={from}
+            days={days.length}
+            start={stay.checkIn}
+            end={stay.checkOut}
+            className={classes[stay.status]}
+            label={stay.guestName}
+            // A stay from a channel carries its mark, and its name in words for whoever does not see the mark.
+            mark={channel && <ChannelMark source={channel} />}
+            details={[
+              `${formatDate(stay.checkIn, i18n.resolvedLanguage)} → ${formatDate(stay.checkOut, i18n.resolvedLanguage)}`,
+              t(`reservations.status.${stay.status}`),
+              ...(channel ? [t(`channels.sources.${channel}`)] : []),
+            ].join(' · ')}
+            onClick={() => onOpenStay(stay.id)}
+            cell={cell(stay.id, barOrder(from, stay.checkIn))}
+            takeFocus={stay.id === focusStayId}
+            onFocusTaken={onStayFocused}
+          />
+        );
+      })}
       {blocks.map((block) => (
         <Bar
           key={block.id}
@@ -450,7 +469,7 @@ function HouseRow({
           days={days.length}
           start={block.start}
           end={block.end}
-          className={classes.block}
+          className={block.kind === 'channel' ? classes.channelBlock : classes.block}
           label={block.note || t(`blocks.kind.${block.kind}`)}
           details={`${block.note ? `${t(`blocks.kind.${block.kind}`)} · ` : ''}${formatDate(block.start, i18n.resolvedLanguage)} → ${formatDate(block.end, i18n.resolvedLanguage)}`}
           onClick={() => onOpenBlock(block)}
@@ -540,6 +559,8 @@ function Bar(props: {
   end: CalendarDate;
   className: string | undefined;
   label: string;
+  /** Drawn before the label; the accessible name is the label and the details. */
+  mark?: ReactNode;
   details: string;
   onClick: () => void;
   cell: RovingCell;
@@ -593,6 +614,7 @@ function Bar(props: {
         aria-label={name}
         onClick={props.onClick}
       >
+        {props.mark}
         {props.label}
       </button>
     </Tooltip>
@@ -611,6 +633,15 @@ function Legend() {
       <Badge className={classes.block} variant="filled" size="sm" radius="sm">
         {t('blocks.title')}
       </Badge>
+      <Badge className={classes.channelBlock} variant="filled" size="sm" radius="sm">
+        {t('blocks.kind.channel')}
+      </Badge>
+      {channelSourceValues.map((source) => (
+        <Group key={source} gap={0} wrap="nowrap">
+          <ChannelMark source={source} />
+          <Text size="xs">{t(`channels.sources.${source}`)}</Text>
+        </Group>
+      ))}
     </Group>
   );
 }

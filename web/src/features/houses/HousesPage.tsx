@@ -16,9 +16,11 @@ import {
 import { useMediaQuery } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useMoney } from '../../lib/organization.ts';
+import { useChannelConflicts } from '../channels/use-channels.ts';
 import { ReadinessBadge } from '../checklists/ReadinessBadge.tsx';
 import { HouseForm } from './HouseForm.tsx';
 import { SitesCard } from './SitesCard.tsx';
@@ -119,9 +121,12 @@ export function HousesPage() {
                 </Stack>
               </Group>
               {canManage && (
-                <Button size="xs" variant="subtle" onClick={() => setEditing(house)} mt={4} px={0}>
-                  {t('houses.editNamed', { name: house.name })}
-                </Button>
+                <Group gap="md" mt={4}>
+                  <Button size="xs" variant="subtle" onClick={() => setEditing(house)} px={0}>
+                    {t('houses.editNamed', { name: house.name })}
+                  </Button>
+                  <ChannelsLink house={house} />
+                </Group>
               )}
             </Card>
           ))}
@@ -174,14 +179,17 @@ export function HousesPage() {
                     </Table.Td>
                     {canManage && (
                       <Table.Td ta="right">
-                        <Button
-                          size="xs"
-                          variant="subtle"
-                          onClick={() => setEditing(house)}
-                          aria-label={t('houses.editNamed', { name: house.name })}
-                        >
-                          {t('common.edit')}
-                        </Button>
+                        <Group gap="xs" justify="flex-end" wrap="nowrap">
+                          <ChannelsLink house={house} />
+                          <Button
+                            size="xs"
+                            variant="subtle"
+                            onClick={() => setEditing(house)}
+                            aria-label={t('houses.editNamed', { name: house.name })}
+                          >
+                            {t('common.edit')}
+                          </Button>
+                        </Group>
                       </Table.Td>
                     )}
                   </Table.Tr>
@@ -210,6 +218,32 @@ export function HousesPage() {
         )}
       </Modal>
     </Stack>
+  );
+}
+
+/** A house's channel sync (managers only), and the count of its conflicts when it has any. */
+function ChannelsLink({ house }: { house: House }) {
+  const { t } = useTranslation();
+  const conflicts = useChannelConflicts();
+  const count = conflicts.data?.filter((conflict) => conflict.houseId === house.id).length ?? 0;
+  return (
+    <Group gap={6} wrap="nowrap">
+      <Button
+        component={Link}
+        to={`/houses/${house.id}/channels`}
+        size="xs"
+        variant="subtle"
+        px={0}
+        aria-label={t('channels.linkNamed', { name: house.name })}
+      >
+        {t('channels.link')}
+      </Button>
+      {count > 0 && (
+        <Badge color="orange" variant="light">
+          {t('channels.conflictCount', { count })}
+        </Badge>
+      )}
+    </Group>
   );
 }
 

@@ -17,7 +17,8 @@ import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { formatDate, shiftDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
-import { useToday } from '../../lib/organization.ts';
+import { useCanManage, useToday } from '../../lib/organization.ts';
+import { useChannelConflicts } from '../channels/use-channels.ts';
 import { useDaily } from '../checklists/use-checklists.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import { hasMoney, type Reservation, STATUS_COLORS } from '../reservations/use-reservations.ts';
@@ -46,6 +47,7 @@ export function TodayPage() {
           {dayLabel(date)}
         </Text>
       </Stack>
+      <ChannelConflicts houseName={houseName} />
       <SegmentedControl
         value={which}
         onChange={(value) => setWhich(value as 'today' | 'tomorrow')}
@@ -150,6 +152,32 @@ export function TodayPage() {
         </>
       )}
     </Stack>
+  );
+}
+
+/**
+ * Channel events kept out of the calendar because their nights were taken: a
+ * double booking waiting for a manager, whatever the day. Staff are refused the
+ * route, so it is not asked for them; nothing shows while there is none.
+ */
+function ChannelConflicts({ houseName }: { houseName: (id: string) => string }) {
+  const { t } = useTranslation();
+  const canManage = useCanManage();
+  const conflicts = useChannelConflicts({ enabled: canManage });
+  const byHouse = new Map<string, number>();
+  for (const conflict of conflicts.data ?? [])
+    byHouse.set(conflict.houseId, (byHouse.get(conflict.houseId) ?? 0) + 1);
+  if (byHouse.size === 0) return null;
+  return (
+    <Alert color="orange" title={t('today.conflictsTitle')} role="alert">
+      <Stack gap={4}>
+        {[...byHouse].map(([houseId, count]) => (
+          <Anchor key={houseId} component={Link} to={`/houses/${houseId}/channels`} size="sm">
+            {t('today.conflictsLine', { house: houseName(houseId), count })}
+          </Anchor>
+        ))}
+      </Stack>
+    </Alert>
   );
 }
 

@@ -15,6 +15,7 @@ export type Schemas = components['schemas'];
 // The values of the API's enumerations and the stays' status machine, as the server publishes them.
 export {
   blockKindValues,
+  channelSourceValues,
   checklistItemTypeValues,
   houseTypeValues,
   reservationSourceValues,

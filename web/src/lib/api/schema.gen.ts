@@ -1888,6 +1888,11 @@ export interface components {
         };
         /** @enum {unknown} */
         ChannelSource: "airbnb" | "booking" | "vrbo" | "other";
+        /**
+         * @description Why a sync changed nothing; empty_feed and too_many_cancellations can be overridden with confirmCancellations
+         * @enum {unknown}
+         */
+        ChannelSyncErrorCode: "invalid_url" | "forbidden_address" | "fetch_failed" | "timeout" | "http_status" | "too_large" | "too_many_redirects" | "not_calendar" | "empty_feed" | "too_many_cancellations" | "unexpected";
         Channel: {
             id: string;
             houseId: string;
@@ -1900,6 +1905,7 @@ export interface components {
              */
             status: "pending" | "ok" | "error";
             lastError: string | null;
+            lastErrorCode: components["schemas"]["ChannelSyncErrorCode"] | null;
             lastSyncAt: string | null;
             lastSuccessAt: string | null;
             /** Format: date-time */
@@ -1928,6 +1934,7 @@ export interface components {
             /** @description Events of the feed in conflict after this sync */
             conflicts: number;
             error: string | null;
+            errorCode: components["schemas"]["ChannelSyncErrorCode"] | null;
         };
         ChannelSync: {
             id: string;
@@ -1943,6 +1950,7 @@ export interface components {
             cancelled: number;
             conflicts: number;
             error: string | null;
+            errorCode: components["schemas"]["ChannelSyncErrorCode"] | null;
         };
         ChannelSyncList: {
             items: components["schemas"]["ChannelSync"][];
@@ -6121,6 +6129,7 @@ export const reservationSourceValues = ["direct","airbnb","booking","vrbo","othe
 export const blockKindValues = ["maintenance","owner","other","channel"] as const satisfies readonly components["schemas"]["BlockKind"][];
 export const checklistItemTypeValues = ["cleaning","inspection","upkeep"] as const satisfies readonly components["schemas"]["ChecklistItemType"][];
 export const channelSourceValues = ["airbnb","booking","vrbo","other"] as const satisfies readonly components["schemas"]["ChannelSource"][];
+export const channelSyncErrorCodeValues = ["invalid_url","forbidden_address","fetch_failed","timeout","http_status","too_large","too_many_redirects","not_calendar","empty_feed","too_many_cancellations","unexpected"] as const satisfies readonly components["schemas"]["ChannelSyncErrorCode"][];
 /** The steps a stay's status may take forward (the server refuses any other). */
 export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
 /** The way back from a mistaken check-in or check-out (managers only). */
