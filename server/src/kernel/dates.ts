@@ -95,3 +95,7 @@ export function wallClock(instant: Date, timeZone: string): string {
   }
   return clock.local;
 }
+
+/** The date ("2026-07-14") it is at an instant in a time zone: a house's today. */
+export const localDate = (instant: Date, timeZone: string): string =>
+  wallClock(instant, timeZone).slice(0, 10);

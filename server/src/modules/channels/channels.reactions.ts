@@ -1,3 +1,4 @@
+import type { Tx } from '../../db/database.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
 import { feedsInConflictWith } from './channels.repository.ts';
 import { SYNC_JOB, type SyncQueue, syncJobKey } from './channels.service.ts';
@@ -9,7 +10,7 @@ import { SYNC_JOB, type SyncQueue, syncJobKey } from './channels.service.ts';
  */
 export function channelsReactions(events: DomainEventBus, queue: SyncQueue): void {
   const resync = async (
-    tx: Parameters<SyncQueue['enqueue']>[0],
+    tx: Tx,
     change: { organizationId: string; reservationId?: string; blockId?: string },
   ) => {
     for (const feedId of await feedsInConflictWith(tx, change.organizationId, change)) {

@@ -8,7 +8,7 @@ import { CHANNEL_SOURCES, type ChannelSource, type SyncErrorCode } from '../../d
 import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
-import { nightsBetween, wallClock } from '../../kernel/dates.ts';
+import { addDays, localDate, nightsBetween } from '../../kernel/dates.ts';
 import { randomToken } from '../../kernel/secrets.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
@@ -316,7 +316,7 @@ export class ChannelsService {
     const feed = await this.#visibleFeed(member, feedId);
     if (expected !== undefined && expected !== feed.version) throw versionMismatch(feed.version);
     const now = this.#now();
-    const today = wallClock(now, await this.#houseTimeZone(feed)).slice(0, 10);
+    const today = localDate(now, await this.#houseTimeZone(feed));
     await inTransaction(this.#db, async (tx) => {
       // Not under a sync: it would go on importing what this removes.
       const lease = new Date(now.getTime() + SYNC_LEASE_MS).toISOString();
@@ -486,7 +486,7 @@ export class ChannelsService {
     const { events } = parsed;
     const counts = { created: 0, updated: 0, cancelled: 0 };
     const now = this.#now().toISOString();
-    const today = wallClock(this.#now(), await this.#houseTimeZone(feed)).slice(0, 10);
+    const today = localDate(this.#now(), await this.#houseTimeZone(feed));
     const context: SyncContext = { feed, today, now };
     const known = new Map((await feedEvents(this.#db, feed.id)).map((row) => [row.uid, row]));
     // An event the feed still holds but that could not be read (broken dates) has not left it.
@@ -827,10 +827,7 @@ export class ChannelsService {
     const house = await findHouse(this.#db, target.organization_id, target.house_id);
     if (!house) return null;
     const now = this.#now();
-    const today = wallClock(now, house.timezone).slice(0, 10);
-    const from = new Date(Date.parse(`${today}T00:00:00Z`) - EXPORT_DAYS_BACK * 86_400_000)
-      .toISOString()
-      .slice(0, 10);
+    const from = addDays(localDate(now, house.timezone), -EXPORT_DAYS_BACK);
     const { stays, blocks } = await exportedNights(this.#db, house.id, from);
     const summary =
       emailLocale(await organizationLocale(this.#db, target.organization_id)) === 'fr'

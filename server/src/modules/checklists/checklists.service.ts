@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../http/errors.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
-import { addDays, wallClock } from '../../kernel/dates.ts';
+import { addDays, localDate, wallClock } from '../../kernel/dates.ts';
 import { findHouse, housesOfOrganization } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
@@ -485,7 +485,7 @@ export class ChecklistsService {
    * read of its items: progress and readiness are counted here.
    */
   async #checklist(db: DbOrTx, house: { id: string; name: string; timezone: string }, known?: RoundRow) {
-    const today = wallClock(this.#now(), house.timezone).slice(0, 10);
+    const today = localDate(this.#now(), house.timezone);
     // The open round; when a check-in closed it as skipped, that round, until someone starts the next.
     const round = known ?? (await currentRound(db, house.id)) ?? (await latestRound(db, house.id));
     if (!round) throw new Error(`House ${house.id} has no round: every house opens one when it is created.`);

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.ts';
 import type { Member } from '../../kernel/access.ts';
-import { addDays, wallClock } from '../../kernel/dates.ts';
+import { addDays, localDate } from '../../kernel/dates.ts';
 import { latestRounds } from '../checklists/checklists.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
@@ -26,7 +26,7 @@ export class OperationsService {
 
   async daily(member: Member, date?: string) {
     const organization = await findOrganization(this.#db, member.organizationId);
-    const day = date ?? wallClock(this.#now(), organization?.timezone ?? 'UTC').slice(0, 10);
+    const day = date ?? localDate(this.#now(), organization?.timezone ?? 'UTC');
     const tomorrow = addDays(day, 1);
     const visible = await housesVisibleTo(this.#db, member);
     const [houses, rounds, arrivalsAhead, occupied] = await Promise.all([
