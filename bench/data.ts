@@ -3,8 +3,9 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import type { DatabaseConfig } from '../server/src/config.ts';
-import { createDatabase, inTransaction } from '../server/src/db/database.ts';
+import { createDatabase, type Db, inTransaction } from '../server/src/db/database.ts';
 import { newId } from '../server/src/db/ids.ts';
+import type { MaintenanceStatus } from '../server/src/db/tables.ts';
 import { eachNight } from '../server/src/kernel/dates.ts';
 
 /** The shared reference data set: 100 houses × 10 years of stays, the same on every run. */
@@ -27,6 +28,8 @@ export interface BenchData extends Record<string, unknown> {
   /** The default checklist's items (every house has a round open, its first item ticked). */
   checklistItemIds: string[];
   stays: number;
+  /** Work orders written: 10 per house, 5 of them still to do. */
+  workOrders: number;
 }
 
 async function api(baseUrl: string, route: string, body: unknown, token?: string) {
@@ -160,6 +163,7 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
       if (batch.length === BATCH) await flush();
     }
     if (batch.length > 0) await flush();
+    await insertWorkOrders(db, organizationId, houseIds, now);
     // Fresh planner statistics, as a server that has been running has them: SQLite's
     // hourly optimize, PostgreSQL's autovacuum (which would take a while to notice).
     await optimize();
@@ -182,5 +186,56 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
     });
     if (!ticked.ok) throw new Error(`the first tick answered ${ticked.status}: ${await ticked.text()}`);
   }
-  return { token, houseIds, reservationIds, checklistItemIds, stays: count };
+  return {
+    token,
+    houseIds,
+    reservationIds,
+    checklistItemIds,
+    stays: count,
+    workOrders: houseIds.length * WORK_ORDERS_PER_HOUSE,
+  };
+}
+
+const WORK_ORDERS_PER_HOUSE = 10;
+const WORK_ORDER_STATUSES = ['resolved', 'resolved', 'resolved', 'resolved', 'cancelled', 'on_hold'] as const;
+const WORK_ORDER_TYPES = ['plumbing', 'electrical', 'pool', 'garden', 'appliance'] as const;
+const WORK_ORDER_PRIORITIES = ['low', 'normal', 'normal', 'high', 'urgent'] as const;
+
+/**
+ * Ten work orders per house over the years, written straight into the
+ * database: four resolved with a cost, one cancelled, one on hold and four
+ * open or under way — a thousand in all, five hundred still to do.
+ */
+async function insertWorkOrders(db: Db, organizationId: string, houseIds: string[], now: string) {
+  const rows = houseIds.flatMap((houseId, house) =>
+    Array.from({ length: WORK_ORDERS_PER_HOUSE }, (_, index) => {
+      const status: MaintenanceStatus =
+        WORK_ORDER_STATUSES[index] ?? (index % 2 === 0 ? 'open' : 'in_progress');
+      return {
+        id: newId(),
+        organization_id: organizationId,
+        house_id: houseId,
+        type: WORK_ORDER_TYPES[(house + index) % WORK_ORDER_TYPES.length] ?? 'other',
+        title: `Work order ${index + 1} of house ${house + 1}`,
+        description: 'Written by the benchmark data set.',
+        priority: WORK_ORDER_PRIORITIES[(house * 3 + index) % WORK_ORDER_PRIORITIES.length] ?? 'normal',
+        status,
+        reported_at: now,
+        reported_by: null,
+        resolved_at: status === 'resolved' ? now : null,
+        labor_cost: status === 'resolved' ? 8_000 + index * 500 : 0,
+        materials_cost: status === 'resolved' ? 2_500 : 0,
+        created_at: now,
+        updated_at: now,
+      };
+    }),
+  );
+  await inTransaction(db, async (tx) => {
+    for (let i = 0; i < rows.length; i += BATCH) {
+      await tx
+        .insertInto('maintenance_issues')
+        .values(rows.slice(i, i + BATCH))
+        .execute();
+    }
+  });
 }

@@ -1,6 +1,7 @@
 import { checklistRead, checklistToggle } from './checklists.ts';
 import { health } from './health.ts';
 import { instance } from './instance.ts';
+import { houseWorkOrders, workOrdersOpen } from './maintenance.ts';
 import { calendar, createConflict, createStay, houseMonth, reservationById } from './reservations.ts';
 import type { Scenario } from './types.ts';
 
@@ -15,4 +16,6 @@ export const scenarios: Scenario[] = [
   createConflict,
   checklistRead,
   checklistToggle,
+  workOrdersOpen,
+  houseWorkOrders,
 ];

@@ -21,12 +21,14 @@ import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { channelRoutes } from './modules/channels/channels.routes.ts';
 import { checklistRoutes } from './modules/checklists/checklists.routes.ts';
+import { attachmentRoutes } from './modules/files/files.routes.ts';
 import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import type { JobRunner } from './modules/jobs/jobs.service.ts';
+import { maintenanceRoutes } from './modules/maintenance/maintenance.routes.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { operationRoutes } from './modules/operations/operations.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -171,6 +173,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     checklists,
     operations,
     channels,
+    maintenance,
+    files,
   } = services;
   app.decorate('jobs', jobs);
   // Email, turnover rounds after departures, the database's statistics: see services.ts.
@@ -212,6 +216,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await checklistRoutes(app, checklists);
   await operationRoutes(app, operations);
   await channelRoutes(app, channels);
+  await attachmentRoutes(app, files);
+  await maintenanceRoutes(app, maintenance);
 
   await registerSpa(app, config.webDistDir);
   return app;

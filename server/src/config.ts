@@ -29,6 +29,18 @@ export interface Config {
   oauth: OAuthConfig;
   channels: ChannelsConfig;
   jobs: JobsConfig;
+  uploads: UploadsConfig;
+}
+
+export interface UploadsConfig {
+  /** The largest file accepted, in bytes; a larger one is 413 and nothing of it is kept. */
+  maxBytes: number;
+  /** Where the bytes go: files under `DATA_DIR/uploads`, or a table (several instances sharing PostgreSQL). */
+  storage: 'disk' | 'database';
+  /** Where the disk storage writes. */
+  directory: string;
+  /** The most pixels an image may declare: a bigger one is refused before it is decoded. */
+  maxPixels: number;
 }
 
 export interface ChannelsConfig {
@@ -139,6 +151,9 @@ const EnvSchema = Type.Object({
   ICAL_TIMEOUT_SECONDS: Type.Integer({ minimum: 1, maximum: 120, default: 10 }),
   JOBS_ENABLED: Type.Boolean({ default: true }),
   JOBS_POLL_INTERVAL_MS: Type.Integer({ minimum: 100, maximum: 600_000, default: 5_000 }),
+  UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 15_728_640 }),
+  UPLOAD_STORAGE: Type.Union([Type.Literal('disk'), Type.Literal('database')], { default: 'disk' }),
+  UPLOAD_MAX_PIXELS: Type.Integer({ minimum: 1_000_000, maximum: 268_402_689, default: 50_000_000 }),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -205,6 +220,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fetchTimeoutMs: parsed.ICAL_TIMEOUT_SECONDS * 1000,
     },
     jobs: { enabled: parsed.JOBS_ENABLED, pollIntervalMs: parsed.JOBS_POLL_INTERVAL_MS },
+    uploads: {
+      maxBytes: parsed.UPLOAD_MAX_BYTES,
+      storage: parsed.UPLOAD_STORAGE,
+      directory: path.join(dataDir, 'uploads'),
+      maxPixels: parsed.UPLOAD_MAX_PIXELS,
+    },
   };
 }
 

@@ -20,7 +20,8 @@ Commands:
   serve            Migrate the database, then serve the API and the web app (default)
   migrate          Apply pending database migrations and exit
   backup <file>    Write a consistent copy of the SQLite database to <file>, even while
-                   the server is writing (PostgreSQL: use pg_dump)
+                   the server is writing, and the uploaded files to <file>.uploads/
+                   (PostgreSQL: use pg_dump)
   seed --demo [--language fr|en]
                    Fill the database with demonstration data, worded in the language given
                    (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG; else English).
@@ -71,8 +72,15 @@ async function backup(config: Config, target: string | undefined): Promise<void>
         '  pg_dump --format=custom --file=staykeep.dump "$DATABASE_URL"',
     );
   }
-  const result = await backupSqlite(config.database.file, path.resolve(target));
+  const result = await backupSqlite(config.database.file, path.resolve(target), {
+    uploadsDirectory: config.uploads.directory,
+  });
   console.log(`Backup written to ${result.file} (${result.bytes} bytes, integrity check: ok).`);
+  console.log(
+    result.uploads
+      ? `Uploaded files copied to ${result.uploads.directory}/ (${result.uploads.files} ${result.uploads.files === 1 ? 'file' : 'files'}); restore them to ${config.uploads.directory}.`
+      : `No uploaded files on disk (${config.uploads.directory} does not exist): nothing else to copy.`,
+  );
 }
 
 function demoLanguage(value: string): DemoLanguage {

@@ -1,6 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from './config.ts';
 import type { Database } from './db/database.ts';
+import { AppError } from './http/errors.ts';
+import { MANAGERS } from './kernel/access.ts';
 import { DomainEventBus } from './kernel/events.ts';
 import { findUserByEmail, findUserById } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
@@ -11,10 +13,14 @@ import { ChannelsService, SYNC_JOB } from './modules/channels/channels.service.t
 import { checklistsReactions } from './modules/checklists/checklists.reactions.ts';
 import { ChecklistsService } from './modules/checklists/checklists.service.ts';
 import { EMAIL_RETRY_DELAYS_SECONDS, EmailOutbox } from './modules/email/email.service.ts';
+import { filesReactions } from './modules/files/files.reactions.ts';
+import { FilesService } from './modules/files/files.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
 import { housesOfOrganization } from './modules/houses/houses.repository.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
 import { JobRunner } from './modules/jobs/jobs.service.ts';
+import { maintenanceReactions } from './modules/maintenance/maintenance.reactions.ts';
+import { MaintenanceService } from './modules/maintenance/maintenance.service.ts';
 import { oauthReactions } from './modules/oauth/oauth.reactions.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
@@ -36,6 +42,8 @@ export interface Services {
   checklists: ChecklistsService;
   operations: OperationsService;
   channels: ChannelsService;
+  maintenance: MaintenanceService;
+  files: FilesService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -55,6 +63,7 @@ export function createServices(options: {
   checklistsReactions(events, { postgres });
   reservationsReactions(events);
   oauthReactions(events);
+  maintenanceReactions(events);
   // Background work: handlers are registered here, below, once the services they call exist.
   const jobs = new JobRunner({ db: database.db, log, now, config: config.jobs, postgres });
   const outbox = new EmailOutbox({
@@ -87,7 +96,8 @@ export function createServices(options: {
     events,
   });
   const checklists = new ChecklistsService({ db: database.db, now });
-  const operations = new OperationsService({ db: database.db, now, reservations });
+  const maintenance = new MaintenanceService({ db: database.db, now, events, calendar });
+  const operations = new OperationsService({ db: database.db, now, reservations, maintenance });
   const channels = new ChannelsService({
     db: database.db,
     now,
@@ -101,6 +111,21 @@ export function createServices(options: {
     log,
   });
   channelsReactions(events, jobs);
+  // Files attached to houses, work orders and ledger entries: each owner says who may see and change them.
+  const files = new FilesService({ db: database.db, config: config.uploads, now, log });
+  files.registerOwner('house', {
+    readable: async (member, houseId) => {
+      await houses.get(member, houseId);
+    },
+    writable: async (member, houseId) => {
+      await houses.get(member, houseId);
+      if (!MANAGERS.includes(member.role)) {
+        throw new AppError(403, 'forbidden', "Only managers change a house's files.");
+      }
+    },
+  });
+  files.registerOwner('maintenance_issue', maintenance.attachmentPolicy);
+  filesReactions(events, files);
 
   jobs.register<{ messageId: string }>(
     'email.send',
@@ -141,5 +166,7 @@ export function createServices(options: {
     checklists,
     operations,
     channels,
+    maintenance,
+    files,
   };
 }

@@ -34,6 +34,13 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // Jobs run right after the commit that adds them (an email) and when a test calls app.jobs.runDue();
     // a poll would also run the periodic ones (turnover rounds) behind the back of tests that move the clock.
     jobs: { enabled: true, pollIntervalMs: 600_000 },
+    // Uploads go to a table unless a test gives a folder: tests leave nothing on disk.
+    uploads: {
+      maxBytes: 15_728_640,
+      storage: 'database',
+      directory: '/nonexistent-test-uploads',
+      maxPixels: 50_000_000,
+    },
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { FeedServer, icalFeed } from '../../server/test/feed-server.ts';
 import en from '../src/locales/en.json' with { type: 'json' };
@@ -155,6 +156,41 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     });
   }
   await post('/api/v1/invitations', { email: `cleaner-${locale}-${Date.now()}@example.org`, role: 'staff' });
+  // A work order with a photo and an invoice, due yesterday, keeping the villa off the calendar later on;
+  // the villa has a file of its own.
+  const issue = await post('/api/v1/maintenance/issues', {
+    houseId: villa.id,
+    type: 'pool',
+    title: 'Pool pump makes a grinding noise',
+    description: 'Heard at night from the terrace.',
+    priority: 'high',
+    dueDate: day(-1),
+    assigneeName: 'Piscines Martin',
+    assigneePhone: '+33 4 90 00 00 00',
+    block: { start: day(20), end: day(22) },
+  });
+  const attach = async (url: string, name: string, mimeType: string, buffer: Buffer, kind: string) => {
+    const response = await context.request.post(url, {
+      headers,
+      multipart: { kind, file: { name, mimeType, buffer } },
+    });
+    if (!response.ok()) throw new Error(`${url} (${response.status()}): ${await response.text()}`);
+  };
+  await attach(
+    `/api/v1/maintenance/issues/${issue.id}/attachments`,
+    'pump.jpg',
+    'image/jpeg',
+    await PHOTO,
+    'photo',
+  );
+  await attach(
+    `/api/v1/maintenance/issues/${issue.id}/attachments`,
+    'invoice.pdf',
+    'application/pdf',
+    PDF,
+    'invoice',
+  );
+  await attach(`/api/v1/houses/${villa.id}/attachments`, 'manual.pdf', 'application/pdf', PDF, 'document');
   const airbnb = await post(`/api/v1/houses/${villa.id}/channels`, {
     name: 'Airbnb',
     source: 'airbnb',
@@ -172,8 +208,29 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     if (tries > 100) throw new Error('the Airbnb feed was never synced');
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  return { studioId: studio.id as string, stayId: coming.id as string, villaId: villa.id as string };
+  return {
+    studioId: studio.id as string,
+    stayId: coming.id as string,
+    villaId: villa.id as string,
+    issueId: issue.id as string,
+  };
 }
+
+/** A photo for a work order (a real JPEG) and a one-page PDF for its invoice. */
+const PHOTO = sharp({ create: { width: 640, height: 480, channels: 3, background: '#6c9bd2' } })
+  .jpeg()
+  .toBuffer();
+const PDF = Buffer.from(
+  [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+    '',
+  ].join('\n'),
+);
 
 const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
 const LANGUAGES = { en: 'en-US', fr: 'fr-FR' } as const;
@@ -276,7 +333,7 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
         let visitor: BrowserContext;
         let instanceAdmin: BrowserContext;
         const pages: Partial<Record<Visitor, Page>> = {};
-        let ids: { studioId: string; stayId: string; villaId: string };
+        let ids: { studioId: string; stayId: string; villaId: string; issueId: string };
         beforeAll(async () => {
           visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
@@ -311,7 +368,12 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
               ? { 'account menu': accountMenu, navigation: (page) => button(page, t('nav.open')) }
               : { 'account menu': accountMenu },
           ],
-          ['today', () => '/today', 'member', {}],
+          [
+            'today',
+            () => '/today',
+            'member',
+            { 'report a problem': (page) => button(page, t('maintenance.report.button')) },
+          ],
           [
             'calendar',
             () => '/calendar',
@@ -344,7 +406,36 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
             'checklist',
             () => `/houses/${ids.studioId}/checklist`,
             'member',
-            { history: (page) => button(page, t('checklist.history')) },
+            {
+              history: (page) => button(page, t('checklist.history')),
+              'report a problem': (page) =>
+                button(page, t('maintenance.report.buttonNamed', { house: 'Studio du Port' })),
+            },
+          ],
+          [
+            'maintenance',
+            () => '/maintenance',
+            'member',
+            { 'new work order': (page) => button(page, t('maintenance.new')) },
+          ],
+          [
+            'work order',
+            () => `/maintenance/${ids.issueId}`,
+            'member',
+            {
+              edit: (page) => button(page, t('common.edit')),
+              resolve: (page) => button(page, t('maintenance.actions.resolved')),
+              cancel: (page) => button(page, t('maintenance.actions.cancelled')),
+              photo: (page) => button(page, t('maintenance.files.openPhoto', { name: 'pump.jpg' })),
+              'delete a file': (page) =>
+                button(page, t('maintenance.files.deleteNamed', { name: 'invoice.pdf' })),
+            },
+          ],
+          [
+            'house',
+            () => `/houses/${ids.villaId}`,
+            'member',
+            { 'new work order': (page) => button(page, t('maintenance.new')) },
           ],
           [
             'channels',

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -195,6 +195,35 @@ describe('staykeep command', () => {
     expect(copied).toBeGreaterThanOrEqual(200);
     expect(copied).toBeLessThanOrEqual(total);
     expect(copied % 20).toBe(0);
+  });
+
+  it('copies the uploaded files beside the backup, and says so', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    expect((await run(['migrate'], { DATA_DIR: dataDir })).code).toBe(0);
+    const key = '0b6f4c2e-8d1a-4c3b-9f5e-2a7d6c1b0e93.jpg';
+    const shard = path.join(dataDir, 'uploads', key.slice(0, 2));
+    mkdirSync(shard, { recursive: true });
+    writeFileSync(path.join(shard, key), 'the bytes of a photo');
+    // A file still being written is not an upload yet.
+    writeFileSync(path.join(shard, `.${key}.0123456789ab.tmp`), 'half of a photo');
+
+    const target = path.join(dataDir, 'backup.db');
+    const backup = await run(['backup', target], { DATA_DIR: dataDir });
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    expect(backup.stdout).toContain(`Uploaded files copied to ${target}.uploads/ (1 file)`);
+    expect(readFileSync(path.join(`${target}.uploads`, key.slice(0, 2), key), 'utf8')).toBe(
+      'the bytes of a photo',
+    );
+    expect(readdirSync(path.join(`${target}.uploads`, key.slice(0, 2)))).toEqual([key]);
+
+    // Without uploads on disk, the database alone is copied, and the output says so.
+    const bare = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));
+    expect((await run(['migrate'], { DATA_DIR: bare })).code).toBe(0);
+    const alone = await run(['backup', path.join(bare, 'backup.db')], { DATA_DIR: bare });
+    expect(alone.code).toBe(0);
+    expect(alone.stdout).toContain('No uploaded files on disk');
+    expect(existsSync(path.join(bare, 'backup.db.uploads'))).toBe(false);
   });
 
   it('refuses to overwrite an existing backup file', async () => {

@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { addDays } from '../kernel/dates.ts';
@@ -54,16 +55,26 @@ const WORDING = {
   en: {
     instance: 'Staykeep demo',
     manager: 'Demo Manager',
-    poolLiner: 'Pool liner replaced',
+    poolLiner: 'Pool liner to replace',
+    poolLinerDetail: 'The liner is torn along the steps; the pool cannot be used until it is replaced.',
     ownerStay: 'Owner stay',
     boiler: 'Boiler service',
+    boilerNote: 'Annual service, burner cleaned, flue checked.',
+    leak: 'Water leak under the kitchen sink',
+    leakDetail: 'The guests found water on the floor this morning.',
+    socket: 'Terrace socket does not work',
   },
   fr: {
     instance: 'Démo Staykeep',
     manager: 'Gérance démo',
-    poolLiner: 'Liner de la piscine remplacé',
+    poolLiner: 'Liner de la piscine à remplacer',
+    poolLinerDetail: 'Le liner est déchiré le long des marches : piscine inutilisable jusqu’au remplacement.',
     ownerStay: 'Séjour du propriétaire',
     boiler: 'Entretien de la chaudière',
+    boilerNote: 'Entretien annuel, brûleur nettoyé, conduit vérifié.',
+    leak: 'Fuite d’eau sous l’évier de la cuisine',
+    leakDetail: 'Les clients ont trouvé de l’eau par terre ce matin.',
+    socket: 'La prise de la terrasse ne fonctionne pas',
   },
 } satisfies Record<DemoLanguage, Record<string, string>>;
 
@@ -139,6 +150,16 @@ export async function seedDemo(
   if (!membership) throw new Error('the demo account has no organization');
   const member = { userId: user.id, organizationId: membership.organizationId, role: membership.role };
 
+  /** A photo of the problem, drawn here: a wall, a band and a stain, in the given colours. */
+  async function attachPhoto(issueId: string, fileName: string, background: string, stain: string) {
+    const drawing = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="900">
+      <rect width="1200" height="900" fill="${background}"/>
+      <rect y="520" width="1200" height="60" fill="#8a8a8a"/>
+      <ellipse cx="600" cy="700" rx="360" ry="90" fill="${stain}"/></svg>`;
+    const data = await sharp(Buffer.from(drawing)).jpeg({ quality: 80 }).toBuffer();
+    await services.files.attach(member, 'maintenance_issue', issueId, { data, fileName, kind: 'photo' });
+  }
+
   const today = new Date().toISOString().slice(0, 10);
   // The houses came into use half a year ago, before their first stays, and were prepared for them.
   const inUseSince = `${addDays(today, -182)}T08:00:00.000Z`;
@@ -162,23 +183,41 @@ export async function seedDemo(
     );
   }
   clock = null;
-  const blocks = [
-    { house: 0, from: 20, nights: 3, kind: 'maintenance' as const, note: words.poolLiner },
-    { house: 2, from: 45, nights: 7, kind: 'owner' as const, note: words.ownerStay },
-    { house: 4, from: -30, nights: 2, kind: 'maintenance' as const, note: words.boiler },
-  ];
-  for (const block of blocks) {
-    const house = houses[block.house];
-    if (!house) continue;
-    const start = addDays(today, block.from);
-    await services.calendar.createBlock(member, {
-      houseId: house.id,
-      start,
-      end: addDays(start, block.nights),
-      kind: block.kind,
-      note: block.note,
-    });
-  }
+  // Work orders that make a house unusable block its calendar: placed before the stays, which go around them.
+  const pool = await services.maintenance.create(member, {
+    houseId: houses[0]?.id ?? '',
+    type: 'pool',
+    title: words.poolLiner,
+    description: words.poolLinerDetail,
+    priority: 'high',
+    assigneeName: 'Piscines du Golfe',
+    assigneePhone: '+33 4 94 00 00 00',
+    dueDate: addDays(today, 22),
+    block: { start: addDays(today, 20), end: addDays(today, 23) },
+  });
+  await services.maintenance.update(member, pool.id, { status: 'in_progress', materialsCost: '640.00' });
+  await attachPhoto(pool.id, 'liner.jpg', '#3a8fc1', '#f2f2f2');
+  const boiler = await services.maintenance.create(member, {
+    houseId: houses[4]?.id ?? '',
+    type: 'heating',
+    title: words.boiler,
+    priority: 'normal',
+    assigneeName: 'Chauffage Varois',
+    block: { start: addDays(today, -30), end: addDays(today, -28) },
+  });
+  await services.maintenance.update(member, boiler.id, {
+    status: 'resolved',
+    laborCost: '145.00',
+    materialsCost: '38.50',
+    resolutionNote: words.boilerNote,
+  });
+  await services.calendar.createBlock(member, {
+    houseId: houses[2]?.id ?? '',
+    start: addDays(today, 45),
+    end: addDays(today, 52),
+    kind: 'owner',
+    note: words.ownerStay,
+  });
 
   // Regular guests come back: each is one guest record, linked to all their stays.
   const guests = [];
@@ -258,9 +297,27 @@ export async function seedDemo(
     if (uncleaned && index !== 1) await clean(house.id, uncleaned, index === 0 ? 0.5 : 1);
   }
 
+  // Problems found since: an urgent leak a guest reported, a socket nobody has looked at yet.
+  const leak = await services.maintenance.create(member, {
+    houseId: houses[1]?.id ?? '',
+    type: 'plumbing',
+    title: words.leak,
+    description: words.leakDetail,
+    priority: 'urgent',
+    reportedByGuest: true,
+  });
+  await attachPhoto(leak.id, 'leak.jpg', '#d9c4a3', '#3d7bd9');
+  await services.maintenance.create(member, {
+    houseId: houses[3]?.id ?? '',
+    type: 'electrical',
+    title: words.socket,
+    priority: 'normal',
+  });
+
   return [
     ...lines,
-    `5 houses (maison-1…maison-5), ${stays} stays over a year, ${blocks.length} blocks`,
+    `5 houses (maison-1…maison-5), ${stays} stays over a year, an owner's stay`,
+    '4 work orders: a pool liner to replace (blocking maison-1), a resolved boiler service, an urgent leak, a socket',
     'the default checklist, with a turnover under way in maison-1 and not started in maison-2',
   ];
 }

@@ -30,6 +30,7 @@ export function columnTypes(db: AnyDb) {
     date: postgres ? 'date' : 'text',
     instant: postgres ? 'timestamptz' : 'text',
     json: postgres ? 'jsonb' : 'json',
+    bytes: postgres ? 'bytea' : 'blob',
   } satisfies Record<string, ColumnDataType>;
 }
 

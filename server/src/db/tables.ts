@@ -41,6 +41,10 @@ export interface Tables {
   channel_syncs: ChannelSyncsTable;
   channel_events: ChannelEventsTable;
   ical_exports: IcalExportsTable;
+  attachments: AttachmentsTable;
+  attachment_contents: AttachmentContentsTable;
+  maintenance_types: MaintenanceTypesTable;
+  maintenance_issues: MaintenanceIssuesTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -524,4 +528,80 @@ export interface IcalExportsTable {
   organization_id: string;
   token: string;
   created_at: Instant;
+}
+
+export const ATTACHMENT_OWNER_TYPES = ['maintenance_issue', 'ledger_entry', 'house'] as const;
+export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
+export const ATTACHMENT_KINDS = ['photo', 'invoice', 'receipt', 'document'] as const;
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+export const ATTACHMENT_STORAGES = ['disk', 'database'] as const;
+export type AttachmentStorage = (typeof ATTACHMENT_STORAGES)[number];
+
+export interface AttachmentsTable {
+  id: string;
+  organization_id: string;
+  owner_type: AttachmentOwnerType;
+  owner_id: string;
+  kind: AttachmentKind;
+  /** The name the user's file had: shown, never used as a path. */
+  file_name: string;
+  content_type: string;
+  size: number;
+  width: number | null;
+  height: number | null;
+  storage: AttachmentStorage;
+  /** The generated name the bytes are stored under. */
+  content_key: string;
+  thumbnail_key: string | null;
+  created_by: string | null;
+  created_at: Instant;
+}
+
+export interface AttachmentContentsTable {
+  key: string;
+  bytes: Uint8Array;
+  created_at: Instant;
+}
+
+export const MAINTENANCE_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
+export type MaintenancePriority = (typeof MAINTENANCE_PRIORITIES)[number];
+export const MAINTENANCE_STATUSES = ['open', 'in_progress', 'on_hold', 'resolved', 'cancelled'] as const;
+export type MaintenanceStatus = (typeof MAINTENANCE_STATUSES)[number];
+
+export interface MaintenanceTypesTable {
+  organization_id: string;
+  code: string;
+  label_en: string;
+  label_fr: string;
+  position: number;
+  active: Defaulted<boolean>;
+  created_at: Instant;
+}
+
+export interface MaintenanceIssuesTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  type: string;
+  title: string;
+  description: string | null;
+  priority: MaintenancePriority;
+  status: MaintenanceStatus;
+  reported_at: string;
+  reported_by: string | null;
+  reported_by_guest: Defaulted<boolean>;
+  assignee_user_id: string | null;
+  assignee_name: string | null;
+  assignee_phone: string | null;
+  due_date: string | null;
+  resolved_at: string | null;
+  resolution_note: string | null;
+  /** Cents. */
+  labor_cost: Defaulted<number>;
+  /** Cents. */
+  materials_cost: Defaulted<number>;
+  block_id: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  updated_at: Instant;
 }

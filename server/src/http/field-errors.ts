@@ -34,6 +34,7 @@ export const FIELD_ERROR_CODES = [
   'too-many-days', // limit: most days a query covers
   'more-than-total', // an advance larger than the total price
   'too-many-guests', // limit: most guests the house takes
+  'not-a-member', // a user who is not a member of the organization
   'invalid', // anything else
 ] as const;
 
@@ -141,6 +142,8 @@ function englishMessage(code: FieldErrorCode, params: FieldErrorParams): string 
       return 'must not exceed totalPrice';
     case 'too-many-guests':
       return `must be at most ${params.limit} for this house`;
+    case 'not-a-member':
+      return 'is not a member of this organization';
     case 'invalid':
       return 'is not valid';
   }

@@ -33,6 +33,35 @@ export interface DomainEvents {
   /** A check-in or check-out taken back by a manager (a correction). */
   'reservation.checkInUndone': StayEvent;
   'reservation.checkOutUndone': StayEvent;
+  /** Any change to a work order, recorded in its history; `delete` removes it and what hangs on it (its files). */
+  'maintenance.recorded': {
+    organizationId: string;
+    houseId: string;
+    issueId: string;
+    action: MaintenanceAction;
+  };
+  /**
+   * A work order resolved: what it cost (labor and materials, in cents), for
+   * the ledger to post as one expense dated the day it was resolved.
+   */
+  'maintenance.resolved': MaintenanceCost;
+  /** The cost of a resolved work order corrected: the ledger posts the difference, never an edit. */
+  'maintenance.costChanged': MaintenanceCost & { previousCostCents: number };
+}
+
+export type MaintenanceAction = 'create' | 'update' | 'status' | 'delete';
+
+interface MaintenanceCost {
+  organizationId: string;
+  houseId: string;
+  issueId: string;
+  /** The date the cost is booked on: the day the work order was resolved, in the house's time zone. */
+  date: string;
+  costCents: number;
+  laborCents: number;
+  materialsCents: number;
+  userId: string;
+  now: string;
 }
 
 /**

@@ -19,6 +19,7 @@ export const navigation: NavigationEntry[] = [
   { to: '/today', labelKey: 'nav.today' },
   { to: '/calendar', labelKey: 'nav.calendar' },
   { to: '/houses', labelKey: 'nav.houses' },
+  { to: '/maintenance', labelKey: 'nav.maintenance' },
   { to: '/guests', labelKey: 'nav.guests', roles: ['admin', 'manager'] },
   { to: '/checklist-template', labelKey: 'nav.checklistTemplate', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },

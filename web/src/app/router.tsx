@@ -34,6 +34,15 @@ const GuestsPage = lazy(() =>
 const HousesPage = lazy(() =>
   import('../features/houses/HousesPage.tsx').then((m) => ({ default: m.HousesPage })),
 );
+const HousePage = lazy(() =>
+  import('../features/houses/HousePage.tsx').then((m) => ({ default: m.HousePage })),
+);
+const MaintenanceListPage = lazy(() =>
+  import('../features/maintenance/MaintenanceListPage.tsx').then((m) => ({ default: m.MaintenanceListPage })),
+);
+const WorkOrderPage = lazy(() =>
+  import('../features/maintenance/WorkOrderPage.tsx').then((m) => ({ default: m.WorkOrderPage })),
+);
 const MembersPage = lazy(() =>
   import('../features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
@@ -77,8 +86,11 @@ export const router = createBrowserRouter([
       signedIn('calendar', <TimelinePage />),
       signedIn('reservations/:reservationId', <ReservationPage />),
       signedIn('houses', <HousesPage />),
+      signedIn('houses/:houseId', <HousePage />),
       signedIn('houses/:houseId/checklist', <ChecklistPage />),
       signedIn('houses/:houseId/channels', <ChannelsPage />),
+      signedIn('maintenance', <MaintenanceListPage />),
+      signedIn('maintenance/:issueId', <WorkOrderPage />),
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       signedIn('profile', <ProfilePage />),

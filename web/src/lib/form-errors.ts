@@ -37,6 +37,7 @@ const SENTENCES: Record<FieldErrorCode, (error: FieldError) => Record<string, un
   'too-many-days': limit,
   'more-than-total': none,
   'too-many-guests': limit,
+  'not-a-member': none,
   invalid: none,
 };
 

@@ -2,6 +2,7 @@ import type { Static } from 'typebox';
 import type { Db, Tx } from '../../db/database.ts';
 import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
+import type { BlockKind } from '../../db/tables.ts';
 import { badRequest, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
@@ -323,13 +324,21 @@ export class CalendarService {
   }
 
   /**
-   * Dates a channel's feed closes, as a block of kind `channel`, written by
-   * the channel sync in its transaction. The nights must be free (the caller
-   * checks first; the database refuses them anyway).
+   * A block another module places in the transaction it holds: dates a
+   * channel's feed closes (`channel`), a work order that makes the house
+   * unusable (`maintenance`). The nights must be free: the caller may check
+   * first, and the database refuses them anyway (a 409 naming what holds them).
    */
-  async importBlock(
+  async placeBlock(
     tx: Tx,
-    block: { organizationId: string; houseId: string; start: string; end: string; note: string | null },
+    block: {
+      organizationId: string;
+      houseId: string;
+      start: string;
+      end: string;
+      kind: BlockKind;
+      note: string | null;
+    },
   ): Promise<string> {
     const id = newId();
     const now = this.#now().toISOString();
@@ -340,7 +349,7 @@ export class CalendarService {
       house_id: block.houseId,
       start_date: block.start,
       end_date: block.end,
-      kind: 'channel',
+      kind: block.kind,
       note: block.note,
       created_at: now,
       updated_at: now,
@@ -354,8 +363,14 @@ export class CalendarService {
     return id;
   }
 
-  /** Moves an imported block to the feed's new dates, or removes it (`dates` null); false when it is gone. */
-  async applyImportedBlockChange(
+  /** The dates of a block, for a module that placed it; undefined when it is gone. */
+  async blockDates(tx: Tx, organizationId: string, blockId: string) {
+    const block = await findBlock(tx, organizationId, blockId);
+    return block ? { start: block.start_date, end: block.end_date } : undefined;
+  }
+
+  /** Moves a block another module placed to new dates, or removes it (`dates` null); false when it is gone. */
+  async moveBlock(
     tx: Tx,
     change: { organizationId: string; blockId: string; dates: { start: string; end: string } | null },
   ): Promise<boolean> {

@@ -323,7 +323,7 @@ export class ChannelsService {
       if (!(await claimFeed(tx, feed.id, now.toISOString(), lease))) throw syncInProgress();
       for (const row of await feedEvents(tx, feed.id)) {
         if (row.block_id && row.block_end && row.block_end > today) {
-          await this.#calendar.applyImportedBlockChange(tx, {
+          await this.#calendar.moveBlock(tx, {
             organizationId: feed.organization_id,
             blockId: row.block_id,
             dates: null,
@@ -546,7 +546,7 @@ export class ChannelsService {
               dates: { checkIn: event.start, checkOut: event.end },
               cancellationReason: '',
             })
-          : await this.#calendar.applyImportedBlockChange(tx, {
+          : await this.#calendar.moveBlock(tx, {
               organizationId: feed.organization_id,
               blockId: row.block_id ?? '',
               dates: { start: event.start, end: event.end },
@@ -596,7 +596,8 @@ export class ChannelsService {
             }
           : {
               reservation_id: null,
-              block_id: await this.#calendar.importBlock(tx, {
+              block_id: await this.#calendar.placeBlock(tx, {
+                kind: 'channel',
                 organizationId: feed.organization_id,
                 houseId: feed.house_id,
                 start: event.start,
@@ -758,7 +759,7 @@ export class ChannelsService {
       });
     }
     if (row.block_id) {
-      return this.#calendar.applyImportedBlockChange(tx, {
+      return this.#calendar.moveBlock(tx, {
         organizationId: feed.organization_id,
         blockId: row.block_id,
         dates: null,

@@ -26,6 +26,24 @@ const Turnover = Type.Object(
   { $id: 'Turnover', additionalProperties: false },
 );
 
+const PressingWorkOrder = Type.Object(
+  {
+    issueId: Type.String(),
+    houseId: Type.String(),
+    houseName: Type.String(),
+    type: Type.String(),
+    title: Type.String(),
+    priority: Type.Ref('MaintenancePriority'),
+    status: Type.Ref('MaintenanceStatus'),
+    dueDate: Type.Union([CalendarDateOut, Type.Null()]),
+    nextArrival: Type.Object(
+      { reservationId: Type.String(), checkIn: CalendarDateOut },
+      { additionalProperties: false },
+    ),
+  },
+  { $id: 'PressingWorkOrder', additionalProperties: false },
+);
+
 export const DailySchema = Type.Object(
   {
     date: CalendarDateOut,
@@ -42,8 +60,12 @@ export const DailySchema = Type.Object(
     notReady: Type.Array(Type.Ref('Turnover'), {
       description: 'Houses not ready with an arrival on the day or the next',
     }),
+    urgentWorkOrders: Type.Array(Type.Ref('PressingWorkOrder'), {
+      description:
+        'Urgent and high-priority work orders not done on houses with an arrival within two days, the nearest arrival first',
+    }),
   },
   { $id: 'DailyOperations', additionalProperties: false },
 );
 
-export const operationSchemas = [Turnover, DailySchema];
+export const operationSchemas = [Turnover, PressingWorkOrder, DailySchema];

@@ -3,6 +3,7 @@ import type { Member } from '../../kernel/access.ts';
 import { addDays, localDate } from '../../kernel/dates.ts';
 import { latestRounds } from '../checklists/checklists.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
+import type { MaintenanceService } from '../maintenance/maintenance.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import { houseNames, nextArrivals, occupiedHouses } from './operations.repository.ts';
@@ -17,11 +18,18 @@ export class OperationsService {
   readonly #db: Db;
   readonly #now: () => Date;
   readonly #reservations: ReservationsService;
+  readonly #maintenance: MaintenanceService;
 
-  constructor(options: { db: Db; now: () => Date; reservations: ReservationsService }) {
+  constructor(options: {
+    db: Db;
+    now: () => Date;
+    reservations: ReservationsService;
+    maintenance: MaintenanceService;
+  }) {
     this.#db = options.db;
     this.#now = options.now;
     this.#reservations = options.reservations;
+    this.#maintenance = options.maintenance;
   }
 
   async daily(member: Member, date?: string) {
@@ -35,8 +43,9 @@ export class OperationsService {
       nextArrivals(this.#db, member.organizationId, day),
       occupiedHouses(this.#db, member.organizationId, day),
     ]);
-    // A stay leaving today ended before today's night: the range starts a day earlier to include it.
-    const stays = (await this.#stays(member, addDays(day, -1), addDays(day, 2))).filter(
+    // A stay leaving today ended before today's night: the range starts a day earlier to include it;
+    // it ends three days on, for the arrivals of the next two days that pressing work orders are weighed against.
+    const stays = (await this.#stays(member, addDays(day, -1), addDays(day, 3))).filter(
       (stay) => stay.status !== 'cancelled',
     );
     const names = new Map(houses.map((house) => [house.id, house.name]));
@@ -61,6 +70,7 @@ export class OperationsService {
       .sort((a, b) => (a.nextArrival?.checkIn ?? '9999').localeCompare(b.nextArrival?.checkIn ?? '9999'));
     return {
       date: day,
+      urgentWorkOrders: await this.#pressingWorkOrders(member, stays, day, names),
       arrivals: stays.filter((stay) => stay.checkIn === day),
       departures: stays.filter((stay) => stay.checkOut === day),
       inHouse: stays.filter((stay) => stay.checkIn < day && stay.checkOut > day),
@@ -69,6 +79,43 @@ export class OperationsService {
         (turnover) => turnover.nextArrival !== null && turnover.nextArrival.checkIn <= tomorrow,
       ),
     };
+  }
+
+  /** Urgent and high-priority work not done on houses a guest arrives at within two days. */
+  async #pressingWorkOrders(
+    member: Member,
+    stays: { houseId: string; id: string; checkIn: string }[],
+    day: string,
+    names: Map<string, string>,
+  ) {
+    const firstArrival = new Map<string, { reservationId: string; checkIn: string }>();
+    for (const stay of stays) {
+      if (stay.checkIn < day || stay.checkIn > addDays(day, 2) || !names.has(stay.houseId)) continue;
+      const known = firstArrival.get(stay.houseId);
+      if (!known || stay.checkIn < known.checkIn) {
+        firstArrival.set(stay.houseId, { reservationId: stay.id, checkIn: stay.checkIn });
+      }
+    }
+    const issues = await this.#maintenance.pressingOn(this.#db, member.organizationId, [
+      ...firstArrival.keys(),
+    ]);
+    return issues
+      .map((issue) => ({
+        issueId: issue.id,
+        houseId: issue.house_id,
+        houseName: names.get(issue.house_id) ?? '',
+        type: issue.type,
+        title: issue.title,
+        priority: issue.priority,
+        status: issue.status,
+        dueDate: issue.due_date,
+        nextArrival: firstArrival.get(issue.house_id) ?? { reservationId: '', checkIn: day },
+      }))
+      .sort(
+        (a, b) =>
+          a.nextArrival.checkIn.localeCompare(b.nextArrival.checkIn) ||
+          (a.priority === b.priority ? 0 : a.priority === 'urgent' ? -1 : 1),
+      );
   }
 
   async #stays(member: Member, from: string, to: string) {

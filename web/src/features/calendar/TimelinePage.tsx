@@ -43,6 +43,7 @@ import { useCanManage, useToday } from '../../lib/organization.ts';
 import { ChannelMark, isChannelSource } from '../channels/ChannelMark.tsx';
 import { ReadinessDot } from '../checklists/ReadinessBadge.tsx';
 import { useSites } from '../houses/use-houses.ts';
+import { WorkOrderForm } from '../maintenance/WorkOrderForm.tsx';
 import { ReservationForm } from '../reservations/ReservationForm.tsx';
 import {
   type Block,
@@ -656,15 +657,16 @@ function NewOnTimeline({
   onDone: (stay?: Reservation) => void;
 }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<'stay' | 'block'>('stay');
+  const [kind, setKind] = useState<'stay' | 'block' | 'workOrder'>('stay');
   return (
     <Stack gap="md">
       <SegmentedControl
         value={kind}
-        onChange={(value) => setKind(value as 'stay' | 'block')}
+        onChange={(value) => setKind(value as 'stay' | 'block' | 'workOrder')}
         data={[
           { value: 'stay', label: t('calendar.newStay') },
           { value: 'block', label: t('calendar.newBlock') },
+          { value: 'workOrder', label: t('calendar.newWorkOrder') },
         ]}
       />
       {kind === 'stay' ? (
@@ -672,8 +674,14 @@ function NewOnTimeline({
           initial={{ houseId: picked.houseId, checkIn: picked.start, checkOut: picked.end }}
           onDone={onDone}
         />
-      ) : (
+      ) : kind === 'block' ? (
         <BlockForm picked={picked} onDone={() => onDone()} />
+      ) : (
+        // A work order that keeps the house off the calendar: its block covers the nights picked.
+        <WorkOrderForm
+          defaults={{ houseId: picked.houseId, block: { start: picked.start, end: picked.end } }}
+          onDone={() => onDone()}
+        />
       )}
     </Stack>
   );

@@ -20,6 +20,7 @@ import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
+import { PendingReports, ReportIssueButton } from '../maintenance/ReportIssue.tsx';
 import { discardTick, type PendingTick, queueTick, retryTick, usePendingTicks } from './tick-queue.ts';
 import { type Checklist, useChecklist, useRound, useRounds } from './use-checklists.ts';
 
@@ -84,6 +85,9 @@ export function ChecklistPage() {
           </Button>
         </Group>
       </Stack>
+
+      {canTick && <ReportIssueButton houseId={houseId} houseName={data.houseName} fullWidth />}
+      <PendingReports />
 
       <Card withBorder padding="md" bg={ready ? 'teal.0' : undefined} role="status" aria-live="polite">
         <Stack gap="xs">

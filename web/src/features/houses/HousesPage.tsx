@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -109,7 +110,9 @@ export function HousesPage() {
             <Card key={house.id} withBorder padding="sm">
               <Group justify="space-between" wrap="nowrap">
                 <div>
-                  <Text fw={600}>{house.name}</Text>
+                  <Anchor component={Link} to={`/houses/${house.id}`} fw={600}>
+                    {house.name}
+                  </Anchor>
                   <Text size="xs" c="dimmed">
                     {house.code} · {t(`houses.types.${house.type}`)} ·{' '}
                     {t('houses.guestsMax', { count: house.maxGuests })}
@@ -155,9 +158,9 @@ export function HousesPage() {
                 {shown.map((house) => (
                   <Table.Tr key={house.id}>
                     <Table.Td>
-                      <Text size="sm" fw={600}>
+                      <Anchor component={Link} to={`/houses/${house.id}`} size="sm" fw={600}>
                         {house.name}
-                      </Text>
+                      </Anchor>
                       <Text size="xs" c="dimmed">
                         {house.code}
                         {house.location ? ` · ${house.location}` : ''}

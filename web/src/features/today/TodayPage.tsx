@@ -18,9 +18,12 @@ import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { formatDate, shiftDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useToday } from '../../lib/organization.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { useChannelConflicts } from '../channels/use-channels.ts';
 import { useDaily } from '../checklists/use-checklists.ts';
 import { useHouses } from '../houses/use-houses.ts';
+import { PendingReports, ReportIssueButton } from '../maintenance/ReportIssue.tsx';
+import { MyWorkOrders, UrgentWorkOrders } from '../maintenance/TodayWorkOrders.tsx';
 import { hasMoney, type Reservation, STATUS_COLORS } from '../reservations/use-reservations.ts';
 
 /**
@@ -35,18 +38,25 @@ export function TodayPage() {
   const date = which === 'today' ? today : shiftDate(today, 1);
   const daily = useDaily(date);
   const houses = useHouses();
+  const canReport = useAuth().organization?.role !== 'owner';
   const houseName = (id: string) => houses.data?.find((house) => house.id === id)?.name ?? '';
   const dayLabel = (value: string) =>
     formatDate(value, i18n.resolvedLanguage, { weekday: 'long', day: 'numeric', month: 'long' });
 
   return (
     <Stack gap="md" maw={900}>
-      <Stack gap={4}>
-        <Title order={2}>{t('today.title')}</Title>
-        <Text c="dimmed" size="sm" tt="capitalize">
-          {dayLabel(date)}
-        </Text>
-      </Stack>
+      <Group justify="space-between" align="flex-end" gap="sm">
+        <Stack gap={4}>
+          <Title order={2}>{t('today.title')}</Title>
+          <Text c="dimmed" size="sm" tt="capitalize">
+            {dayLabel(date)}
+          </Text>
+        </Stack>
+        {canReport && (
+          <ReportIssueButton suggestedHouseIds={daily.data?.turnovers.map((turnover) => turnover.houseId)} />
+        )}
+      </Group>
+      <PendingReports />
       <ChannelConflicts houseName={houseName} />
       <SegmentedControl
         value={which}
@@ -63,6 +73,7 @@ export function TodayPage() {
         <ErrorState message={errorSummary(t, daily.error)} onRetry={() => daily.refetch()} />
       ) : (
         <>
+          <UrgentWorkOrders orders={daily.data.urgentWorkOrders} />
           {daily.data.notReady.length > 0 && (
             <Alert color="red" title={t('today.notReadyTitle')} role="alert">
               <Stack gap={4}>
@@ -87,6 +98,7 @@ export function TodayPage() {
           <Text size="sm" c="dimmed">
             {t('today.inHouse', { count: daily.data.inHouse.length })}
           </Text>
+          <MyWorkOrders houseName={houseName} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Movements
               title={t('today.arrivals')}

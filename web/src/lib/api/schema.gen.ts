@@ -1285,6 +1285,166 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/maintenance/issues/{issueId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached, oldest first */
+        get: operations["listMaintenanceIssueAttachments"];
+        put?: never;
+        /** Attach a file (multipart/form-data: "file" and optionally "kind"). Photos are re-encoded upright without metadata; 413 over the size or pixel limit, 415 for any other type */
+        post: operations["uploadMaintenanceIssueAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/houses/{houseId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached, oldest first */
+        get: operations["listHouseAttachments"];
+        put?: never;
+        /** Attach a file (multipart/form-data: "file" and optionally "kind"). Photos are re-encoded upright without metadata; 413 over the size or pixel limit, 415 for any other type */
+        post: operations["uploadHouseAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One file's description */
+        get: operations["getAttachment"];
+        put?: never;
+        post?: never;
+        /** Remove a file (staff: only the files they uploaded) */
+        delete: operations["deleteAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attachments/{attachmentId}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's bytes (or its photo's thumbnail): photos inline, anything else as a download, in a sandbox either way */
+        get: operations["getAttachmentContent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kinds of maintenance work, with their French and English labels */
+        get: operations["listMaintenanceTypes"];
+        put?: never;
+        /** Add a kind of maintenance work */
+        post: operations["createMaintenanceType"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Relabel, reorder or retire a kind of maintenance work */
+        patch: operations["updateMaintenanceType"];
+        trace?: never;
+    };
+    "/api/v1/maintenance/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work orders, newest first */
+        get: operations["listMaintenanceIssues"];
+        put?: never;
+        /** Report a work order; with block, the house is blocked on those dates in the same transaction (409 naming a stay in the way) */
+        post: operations["createMaintenanceIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/maintenance/issues/{issueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One work order */
+        get: operations["getMaintenanceIssue"];
+        put?: never;
+        post?: never;
+        /** Delete a work order entered by mistake (not one whose cost was posted); its block and files go */
+        delete: operations["deleteMaintenanceIssue"];
+        options?: never;
+        head?: never;
+        /** Change a work order or its status (If-Match: its ETag); resolving or cancelling ends its block. Staff change status, description and resolution note only */
+        patch: operations["updateMaintenanceIssue"];
+        trace?: never;
+    };
+    "/api/v1/maintenance/issues/{issueId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of a work order: who, when, before and after */
+        get: operations["getMaintenanceIssueHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1305,7 +1465,7 @@ export interface components {
                 /** @description The field: body.name, querystring.to, headers.idempotency-key… */
                 path: string;
                 /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "invalid";
+                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "not-a-member" | "invalid";
                 /** @description The same in English, without its subject: "is required". */
                 message: string;
                 /** @description too-short, too-long, too-small, too-large… */
@@ -1327,7 +1487,7 @@ export interface components {
             /** @description The field: body.name, querystring.to, headers.idempotency-key… */
             path: string;
             /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "invalid";
+            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "not-a-member" | "invalid";
             /** @description The same in English, without its subject: "is required". */
             message: string;
             /** @description too-short, too-long, too-small, too-large… */
@@ -1874,6 +2034,21 @@ export interface components {
                 checkIn: string;
             } | null;
         };
+        PressingWorkOrder: {
+            issueId: string;
+            houseId: string;
+            houseName: string;
+            type: string;
+            title: string;
+            priority: components["schemas"]["MaintenancePriority"];
+            status: components["schemas"]["MaintenanceStatus"];
+            dueDate: string | null;
+            nextArrival: {
+                reservationId: string;
+                /** @description YYYY-MM-DD */
+                checkIn: string;
+            };
+        };
         DailyOperations: {
             /** @description YYYY-MM-DD */
             date: string;
@@ -1885,6 +2060,8 @@ export interface components {
             turnovers: components["schemas"]["Turnover"][];
             /** @description Houses not ready with an arrival on the day or the next */
             notReady: components["schemas"]["Turnover"][];
+            /** @description Urgent and high-priority work orders not done on houses with an arrival within two days, the nearest arrival first */
+            urgentWorkOrders: components["schemas"]["PressingWorkOrder"][];
         };
         /** @enum {unknown} */
         ChannelSource: "airbnb" | "booking" | "vrbo" | "other";
@@ -2003,6 +2180,122 @@ export interface components {
                 channel: components["schemas"]["ChannelSource"];
                 /** @description Secret: whoever has it reads the dates (never the guests) */
                 url: string;
+            }[];
+        };
+        /**
+         * @description photo (the default for images), invoice, receipt or document (the default for PDFs)
+         * @enum {unknown}
+         */
+        AttachmentKind: "photo" | "invoice" | "receipt" | "document";
+        Attachment: {
+            id: string;
+            kind: components["schemas"]["AttachmentKind"];
+            /** @description The name of the user's file, as text (never a path) */
+            fileName: string;
+            /** @description Decided from the bytes: image/jpeg, image/png, image/webp or application/pdf */
+            contentType: string;
+            /** @description Bytes, as stored (a photo is re-encoded) */
+            size: number;
+            /** @description Pixels, upright; null for a PDF */
+            width: number | null;
+            height: number | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The user who uploaded it */
+            createdBy: string | null;
+            /** @description Where its bytes are read (with the same credentials) */
+            url: string;
+            /** @description A small WebP of a photo; null for a PDF */
+            thumbnailUrl: string | null;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
+            nextCursor: null;
+        };
+        /** @enum {unknown} */
+        MaintenancePriority: "low" | "normal" | "high" | "urgent";
+        /**
+         * @description open → in_progress ⇄ on_hold → resolved, or cancelled; resolved and cancelled are final (a recurrence is a new work order)
+         * @enum {unknown}
+         */
+        MaintenanceStatus: "open" | "in_progress" | "on_hold" | "resolved" | "cancelled";
+        MaintenanceType: {
+            code: string;
+            labelEn: string;
+            labelFr: string;
+            /** @description Inactive types stay on the work orders that have them, and are not offered */
+            active: boolean;
+            position: number;
+        };
+        MaintenanceTypeList: {
+            items: components["schemas"]["MaintenanceType"][];
+        };
+        /** @description Costs are left out for staff, who see no money */
+        MaintenanceIssue: {
+            id: string;
+            houseId: string;
+            type: string;
+            title: string;
+            description: string | null;
+            priority: components["schemas"]["MaintenancePriority"];
+            status: components["schemas"]["MaintenanceStatus"];
+            /** Format: date-time */
+            reportedAt: string;
+            /** @description The member who reported it (or wrote down what a guest said) */
+            reportedBy: string | null;
+            reportedByName: string | null;
+            /** @description A guest reported it; reportedBy wrote it down */
+            reportedByGuest: boolean;
+            assigneeUserId: string | null;
+            /** @description The assigned member's name, or an outside contractor's */
+            assigneeName: string | null;
+            /** @description An outside contractor's phone */
+            assigneePhone: string | null;
+            /** @description YYYY-MM-DD */
+            dueDate: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            resolutionNote: string | null;
+            /** @description Two decimals, e.g. "150.00" */
+            laborCost?: string;
+            /** @description Two decimals, e.g. "150.00" */
+            materialsCost?: string;
+            /** @description Two decimals, e.g. "150.00" */
+            totalCost?: string;
+            blockId: string | null;
+            /** @description The maintenance block on the calendar while the house cannot be let */
+            block: {
+                id: string;
+                /** @description YYYY-MM-DD */
+                start: string;
+                /** @description YYYY-MM-DD */
+                end: string;
+            } | null;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MaintenanceIssueList: {
+            items: components["schemas"]["MaintenanceIssue"][];
+            nextCursor: string | null;
+        };
+        MaintenanceHistory: {
+            items: {
+                id: string;
+                /** @description create | update | status | delete */
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                before: {
+                    [key: string]: unknown;
+                } | null;
+                after: {
+                    [key: string]: unknown;
+                } | null;
             }[];
         };
     };
@@ -6119,6 +6412,775 @@ export interface operations {
             };
         };
     };
+    listMaintenanceIssueAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadMaintenanceIssueAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The file: a JPEG, PNG, WebP or HEIC photo, or a PDF. Its type is read from its bytes, never from its name */
+                    file: unknown;
+                    /**
+                     * @description photo (the default for images; not for a PDF), invoice, receipt or document
+                     * @enum {unknown}
+                     */
+                    kind?: "photo" | "invoice" | "receipt" | "document";
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listHouseAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadHouseAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The file: a JPEG, PNG, WebP or HEIC photo, or a PDF. Its type is read from its bytes, never from its name */
+                    file: unknown;
+                    /**
+                     * @description photo (the default for images; not for a PDF), invoice, receipt or document
+                     * @enum {unknown}
+                     */
+                    kind?: "photo" | "invoice" | "receipt" | "document";
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAttachmentContent: {
+        parameters: {
+            query: {
+                /** @description original (the default) or thumbnail (photos only) */
+                variant: "original" | "thumbnail";
+            };
+            header?: never;
+            path: {
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes, with Content-Type, Content-Length and Content-Disposition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": string;
+                    "image/png": string;
+                    "image/webp": string;
+                    "application/pdf": string;
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Problem"];
+                    "image/png": components["schemas"]["Problem"];
+                    "image/webp": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/jpeg": components["schemas"]["Problem"];
+                    "image/png": components["schemas"]["Problem"];
+                    "image/webp": components["schemas"]["Problem"];
+                    "application/pdf": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMaintenanceTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceTypeList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMaintenanceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                    code: string;
+                    /** Format: single-line */
+                    labelEn: string;
+                    /** Format: single-line */
+                    labelFr: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceType"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMaintenanceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line */
+                    labelEn?: string;
+                    /** Format: single-line */
+                    labelFr?: string;
+                    active?: boolean;
+                    position?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceType"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMaintenanceIssues: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                houseId?: string;
+                /** @description One or more (repeat the parameter) */
+                status?: ("open" | "in_progress" | "on_hold" | "resolved" | "cancelled")[];
+                /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                type?: string;
+                priority?: ("low" | "normal" | "high" | "urgent")[];
+                assigneeUserId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceIssueList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMaintenanceIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: id */
+                    houseId: string;
+                    /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                    type: string;
+                    /** Format: single-line */
+                    title: string;
+                    description?: string | null;
+                    /** @enum {unknown} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    reportedByGuest?: boolean;
+                    assigneeUserId?: string | null;
+                    assigneeName?: string | null;
+                    assigneePhone?: string | null;
+                    dueDate?: string | null;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    laborCost?: string | number;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    materialsCost?: string | number;
+                    block?: {
+                        /**
+                         * Format: calendar-date
+                         * @description First night the house cannot be let (0001-01-01 to 9999-12-31)
+                         */
+                        start: string;
+                        /**
+                         * Format: calendar-date
+                         * @description The day it can be again (exclusive, like a check-out) (0001-01-01 to 9999-12-31)
+                         */
+                        end: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Costs are left out for staff, who see no money */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceIssue"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMaintenanceIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Costs are left out for staff, who see no money */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceIssue"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMaintenanceIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateMaintenanceIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                    type?: string;
+                    /** Format: single-line */
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {unknown} */
+                    priority?: "low" | "normal" | "high" | "urgent";
+                    /** @enum {unknown} */
+                    status?: "open" | "in_progress" | "on_hold" | "resolved" | "cancelled";
+                    reportedByGuest?: boolean;
+                    assigneeUserId?: string | null;
+                    assigneeName?: string | null;
+                    assigneePhone?: string | null;
+                    dueDate?: string | null;
+                    resolutionNote?: string | null;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    laborCost?: string | number;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    materialsCost?: string | number;
+                    block?: {
+                        /**
+                         * Format: calendar-date
+                         * @description First night the house cannot be let (0001-01-01 to 9999-12-31)
+                         */
+                        start: string;
+                        /**
+                         * Format: calendar-date
+                         * @description The day it can be again (exclusive, like a check-out) (0001-01-01 to 9999-12-31)
+                         */
+                        end: string;
+                    } | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Costs are left out for staff, who see no money */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceIssue"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMaintenanceIssueHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceHistory"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 
 export const jobStatusValues = ["queued","running","done","failed"] as const satisfies readonly components["schemas"]["JobStatus"][];
@@ -6130,6 +7192,9 @@ export const blockKindValues = ["maintenance","owner","other","channel"] as cons
 export const checklistItemTypeValues = ["cleaning","inspection","upkeep"] as const satisfies readonly components["schemas"]["ChecklistItemType"][];
 export const channelSourceValues = ["airbnb","booking","vrbo","other"] as const satisfies readonly components["schemas"]["ChannelSource"][];
 export const channelSyncErrorCodeValues = ["invalid_url","forbidden_address","fetch_failed","timeout","http_status","too_large","too_many_redirects","not_calendar","empty_feed","too_many_cancellations","unexpected"] as const satisfies readonly components["schemas"]["ChannelSyncErrorCode"][];
+export const attachmentKindValues = ["photo","invoice","receipt","document"] as const satisfies readonly components["schemas"]["AttachmentKind"][];
+export const maintenancePriorityValues = ["low","normal","high","urgent"] as const satisfies readonly components["schemas"]["MaintenancePriority"][];
+export const maintenanceStatusValues = ["open","in_progress","on_hold","resolved","cancelled"] as const satisfies readonly components["schemas"]["MaintenanceStatus"][];
 /** The steps a stay's status may take forward (the server refuses any other). */
 export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
 /** The way back from a mistaken check-in or check-out (managers only). */
