@@ -197,6 +197,8 @@ export async function seedDemo(
   });
   await services.maintenance.update(member, pool.id, { status: 'in_progress', materialsCost: '640.00' });
   await attachPhoto(pool.id, 'liner.jpg', '#3a8fc1', '#f2f2f2');
+  // The boiler was serviced a month ago, on the dates it blocked.
+  clock = new Date(`${addDays(today, -34)}T09:00:00.000Z`);
   const boiler = await services.maintenance.create(member, {
     houseId: houses[4]?.id ?? '',
     type: 'heating',
@@ -205,12 +207,14 @@ export async function seedDemo(
     assigneeName: 'Chauffage Varois',
     block: { start: addDays(today, -30), end: addDays(today, -28) },
   });
+  clock = new Date(`${addDays(today, -28)}T16:00:00.000Z`);
   await services.maintenance.update(member, boiler.id, {
     status: 'resolved',
     laborCost: '145.00',
     materialsCost: '38.50',
     resolutionNote: words.boilerNote,
   });
+  clock = null;
   await services.calendar.createBlock(member, {
     houseId: houses[2]?.id ?? '',
     start: addDays(today, 45),

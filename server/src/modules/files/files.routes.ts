@@ -154,14 +154,18 @@ export async function attachmentRoutes(app: AppInstance, files: FilesService): P
         request.params.attachmentId,
         request.query.variant,
       );
-      return reply
-        .type(content.contentType)
-        .header('Content-Length', content.size)
-        .header('Content-Disposition', contentDisposition(content.disposition, content.fileName))
-        .header('X-Content-Type-Options', 'nosniff')
-        .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
-        .header('Cache-Control', 'private, max-age=3600')
-        .send(content.body);
+      return (
+        reply
+          .type(content.contentType)
+          .header('Content-Length', content.size)
+          .header('Content-Disposition', contentDisposition(content.disposition, content.fileName))
+          .header('X-Content-Type-Options', 'nosniff')
+          .header('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+          // Never served from the browser's cache without asking: access is checked on every read, and a
+          // deleted file or a member removed must not keep showing on a shared device.
+          .header('Cache-Control', 'private, no-cache')
+          .send(content.body)
+      );
     },
   );
 

@@ -50,6 +50,21 @@ export async function maintenanceRoutes(app: AppInstance, maintenance: Maintenan
     },
   );
 
+  app.get(
+    '/api/v1/maintenance/types/:code',
+    {
+      config: { policy: ALL_ROLES },
+      schema: {
+        tags: ['maintenance'],
+        summary: 'One kind of maintenance work',
+        operationId: 'getMaintenanceType',
+        params: MaintenanceTypeParams,
+        response: { 200: Type.Ref('MaintenanceType') },
+      },
+    },
+    async (request) => maintenance.type(memberOf(request), request.params.code),
+  );
+
   app.patch(
     '/api/v1/maintenance/types/:code',
     {

@@ -195,7 +195,7 @@ export class MaintenanceService {
       if (isUniqueViolation(error)) throw conflict('duplicate-code', `A type ${input.code} already exists.`);
       throw error;
     }
-    return this.#type(member, input.code);
+    return this.type(member, input.code);
   }
 
   async updateType(member: Member, code: string, input: Static<typeof MaintenanceTypeUpdateBody>) {
@@ -206,10 +206,10 @@ export class MaintenanceService {
       ...(input.position !== undefined ? { position: input.position } : {}),
     });
     if (!changed) throw notFound('No such maintenance type.');
-    return this.#type(member, code);
+    return this.type(member, code);
   }
 
-  async #type(member: Member, code: string) {
+  async type(member: Member, code: string) {
     const row = await findType(this.#db, member.organizationId, code);
     if (!row) throw notFound('No such maintenance type.');
     return typeView(row);
@@ -277,6 +277,8 @@ export class MaintenanceService {
     if (input.block)
       checkRange(input.block.start, input.block.end, { start: 'body.block.start', end: 'body.block.end' });
     checkAssignment(input);
+    if (input.assigneePhone && !input.assigneeName)
+      throw invalid([fieldError('body.assigneePhone', 'invalid')]);
     const id = newId();
     const now = this.#now().toISOString();
     const work = async (tx: Tx) => {
@@ -333,6 +335,10 @@ export class MaintenanceService {
     if (!MANAGERS.includes(member.role)) {
       const refused = fields.find((field) => !STAFF_FIELDS.has(field));
       if (refused) throw forbiddenField(refused);
+      // Cancelling drops the work and frees the calendar: the managers' decision.
+      if (input.status === 'cancelled') {
+        throw new AppError(403, 'forbidden', 'Only managers cancel a work order.');
+      }
     }
     const laborCents = input.laborCost === undefined ? undefined : toCents(input.laborCost, 'body.laborCost');
     const materialsCents =
@@ -354,18 +360,7 @@ export class MaintenanceService {
       const today = localDate(now, house.timezone);
       const closing = status !== before.status && (status === 'resolved' || status === 'cancelled');
       const blockId = await this.#blockAfter(tx, before, input, closing ? today : null);
-      const assignee =
-        input.assigneeUserId !== undefined && input.assigneeUserId !== null
-          ? { assignee_user_id: input.assigneeUserId, assignee_name: null, assignee_phone: null }
-          : input.assigneeName !== undefined || input.assigneePhone !== undefined
-            ? {
-                assignee_user_id: null,
-                ...(input.assigneeName !== undefined ? { assignee_name: input.assigneeName } : {}),
-                ...(input.assigneePhone !== undefined ? { assignee_phone: input.assigneePhone } : {}),
-              }
-            : input.assigneeUserId === null
-              ? { assignee_user_id: null }
-              : {};
+      const assignee = assignmentChanges(before, input);
       const changes = {
         ...(input.type !== undefined ? { type: input.type } : {}),
         ...(input.title !== undefined ? { title: input.title } : {}),
@@ -401,10 +396,11 @@ export class MaintenanceService {
       const before = await findIssue(tx, member.organizationId, issueId);
       if (!before) throw noSuchIssue();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
-      if (before.status === 'resolved' && before.labor_cost + before.materials_cost > 0) {
+      // Resolving published the cost (and any correction since) for the ledger: the record stays.
+      if (before.status === 'resolved') {
         throw conflict(
           'posted-cost',
-          'A resolved work order whose cost went to the ledger cannot be deleted; correct its cost instead.',
+          'A resolved work order has gone to the ledger and cannot be deleted; correct its cost instead.',
         );
       }
       if (before.block_id) {
@@ -496,7 +492,8 @@ export class MaintenanceService {
     };
     if (after.status !== 'resolved') return;
     if (before.status !== 'resolved') {
-      await this.#events.publish(tx, 'maintenance.resolved', cost);
+      // Nothing to post for work that cost nothing; a cost added later is posted as a change from zero.
+      if (cost.costCents > 0) await this.#events.publish(tx, 'maintenance.resolved', cost);
       return;
     }
     // A correction is booked the day it is made: the month of the resolution may be closed by then.
@@ -518,6 +515,10 @@ export class MaintenanceService {
   async #checkAssignee(tx: Tx, member: Member, userId: string) {
     const assignee = await findMember(tx, member.organizationId, userId);
     if (!assignee) throw invalid([fieldError('body.assigneeUserId', 'not-a-member')]);
+    // An owner reads work orders and never moves one: the work goes to someone of the team.
+    if (!TEAM.includes(assignee.role)) {
+      throw invalid([fieldError('body.assigneeUserId', 'not-allowed', { allowed: [...TEAM] })]);
+    }
   }
 
   async #record(
@@ -549,10 +550,45 @@ export class MaintenanceService {
 }
 
 /** A member or an outside contractor does the work, not both at once. */
-function checkAssignment(input: { assigneeUserId?: string | null; assigneeName?: string | null }) {
+function checkAssignment(input: {
+  assigneeUserId?: string | null;
+  assigneeName?: string | null;
+  assigneePhone?: string | null;
+}) {
   if (input.assigneeUserId && input.assigneeName) {
     throw invalid([fieldError('body.assigneeName', 'invalid')]);
   }
+  if (input.assigneeUserId && input.assigneePhone) {
+    throw invalid([fieldError('body.assigneePhone', 'invalid')]);
+  }
+}
+
+/**
+ * The assignment after a change: a member named replaces any contractor, a
+ * contractor's name replaces any member, a name taken away takes its phone
+ * along, and a phone is only ever a contractor's (a 400 otherwise).
+ */
+function assignmentChanges(before: IssueRow, input: UpdateInput) {
+  if (input.assigneeUserId) {
+    return { assignee_user_id: input.assigneeUserId, assignee_name: null, assignee_phone: null };
+  }
+  const changes: { assignee_user_id?: null; assignee_name?: string | null; assignee_phone?: string | null } =
+    input.assigneeUserId === null ? { assignee_user_id: null } : {};
+  if (typeof input.assigneeName === 'string') {
+    changes.assignee_user_id = null;
+    changes.assignee_name = input.assigneeName;
+  } else if (input.assigneeName === null) {
+    changes.assignee_name = null;
+    changes.assignee_phone = null;
+  }
+  if (input.assigneePhone !== undefined) {
+    const contractor = changes.assignee_name !== undefined ? changes.assignee_name : before.assignee_name;
+    if (input.assigneePhone !== null && !contractor) {
+      throw invalid([fieldError('body.assigneePhone', 'invalid')]);
+    }
+    if (contractor) changes.assignee_phone = input.assigneePhone;
+  }
+  return changes;
 }
 
 function checkTransition(before: IssueRow, status: MaintenanceStatus, fields: string[]) {

@@ -124,6 +124,7 @@ describeApp('maintenance work orders', (get) => {
     }
     const url = `/api/v1/maintenance/issues/${issue.id}`;
     expect((await api(staff, 'PATCH', url, { priority: 'low' })).statusCode).toBe(403);
+    expect((await api(staff, 'PATCH', url, { status: 'cancelled' })).statusCode).toBe(403);
     const started = await api(staff, 'PATCH', url, { status: 'in_progress' });
     expect(started.statusCode).toBe(200);
     expect(started.json()).toMatchObject({ status: 'in_progress', version: 2 });
@@ -201,7 +202,7 @@ describeApp('maintenance work orders', (get) => {
 
   it('assigns a member or an outside contractor, never someone outside the organization', async () => {
     const { app } = get();
-    const { manager, staff, villa } = await team();
+    const { manager, staff, owner, villa } = await team();
     const stranger = await registerUser(app);
     const issue = (await report(manager, villa.id)).json();
     const url = `/api/v1/maintenance/issues/${issue.id}`;
@@ -226,6 +227,30 @@ describeApp('maintenance work orders', (get) => {
     expect(outsider.json().errors[0]).toMatchObject({ path: 'body.assigneeUserId', code: 'not-a-member' });
     const both = await api(manager, 'PATCH', url, { assigneeUserId: staff.user.id, assigneeName: 'Someone' });
     expect(both.statusCode).toBe(400);
+
+    // A phone is a contractor's: changing it keeps the contractor, and taking the name away takes it too.
+    expect((await api(manager, 'PATCH', url, { assigneePhone: '06 00 00 00 00' })).json()).toMatchObject({
+      assigneeName: 'Piscines du Sud',
+      assigneePhone: '06 00 00 00 00',
+    });
+    expect((await api(manager, 'PATCH', url, { assigneeName: null })).json()).toMatchObject({
+      assigneeUserId: null,
+      assigneeName: null,
+      assigneePhone: null,
+    });
+    await api(manager, 'PATCH', url, { assigneeUserId: staff.user.id });
+    const phoneOfMember = await api(manager, 'PATCH', url, { assigneePhone: '06 11 11 11 11' });
+    expect(phoneOfMember.statusCode).toBe(400);
+    expect((await api(manager, 'GET', url)).json()).toMatchObject({
+      assigneeUserId: staff.user.id,
+      assigneePhone: null,
+    });
+    const ownerAssigned = await api(manager, 'PATCH', url, { assigneeUserId: owner.user.id });
+    expect(ownerAssigned.statusCode).toBe(400);
+    expect(ownerAssigned.json().errors[0]).toMatchObject({
+      path: 'body.assigneeUserId',
+      code: 'not-allowed',
+    });
   });
 
   it('blocks the house in the same transaction, refuses dates a stay holds, and frees them when the work is done', async () => {
@@ -393,6 +418,8 @@ describeApp('maintenance work orders', (get) => {
 
     const paid = (await report(manager, villa.id, { laborCost: '10.00' })).json();
     await api(manager, 'PATCH', `/api/v1/maintenance/issues/${paid.id}`, { status: 'resolved' });
+    // Corrected to nothing afterwards, it still went to the ledger twice: it stays.
+    await api(manager, 'PATCH', `/api/v1/maintenance/issues/${paid.id}`, { laborCost: '0.00' });
     const refused = await api(admin, 'DELETE', `/api/v1/maintenance/issues/${paid.id}`);
     expect(refused.statusCode).toBe(409);
     expect((await api(admin, 'GET', `/api/v1/maintenance/issues/${paid.id}`)).statusCode).toBe(200);

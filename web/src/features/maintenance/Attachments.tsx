@@ -41,11 +41,23 @@ import {
   useUploadAttachments,
 } from './use-attachments.ts';
 
-/** Why a file was refused, in the user's words: too large, or not a photo or a PDF. */
+/**
+ * Why the server refused a file, in the user's words, from its problem code and HTTP status: a
+ * picture with too many pixels, too large (413), or not a photo or a PDF (415). Null for other refusals.
+ */
+export function uploadRefusalText(t: TFunction, code: string | undefined, status: number | undefined) {
+  if (code === 'too-many-pixels') return t('maintenance.files.tooManyPixels');
+  if (status === 413 || code === 'file-too-large') return t('maintenance.files.tooLarge');
+  if (status === 415 || code === 'unsupported-media-type') return t('maintenance.files.wrongType');
+  return null;
+}
+
+/** Why a file was refused, in the user's words: too large, too many pixels, or not a photo or a PDF. */
 export function uploadErrorText(t: TFunction, error: unknown): string {
-  if (error instanceof ApiError && error.problem.status === 413) return t('maintenance.files.tooLarge');
-  if (error instanceof ApiError && error.problem.status === 415) return t('maintenance.files.wrongType');
-  return errorSummary(t, error);
+  return (
+    (error instanceof ApiError ? uploadRefusalText(t, error.code, error.problem.status) : null) ??
+    errorSummary(t, error)
+  );
 }
 
 /** An upload button: what it adds, what files it offers to pick, and the kind they are filed as. */
@@ -87,12 +99,15 @@ export function Attachments({
   const photos = (files.data ?? []).filter(isPhoto);
   const documents = (files.data ?? []).filter((file) => !isPhoto(file));
 
-  const send = async (picked: File[], choice: UploadChoice) => {
-    if (picked.length === 0) return;
-    const ready = await Promise.all(
-      picked.map((file) => (choice.kind === 'photo' ? shrinkPhoto(file) : file)),
-    );
-    upload.mutate({ files: ready, kind: choice.kind });
+  // Photos are shrunk one at a time, each just before it is sent (decoding them all at once can
+  // crash a phone's tab); the buttons stay disabled from the pick to the last upload.
+  const send = (picked: File[], choice: UploadChoice) => {
+    if (picked.length === 0 || upload.isPending) return;
+    upload.mutate({
+      files: picked,
+      kind: choice.kind,
+      prepare: choice.kind === 'photo' ? shrinkPhoto : undefined,
+    });
   };
   const download = (attachment: Attachment) => {
     setDownloadFailed(null);
@@ -113,9 +128,8 @@ export function Attachments({
                   key={choice.label}
                   accept={choice.accept}
                   multiple={choice.multiple}
-                  onChange={(picked) =>
-                    void send(Array.isArray(picked) ? picked : picked ? [picked] : [], choice)
-                  }
+                  onChange={(picked) => send(Array.isArray(picked) ? picked : picked ? [picked] : [], choice)}
+                  disabled={upload.isPending}
                 >
                   {(props) => (
                     <Button {...props} size="sm" variant="light" disabled={upload.isPending}>

@@ -1,4 +1,4 @@
-import { Badge, Text } from '@mantine/core';
+import { Badge, Text, VisuallyHidden } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/dates.ts';
 import {
@@ -22,14 +22,16 @@ export function StatusBadge({ status }: { status: IssueStatus }) {
 /** A priority in words (the colour only repeats it), "Priority: urgent" for screen readers. */
 export function PriorityBadge({ priority }: { priority: IssuePriority }) {
   const { t } = useTranslation();
+  const label = t(`maintenance.priority.${priority}`);
   return (
     <Badge
       color={PRIORITY_COLORS[priority]}
       variant={priority === 'urgent' ? 'filled' : 'light'}
       style={{ flexShrink: 0 }}
-      aria-label={t('maintenance.priorityNamed', { priority: t(`maintenance.priority.${priority}`) })}
     >
-      {t(`maintenance.priority.${priority}`)}
+      {/* A label on a plain element is often not read: the words are there, hidden from sight only. */}
+      <VisuallyHidden>{t('maintenance.priorityNamed', { priority: label })}</VisuallyHidden>
+      <span aria-hidden="true">{label}</span>
     </Badge>
   );
 }

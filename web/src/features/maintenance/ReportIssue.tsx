@@ -22,6 +22,7 @@ import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useHouses } from '../houses/use-houses.ts';
+import { uploadRefusalText } from './Attachments.tsx';
 import { shrinkPhoto } from './photo.ts';
 import {
   discardReport,
@@ -148,10 +149,12 @@ function ReportFlow({
 
   const send = (photo: File | null) => {
     const organizationId = auth.organization?.organizationId;
+    const userId = auth.user?.id;
     const house = houses.data?.find((candidate) => candidate.id === chosenHouse);
-    if (!organizationId || !chosenHouse || !type) return;
+    if (!organizationId || !userId || !chosenHouse || !type) return;
     setReportId(
       queueReport({
+        userId,
         organizationId,
         houseName: house?.name ?? '',
         body: {
@@ -418,11 +421,8 @@ function ReportProgress({ reportId, onClose }: { reportId: string | null; onClos
 function FailedReport({ report }: { report: PendingReport }) {
   const { t } = useTranslation();
   const reason =
-    report.failed === 'file-too-large'
-      ? t('maintenance.files.tooLarge')
-      : report.failed === 'unsupported-media-type'
-        ? t('maintenance.files.wrongType')
-        : t(`problems.${report.failed}`, { defaultValue: t('problems.unknown') });
+    uploadRefusalText(t, report.failed, report.failedStatus) ??
+    t(`problems.${report.failed}`, { defaultValue: t('problems.unknown') });
   return (
     <Alert
       color="red"

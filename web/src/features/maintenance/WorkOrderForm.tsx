@@ -14,7 +14,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { FailureAlert } from '../../components/FailureAlert.tsx';
@@ -75,6 +75,21 @@ export interface WorkOrderDefaults {
 }
 
 const TITLE_MAX = 200;
+/** Fields that change together: one touched, all of them are the user's. */
+const FIELD_GROUPS: (keyof Values)[][] = [
+  ['houseId'],
+  ['type'],
+  ['title'],
+  ['description'],
+  ['priority'],
+  ['reportedByGuest'],
+  ['assigneeMode', 'assigneeUserId', 'assigneeName', 'assigneePhone'],
+  ['dueDate'],
+  ['laborCost'],
+  ['materialsCost'],
+  ['blocks', 'blockStart', 'blockEnd'],
+  ['resolutionNote'],
+];
 const amount = (value: string) => value.trim().replace(',', '.');
 /** An amount field's value: empty for nothing spent, so the field shows its placeholder. */
 const shownAmount = (value: string | undefined) => (!value || toCents(value) === 0 ? '' : value);
@@ -147,6 +162,26 @@ export function WorkOrderForm({
   });
   const { values } = form;
 
+  // The work order changed under the form (a 412 reloads it): the fields the user did not touch take
+  // the new values, the ones they changed keep what was typed. The assignee and the block are each
+  // one change (their fields go together).
+  const shownVersion = useRef(issue?.version);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new version is what resets the form
+  useEffect(() => {
+    if (!issue || issue.version === shownVersion.current) return;
+    shownVersion.current = issue.version;
+    const before = form.getInitialValues();
+    const current = form.getValues();
+    const next = initialValues(issue, undefined);
+    const merged: Values = { ...next };
+    const touched = (fields: (keyof Values)[]) => fields.some((field) => current[field] !== before[field]);
+    for (const group of FIELD_GROUPS) {
+      if (touched(group)) for (const field of group) Object.assign(merged, { [field]: current[field] });
+    }
+    form.setInitialValues(next);
+    form.setValues(merged);
+  }, [issue?.version]);
+
   const typeOptions = (types.data ?? [])
     .filter((type) => type.active || type.code === issue?.type)
     .map((type) => ({ value: type.code, label: typeLabel(types.data, type.code, i18n.resolvedLanguage) }));
@@ -181,7 +216,9 @@ export function WorkOrderForm({
         ...(block ? { block } : {}),
       } satisfies IssueInput;
     }
-    const before = initialValues(issue, undefined);
+    // What the form was opened with (or last reset to): only the fields the user changed are sent,
+    // never a value of an older version over a colleague's change.
+    const before = form.getInitialValues();
     const changed: IssueChange = {};
     if (current.title.trim() !== before.title) changed.title = current.title.trim();
     if (current.description.trim() !== before.description.trim())
@@ -395,7 +432,6 @@ export function WorkOrderForm({
                     required
                     {...form.getInputProps('blockStart')}
                     error={form.errors.blockStart ?? (overlap ? true : undefined)}
-                    aria-describedby={overlap ? 'work-order-overlap' : undefined}
                   />
                   <TextInput
                     label={t('maintenance.fields.blockEnd')}
@@ -404,7 +440,6 @@ export function WorkOrderForm({
                     min={isCalendarDate(values.blockStart) ? values.blockStart : undefined}
                     {...form.getInputProps('blockEnd')}
                     error={form.errors.blockEnd ?? (overlap ? true : undefined)}
-                    aria-describedby={overlap ? 'work-order-overlap' : undefined}
                   />
                 </SimpleGrid>
               )}

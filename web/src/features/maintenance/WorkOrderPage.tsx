@@ -208,7 +208,8 @@ function WorkOrder({ issue }: { issue: Issue }) {
         fullScreen={phone}
       >
         {/* Not remounted when the work order changes under it (a 412 reloads it): what was typed stays,
-            and the next save applies to the version now shown. */}
+            the untouched fields take the new values, and the next save sends only what was changed,
+            on the version now shown. */}
         {editing && <WorkOrderForm issue={issue} onDone={() => setEditing(false)} />}
       </Modal>
     </Stack>

@@ -1,5 +1,6 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ApiError, api, newIdempotencyKey, unwrap } from '../../lib/api/client.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { uploadAttachment } from './use-attachments.ts';
 import type { IssueInput } from './use-maintenance.ts';
 
@@ -13,10 +14,17 @@ import type { IssueInput } from './use-maintenance.ts';
  * a second work order (its Idempotency-Key is the report's id) nor, as far as
  * can be told, a second photo. An answer the server meant (a 4xx) stops the
  * retries and leaves the report marked as failed, for the reporter to see.
+ *
+ * A report belongs to whoever made it: it is sent only while that person is
+ * signed in (the queue asks the server who the session is before sending),
+ * and shown only to them. Someone else's reports, on a shared phone, wait
+ * untouched until their reporter signs in again.
  */
 export interface PendingReport {
   /** Also the work order's Idempotency-Key. */
   id: string;
+  /** Who reported it: only their session sends it. (Missing in reports kept before this was recorded: never sent.) */
+  userId?: string;
   organizationId: string;
   houseName: string;
   body: IssueInput;
@@ -32,6 +40,8 @@ export interface PendingReport {
   sending?: 'report' | 'photo';
   /** The problem code of a refusal; the report is not retried on its own then. */
   failed?: string;
+  /** The HTTP status of that refusal (413: too large, 415: not a photo). */
+  failedStatus?: number;
   /** The refusal was the photo's: the work order itself was made. */
   failedStep?: 'report' | 'photo';
 }
@@ -118,6 +128,7 @@ function forget(id: string): void {
 
 /** Keeps a report and starts sending it; its id is returned to follow it. */
 export function queueReport(input: {
+  userId: string;
   organizationId: string;
   houseName: string;
   body: IssueInput;
@@ -125,6 +136,7 @@ export function queueReport(input: {
 }): string {
   const report: PendingReport = {
     id: newIdempotencyKey(),
+    userId: input.userId,
     organizationId: input.organizationId,
     houseName: input.houseName,
     body: input.body,
@@ -143,7 +155,7 @@ export function queueReport(input: {
 }
 
 export function retryReport(id: string): void {
-  update(id, { failed: undefined, failedStep: undefined, attempts: 0 });
+  update(id, { failed: undefined, failedStatus: undefined, failedStep: undefined, attempts: 0 });
   void flush();
 }
 
@@ -210,13 +222,35 @@ export async function flush(): Promise<void> {
   sending = true;
   clearTimeout(retryTimer);
   try {
+    // Whose session this is, asked once per round (and only with something to send): a report
+    // goes out with its own reporter's session only, never with the next person's to sign in.
+    let userId: string | undefined;
     for (;;) {
-      const next = reports.find((entry) => !entry.failed);
-      if (!next) return;
+      if (!reports.some((entry) => !entry.failed && entry.userId)) return;
+      let next: PendingReport | undefined;
       try {
+        userId ??= unwrap(await api.GET('/api/v1/auth/me')).user.id;
+        next = reports.find((entry) => !entry.failed && entry.userId === userId);
+        if (!next) return;
         await send(next);
       } catch (error) {
-        const current = reports.find((entry) => entry.id === next.id) ?? next;
+        if (!next) {
+          // Who is signed in could not be asked. Nobody (401): the next sign-in sends them
+          // (usePendingReports); the network or the server: asked again later.
+          const signedOut = error instanceof ApiError && error.problem.status === 401;
+          if (signedOut || !retryable(error)) return;
+          // Counted as a try of each waiting report (the screen then says it waits for the network).
+          let attempts = 0;
+          for (const waiting of reports.filter((entry) => !entry.failed)) {
+            attempts = Math.max(attempts, waiting.attempts + 1);
+            update(waiting.id, { attempts: waiting.attempts + 1, sending: undefined });
+          }
+          const delay = RETRY_DELAYS_MS[Math.min(attempts - 1, RETRY_DELAYS_MS.length - 1)];
+          retryTimer = setTimeout(() => void flush(), delay);
+          return;
+        }
+        const tried = next;
+        const current = reports.find((entry) => entry.id === tried.id) ?? tried;
         if (retryable(error)) {
           const attempts = current.attempts + 1;
           update(next.id, { attempts, sending: undefined });
@@ -227,6 +261,7 @@ export async function flush(): Promise<void> {
         update(next.id, {
           sending: undefined,
           failed: error instanceof ApiError ? error.code : 'error',
+          failedStatus: error instanceof ApiError ? error.problem.status : undefined,
           failedStep: current.issueId ? 'photo' : 'report',
         });
         // The work order is there, only its photo was refused: the lists may show it already.
@@ -253,9 +288,15 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** The reports not yet (wholly) on the server. */
+/** The signed-in person's reports not yet (wholly) on the server; nobody else's. */
 export function usePendingReports(): PendingReport[] {
-  return useSyncExternalStore(subscribe, () => reports);
+  const userId = useAuth().user?.id;
+  const all = useSyncExternalStore(subscribe, () => reports);
+  // Signed in (again): whatever this person left waiting goes out now.
+  useEffect(() => {
+    if (userId) void flush();
+  }, [userId]);
+  return useMemo(() => (userId ? all.filter((report) => report.userId === userId) : []), [all, userId]);
 }
 
 /** Where one report stands: pending (with its state), delivered (with its work order), or unknown. */

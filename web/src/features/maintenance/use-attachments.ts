@@ -82,18 +82,29 @@ export interface UploadProgress {
 /**
  * Uploads files one after the other, saying which one is on its way. A file
  * refused (too large, not a photo or a PDF) stops the batch with that error;
- * the files sent before it stay.
+ * the files sent before it stay. `prepare` (shrinking a photo) runs on each
+ * file just before it is sent, one at a time: a phone never holds every
+ * picked photo decoded at once.
  */
 export function useUploadAttachments(owner: AttachmentOwner) {
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<UploadProgress | null>(null);
   const mutation = useMutation({
-    mutationFn: async ({ files, kind }: { files: File[]; kind?: AttachmentKind }) => {
+    mutationFn: async ({
+      files,
+      kind,
+      prepare,
+    }: {
+      files: File[];
+      kind?: AttachmentKind;
+      prepare?: (file: File) => Promise<File>;
+    }) => {
       const sent: Attachment[] = [];
       try {
         for (const [index, file] of files.entries()) {
           setProgress({ current: index + 1, total: files.length, fileName: file.name });
-          sent.push(await uploadAttachment(owner, file, kind));
+          const ready = prepare ? await prepare(file) : file;
+          sent.push(await uploadAttachment(owner, ready, kind));
         }
       } finally {
         setProgress(null);

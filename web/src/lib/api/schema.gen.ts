@@ -1381,7 +1381,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One kind of maintenance work */
+        get: operations["getMaintenanceType"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6786,6 +6787,47 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceType"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMaintenanceType: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A code of GET /api/v1/maintenance/types, e.g. plumbing */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
