@@ -234,10 +234,15 @@ export class MaintenanceService {
   }
 
   async get(member: Member, issueId: string) {
-    const row = await findIssueView(this.#db, member.organizationId, issueId);
+    const row = await this.#visible(member, await findIssueView(this.#db, member.organizationId, issueId));
+    return issueView(row, member);
+  }
+
+  /** A work order of a house the member does not see is, to them, no work order at all. */
+  async #visible<Row extends { house_id: string }>(member: Member, row: Row | undefined): Promise<Row> {
     const visible = await housesVisibleTo(this.#db, member);
     if (!row || (visible && !visible.includes(row.house_id))) throw noSuchIssue();
-    return issueView(row, member);
+    return row;
   }
 
   async history(member: Member, issueId: string) {
@@ -328,9 +333,7 @@ export class MaintenanceService {
   }
 
   async update(member: Member, issueId: string, input: UpdateInput, expected?: number) {
-    const current = await findIssue(this.#db, member.organizationId, issueId);
-    const visible = await housesVisibleTo(this.#db, member);
-    if (!current || (visible && !visible.includes(current.house_id))) throw noSuchIssue();
+    const current = await this.#visible(member, await findIssue(this.#db, member.organizationId, issueId));
     const fields = Object.keys(input);
     if (!MANAGERS.includes(member.role)) {
       const refused = fields.find((field) => !STAFF_FIELDS.has(field));
@@ -427,8 +430,8 @@ export class MaintenanceService {
   };
 
   /** Urgent and high-priority work still to do on these houses (the day's operations ask, for houses with guests coming). */
-  pressingOn(db: Db, organizationId: string, houseIds: string[]) {
-    return openIssuesOn(db, organizationId, houseIds, PRESSING);
+  pressingOn(organizationId: string, houseIds: string[]) {
+    return openIssuesOn(this.#db, organizationId, houseIds, PRESSING);
   }
 
   /**

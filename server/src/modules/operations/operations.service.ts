@@ -96,9 +96,7 @@ export class OperationsService {
         firstArrival.set(stay.houseId, { reservationId: stay.id, checkIn: stay.checkIn });
       }
     }
-    const issues = await this.#maintenance.pressingOn(this.#db, member.organizationId, [
-      ...firstArrival.keys(),
-    ]);
+    const issues = await this.#maintenance.pressingOn(member.organizationId, [...firstArrival.keys()]);
     return issues
       .map((issue) => ({
         issueId: issue.id,
