@@ -117,6 +117,7 @@ async function startServer(
       PORT: String(port),
       LOG_LEVEL: 'warn',
       LOG_FORMAT: 'json',
+      ...(process.env.BENCH_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_NODE_OPTIONS } : {}),
     },
   });
   child.stdout?.on('data', (chunk) => {
