@@ -6,7 +6,8 @@ import type { DatabaseConfig } from '../server/src/config.ts';
 import { createDatabase, type Db, inTransaction } from '../server/src/db/database.ts';
 import { newId } from '../server/src/db/ids.ts';
 import type { MaintenanceStatus } from '../server/src/db/tables.ts';
-import { eachNight } from '../server/src/kernel/dates.ts';
+import { addDays, eachNight } from '../server/src/kernel/dates.ts';
+import { recountTotals } from '../server/src/modules/finance/finance.repository.ts';
 
 /** The shared reference data set: 100 houses × 10 years of stays, the same on every run. */
 const STAYS_MODULE = path.resolve(import.meta.dirname, '../../shared/bench/stays.mjs');
@@ -30,6 +31,8 @@ export interface BenchData extends Record<string, unknown> {
   stays: number;
   /** Work orders written: 10 per house, 5 of them still to do. */
   workOrders: number;
+  /** Ledger entries written: every stay paid, an advance and a balance each. */
+  ledgerEntries: number;
 }
 
 async function api(baseUrl: string, route: string, body: unknown, token?: string) {
@@ -73,6 +76,7 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
   const houseIds = Array.from({ length: 100 }, () => newId());
   const reservationIds: string[] = [];
   let count = 0;
+  let ledgerEntries = 0;
   try {
     await inTransaction(db, (tx) =>
       tx
@@ -129,7 +133,8 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
               source: 'direct' as const,
               external_ref: null,
               total_cents: stay.totalPrice * 100,
-              advance_cents: 0,
+              // Every stay is paid in full: the advance and the balance below.
+              advance_cents: stay.totalPrice * 100,
               notes: null,
               cancellation_reason: null,
               cancelled_at: null,
@@ -153,6 +158,21 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
             .values(nights.slice(i, i + BATCH))
             .execute();
         }
+        const payments = rows.flatMap(({ stay, id }) =>
+          stayPayments(stay, id, houseIds, organizationId, now),
+        );
+        for (let i = 0; i < payments.length; i += BATCH) {
+          const slice = payments.slice(i, i + BATCH);
+          await tx
+            .insertInto('payments')
+            .values(slice.map((payment) => payment.payment))
+            .execute();
+          await tx
+            .insertInto('ledger_entries')
+            .values(slice.map((payment) => payment.entry))
+            .execute();
+        }
+        ledgerEntries += payments.length;
       });
       for (const { id } of rows)
         if (reservationIds.length < 1000 && Math.random() < 0.02) reservationIds.push(id);
@@ -164,6 +184,8 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
     }
     if (batch.length > 0) await flush();
     await insertWorkOrders(db, organizationId, houseIds, now);
+    // The ledger's running totals, counted once from the entries written above.
+    await inTransaction(db, (tx) => recountTotals(tx, organizationId, database.kind !== 'sqlite'));
     // Fresh planner statistics, as a server that has been running has them: SQLite's
     // hourly optimize, PostgreSQL's autovacuum (which would take a while to notice).
     await optimize();
@@ -193,7 +215,68 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
     checklistItemIds,
     stays: count,
     workOrders: houseIds.length * WORK_ORDERS_PER_HOUSE,
+    ledgerEntries,
   };
+}
+
+/**
+ * A stay's two payments, as recording them through the API posts them: an
+ * advance of 30 % a month before the arrival and the balance on the day, each
+ * with its system ledger entry (rent income, keyed by the payment).
+ */
+function stayPayments(
+  stay: Stay,
+  reservationId: string,
+  houseIds: string[],
+  organizationId: string,
+  now: string,
+) {
+  const totalCents = stay.totalPrice * 100;
+  const advanceCents = Math.floor((totalCents * 3) / 10);
+  const houseId = houseIds[stay.house] ?? '';
+  return [
+    { kind: 'advance' as const, date: addDays(stay.checkIn, -30), cents: advanceCents },
+    { kind: 'balance' as const, date: stay.checkIn, cents: totalCents - advanceCents },
+  ].map(({ kind, date, cents }) => {
+    const paymentId = newId();
+    return {
+      payment: {
+        id: paymentId,
+        organization_id: organizationId,
+        reservation_id: reservationId,
+        house_id: houseId,
+        date,
+        kind,
+        amount_cents: cents,
+        method: 'bank_transfer' as const,
+        note: null,
+        created_at: now,
+        created_by: null,
+      },
+      entry: {
+        id: newId(),
+        organization_id: organizationId,
+        house_id: houseId,
+        date,
+        type: 'income' as const,
+        category: 'rent' as const,
+        description: `${kind === 'advance' ? 'Advance' : 'Balance'} · ${stay.guestName}`,
+        amount_cents: cents,
+        origin: 'reservation' as const,
+        reservation_id: reservationId,
+        maintenance_issue_id: null,
+        payment_id: paymentId,
+        adjusts_entry_id: null,
+        system: true,
+        held: false,
+        source_id: paymentId,
+        purpose: 'payment',
+        created_at: now,
+        created_by: null,
+        updated_at: now,
+      },
+    };
+  });
 }
 
 const WORK_ORDERS_PER_HOUSE = 10;

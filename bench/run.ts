@@ -287,7 +287,7 @@ async function main(): Promise<void> {
     process.stdout.write('loading the reference stays… ');
     const started = Date.now();
     const data = await generateData(baseUrl, database);
-    dataSize = `100 houses, ${data.stays} stays (shared/bench/stays.mjs)`;
+    dataSize = `100 houses, ${data.stays} stays (shared/bench/stays.mjs), ${data.ledgerEntries} ledger entries`;
     console.log(`${data.stays} stays in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Start again on the loaded data, as a server that has been running for a while would be.
     await stopServer();

@@ -1,4 +1,5 @@
 import { checklistRead, checklistToggle } from './checklists.ts';
+import { houseLedgerMonth, yearSummary } from './finance.ts';
 import { health } from './health.ts';
 import { instance } from './instance.ts';
 import { houseWorkOrders, workOrdersOpen } from './maintenance.ts';
@@ -18,4 +19,6 @@ export const scenarios: Scenario[] = [
   checklistToggle,
   workOrdersOpen,
   houseWorkOrders,
+  houseLedgerMonth,
+  yearSummary,
 ];

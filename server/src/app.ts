@@ -22,6 +22,7 @@ import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { channelRoutes } from './modules/channels/channels.routes.ts';
 import { checklistRoutes } from './modules/checklists/checklists.routes.ts';
 import { attachmentRoutes } from './modules/files/files.routes.ts';
+import { financeRoutes } from './modules/finance/finance.routes.ts';
 import { guestRoutes } from './modules/guests/guests.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { houseRoutes } from './modules/houses/houses.routes.ts';
@@ -174,6 +175,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     operations,
     channels,
     maintenance,
+    finance,
     files,
   } = services;
   app.decorate('jobs', jobs);
@@ -218,6 +220,7 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await channelRoutes(app, channels);
   await attachmentRoutes(app, files);
   await maintenanceRoutes(app, maintenance);
+  await financeRoutes(app, finance);
 
   await registerSpa(app, config.webDistDir);
   return app;

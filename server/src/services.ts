@@ -15,6 +15,8 @@ import { ChecklistsService } from './modules/checklists/checklists.service.ts';
 import { EMAIL_RETRY_DELAYS_SECONDS, EmailOutbox } from './modules/email/email.service.ts';
 import { filesReactions } from './modules/files/files.reactions.ts';
 import { FilesService } from './modules/files/files.service.ts';
+import { financeReactions } from './modules/finance/finance.reactions.ts';
+import { FinanceService } from './modules/finance/finance.service.ts';
 import { GuestsService } from './modules/guests/guests.service.ts';
 import { housesOfOrganization } from './modules/houses/houses.repository.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
@@ -44,6 +46,7 @@ export interface Services {
   channels: ChannelsService;
   maintenance: MaintenanceService;
   files: FilesService;
+  finance: FinanceService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -125,6 +128,10 @@ export function createServices(options: {
     },
   });
   files.registerOwner('maintenance_issue', maintenance.attachmentPolicy);
+  // The ledger posts what operations cause, in their transactions: a work order's cost, a cancellation's reversal.
+  const finance = new FinanceService({ db: database.db, now, postgres, reservations });
+  financeReactions(events, finance);
+  files.registerOwner('ledger_entry', finance.attachmentPolicy);
   filesReactions(events, files);
 
   jobs.register<{ messageId: string }>(
@@ -168,5 +175,6 @@ export function createServices(options: {
     channels,
     maintenance,
     files,
+    finance,
   };
 }

@@ -191,6 +191,50 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     'invoice',
   );
   await attach(`/api/v1/houses/${villa.id}/attachments`, 'manual.pdf', 'application/pdf', PDF, 'document');
+  // Money: a deposit and part of the balance of Jean Plus-Tard's stay, the balance corrected by an
+  // adjustment, and an expense typed by hand with two receipts (a photo and a PDF).
+  await post(`/api/v1/reservations/${coming.id}/payments`, {
+    date: day(0),
+    amount: '200.00',
+    kind: 'deposit',
+    method: 'card',
+  });
+  const balance = await post(`/api/v1/reservations/${coming.id}/payments`, {
+    date: day(0),
+    amount: '100.00',
+    kind: 'balance',
+    method: 'bank_transfer',
+  });
+  const posted = await (
+    await context.request.get(`/api/v1/ledger?limit=50&reservationId=${coming.id}`, { headers })
+  ).json();
+  const systemEntry = posted.items.find(
+    (entry: { paymentId: string; category: string }) =>
+      entry.paymentId === balance.id && entry.category === 'rent',
+  );
+  await post(`/api/v1/ledger/${systemEntry.id}/adjustments`, { amount: '-10.00', description: 'Bank fee' });
+  const manualEntry = await post('/api/v1/ledger', {
+    houseId: villa.id,
+    date: day(0),
+    type: 'expense',
+    category: 'supplies',
+    description: 'Pool chlorine',
+    amount: '45.90',
+  });
+  await attach(
+    `/api/v1/ledger/${manualEntry.id}/attachments`,
+    'receipt.jpg',
+    'image/jpeg',
+    await PHOTO,
+    'receipt',
+  );
+  await attach(
+    `/api/v1/ledger/${manualEntry.id}/attachments`,
+    'receipt.pdf',
+    'application/pdf',
+    PDF,
+    'receipt',
+  );
   const airbnb = await post(`/api/v1/houses/${villa.id}/channels`, {
     name: 'Airbnb',
     source: 'airbnb',
@@ -213,6 +257,8 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     stayId: coming.id as string,
     villaId: villa.id as string,
     issueId: issue.id as string,
+    systemEntryId: systemEntry.id as string,
+    manualEntryId: manualEntry.id as string,
   };
 }
 
@@ -333,7 +379,7 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
         let visitor: BrowserContext;
         let instanceAdmin: BrowserContext;
         const pages: Partial<Record<Visitor, Page>> = {};
-        let ids: { studioId: string; stayId: string; villaId: string; issueId: string };
+        let ids: Awaited<ReturnType<typeof organizationWithEverything>>;
         beforeAll(async () => {
           visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
           signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
@@ -398,6 +444,7 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
               edit: (page) => button(page, t('common.edit')),
               'check in': (page) => button(page, t('reservations.to.checked_in')),
               cancel: (page) => button(page, t('reservations.to.cancelled')),
+              'record a payment': (page) => button(page, t('finance.payments.record')),
             },
           ],
           ['houses', () => '/houses', 'member', { 'new house': (page) => button(page, t('houses.new')) }],
@@ -426,9 +473,8 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
               edit: (page) => button(page, t('common.edit')),
               resolve: (page) => button(page, t('maintenance.actions.resolved')),
               cancel: (page) => button(page, t('maintenance.actions.cancelled')),
-              photo: (page) => button(page, t('maintenance.files.openPhoto', { name: 'pump.jpg' })),
-              'delete a file': (page) =>
-                button(page, t('maintenance.files.deleteNamed', { name: 'invoice.pdf' })),
+              photo: (page) => button(page, t('files.openPhoto', { name: 'pump.jpg' })),
+              'delete a file': (page) => button(page, t('files.deleteNamed', { name: 'invoice.pdf' })),
             },
           ],
           [
@@ -453,6 +499,38 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
             () => '/checklist-template',
             'member',
             { 'new step': (page) => button(page, t('template.addItem')) },
+          ],
+          [
+            'ledger',
+            () => '/finance',
+            'member',
+            {
+              'new entry': (page) => button(page, t('finance.new')),
+              'export menu': (page) => button(page, t('finance.export.button')),
+            },
+          ],
+          [
+            'ledger entry posted by the system',
+            () => `/finance/entries/${ids.systemEntryId}`,
+            'member',
+            { adjust: (page) => button(page, t('finance.entry.adjust')) },
+          ],
+          [
+            'ledger entry typed by hand',
+            () => `/finance/entries/${ids.manualEntryId}`,
+            'member',
+            {
+              edit: (page) => button(page, t('common.edit')),
+              delete: (page) => button(page, t('finance.entry.delete')),
+              receipt: (page) => button(page, t('files.openPhoto', { name: 'receipt.jpg' })),
+            },
+          ],
+          ['finance summary', () => '/finance/summary', 'member', {}],
+          [
+            'month close',
+            () => '/finance/closings',
+            'member',
+            { close: (page) => page.locator('tbody tr[data-month] button').first().click() },
           ],
           ['members', () => '/members', 'member', {}],
           ['profile', () => '/profile', 'member', {}],

@@ -58,6 +58,25 @@ describeApp('the demonstration data', (get) => {
         const skipped = rounds.items.filter((round: { skipped: unknown }) => round.skipped !== null);
         expect(skipped, house.name).toEqual([]);
       }
+
+      // The ledger holds what the stays were paid: every stay's rent entries add up to its amount paid,
+      // the guests who left owe nothing, and deposits are held, not income.
+      for (const house of houses) {
+        const stays = await read(`/api/v1/reservations?houseId=${house.id}&limit=200`);
+        for (const stay of stays.items as (Stay & {
+          id: string;
+          advancePaid: string;
+          balanceDue: string;
+        })[]) {
+          const ledger = await read(`/api/v1/ledger?reservationId=${stay.id}&category=rent&limit=200`);
+          expect(ledger.totals.income, `stay ${stay.id}`).toBe(stay.advancePaid);
+          if (stay.status === 'checked_out') expect(stay.balanceDue).toBe('0.00');
+        }
+      }
+      const year = await read(`/api/v1/finance/summary?from=2000-01-01&to=2100-01-01`);
+      expect(Number(year.totals.income)).toBeGreaterThan(0);
+      expect(Number(year.totals.expense)).toBeGreaterThan(0);
+      expect((await read('/api/v1/finance/closings')).items).toHaveLength(1);
     },
     SEEDING_MS,
   );

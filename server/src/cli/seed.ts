@@ -51,6 +51,12 @@ const GUESTS = [
 export type DemoLanguage = 'fr' | 'en';
 
 /** The words of the demo in each language; guests' and places' names stay as they are. */
+/** The month `months` months from the one `date` is in, as YYYY-MM. */
+function addMonths(date: string, months: number): string {
+  const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
 const WORDING = {
   en: {
     instance: 'Staykeep demo',
@@ -60,6 +66,9 @@ const WORDING = {
     ownerStay: 'Owner stay',
     boiler: 'Boiler service',
     boilerNote: 'Annual service, burner cleaned, flue checked.',
+    supplies: 'Cleaning products and linen',
+    utilities: 'Water and electricity',
+    insurance: 'Insurance of the houses',
     leak: 'Water leak under the kitchen sink',
     leakDetail: 'The guests found water on the floor this morning.',
     socket: 'Terrace socket does not work',
@@ -72,6 +81,9 @@ const WORDING = {
     ownerStay: 'Séjour du propriétaire',
     boiler: 'Entretien de la chaudière',
     boilerNote: 'Entretien annuel, brûleur nettoyé, conduit vérifié.',
+    supplies: 'Produits d’entretien et linge',
+    utilities: 'Eau et électricité',
+    insurance: 'Assurance des maisons',
     leak: 'Fuite d’eau sous l’évier de la cuisine',
     leakDetail: 'Les clients ont trouvé de l’eau par terre ce matin.',
     socket: 'La prise de la terrasse ne fonctionne pas',
@@ -274,11 +286,29 @@ export async function seedDemo(
         guests: random(1, house.maxGuests),
         source: (['direct', 'airbnb', 'booking', 'vrbo'] as const)[random(0, 3)],
         totalPrice: price.toFixed(2),
-        advancePaid: (Math.round(price * 0.3 * 100) / 100).toFixed(2),
         // Only stays still to come may be waiting for confirmation.
         status: day <= today || random(0, 3) > 0 ? 'confirmed' : 'pending',
       });
       stays += 1;
+      // Guests pay an advance of 30 % a month ahead (or on booking), and a deposit of some houses.
+      const advance = Math.round(price * 30) / 100;
+      const booked = addDays(day, -30) < today ? addDays(day, -30) : today;
+      if (created.status === 'confirmed') {
+        await services.finance.recordPayment(member, created.id, {
+          date: booked,
+          amount: advance.toFixed(2),
+          kind: 'advance',
+          method: 'bank_transfer',
+        });
+        if (index < 2) {
+          await services.finance.recordPayment(member, created.id, {
+            date: booked,
+            amount: '500.00',
+            kind: 'deposit',
+            method: 'card',
+          });
+        }
+      }
       // The past has been lived: stays that ended are checked out, the current one checked in.
       if (created.status === 'confirmed' && day <= today) {
         // The house was cleaned after the previous guests, before these arrived.
@@ -286,7 +316,24 @@ export async function seedDemo(
         uncleaned = null;
         clock = arrivalTime(day);
         await services.reservations.update(member, created.id, { status: 'checked_in' });
+        // The balance is paid on arrival; the current guests of the third house still owe it.
+        if (!(index === 2 && checkOut > today)) {
+          await services.finance.recordPayment(member, created.id, {
+            date: day,
+            amount: (price - advance).toFixed(2),
+            kind: 'balance',
+            method: 'card',
+          });
+        }
         clock = null;
+        if (checkOut <= today && index < 2) {
+          await services.finance.recordPayment(member, created.id, {
+            date: checkOut,
+            amount: '500.00',
+            kind: 'deposit_return',
+            method: 'card',
+          });
+        }
         if (checkOut <= today) {
           uncleaned = `${checkOut}T10:30:00.000Z`;
           clock = new Date(uncleaned);
@@ -300,6 +347,39 @@ export async function seedDemo(
     // started, the others are ready. A house with guests in it was cleaned before they came.
     if (uncleaned && index !== 1) await clean(house.id, uncleaned, index === 0 ? 0.5 : 1);
   }
+
+  // What the houses cost each month, and the insurance of the whole organization; the
+  // month before last is closed, as the accountant has it.
+  for (let month = 6; month >= 1; month--) {
+    const first = `${addMonths(today, -month)}-01`;
+    for (const [index, house] of houses.entries()) {
+      await services.finance.create(member, {
+        houseId: house.id,
+        date: addDays(first, 4),
+        type: 'expense',
+        category: 'supplies',
+        description: words.supplies,
+        amount: (85 + index * 12.5).toFixed(2),
+      });
+      await services.finance.create(member, {
+        houseId: house.id,
+        date: addDays(first, 14),
+        type: 'expense',
+        category: 'utilities',
+        description: words.utilities,
+        amount: (140 + index * 21.3).toFixed(2),
+      });
+    }
+  }
+  await services.finance.create(member, {
+    houseId: null,
+    date: `${addMonths(today, -5)}-10`,
+    type: 'expense',
+    category: 'insurance',
+    description: words.insurance,
+    amount: '2480.00',
+  });
+  await services.finance.close(member, addMonths(today, -2));
 
   // Problems found since: an urgent leak a guest reported, a socket nobody has looked at yet.
   const leak = await services.maintenance.create(member, {
@@ -322,6 +402,7 @@ export async function seedDemo(
     ...lines,
     `5 houses (maison-1…maison-5), ${stays} stays over a year, an owner's stay`,
     '4 work orders: a pool liner to replace (blocking maison-1), a resolved boiler service, an urgent leak, a socket',
+    'payments of every stay (advances, balances, deposits) in the ledger, monthly expenses, the month before last closed',
     'the default checklist, with a turnover under way in maison-1 and not started in maison-2',
   ];
 }

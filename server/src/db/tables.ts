@@ -45,6 +45,12 @@ export interface Tables {
   attachment_contents: AttachmentContentsTable;
   maintenance_types: MaintenanceTypesTable;
   maintenance_issues: MaintenanceIssuesTable;
+  payments: PaymentsTable;
+  ledger_entries: LedgerEntriesTable;
+  ledger_totals: LedgerTotalsTable;
+  finance_closings: FinanceClosingsTable;
+  tourist_tax_rules: TouristTaxRulesTable;
+  stay_tourist_taxes: StayTouristTaxesTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -604,4 +610,132 @@ export interface MaintenanceIssuesTable {
   version: Defaulted<number>;
   created_at: Instant;
   updated_at: Instant;
+}
+
+export const LEDGER_ENTRY_TYPES = ['income', 'expense'] as const;
+export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];
+export const LEDGER_CATEGORIES = [
+  'rent',
+  'cleaning_fee',
+  'extra',
+  'tourist_tax',
+  'channel_fee',
+  'commission',
+  'deposit',
+  'deposit_return',
+  'refund',
+  'maintenance',
+  'supplies',
+  'utilities',
+  'insurance',
+  'tax',
+  'other',
+] as const;
+export type LedgerCategory = (typeof LEDGER_CATEGORIES)[number];
+export const LEDGER_ORIGINS = ['reservation', 'maintenance', 'manual', 'adjustment'] as const;
+export type LedgerOrigin = (typeof LEDGER_ORIGINS)[number];
+export const PAYMENT_KINDS = [
+  'advance',
+  'balance',
+  'deposit',
+  'deposit_return',
+  'deposit_kept',
+  'refund',
+] as const;
+export type PaymentKind = (typeof PAYMENT_KINDS)[number];
+export const PAYMENT_METHODS = ['cash', 'bank_transfer', 'card', 'check', 'platform', 'other'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export interface PaymentsTable {
+  id: string;
+  organization_id: string;
+  reservation_id: string;
+  house_id: string;
+  date: string;
+  kind: PaymentKind;
+  amount_cents: number;
+  method: PaymentMethod | null;
+  note: string | null;
+  created_at: Instant;
+  created_by: string | null;
+}
+
+export interface LedgerEntriesTable {
+  id: string;
+  organization_id: string;
+  house_id: string | null;
+  date: string;
+  type: LedgerEntryType;
+  category: LedgerCategory;
+  description: string;
+  /** Cents, always positive: `type` says which way the money went. */
+  amount_cents: number;
+  origin: LedgerOrigin;
+  reservation_id: string | null;
+  maintenance_issue_id: string | null;
+  payment_id: string | null;
+  adjusts_entry_id: string | null;
+  system: boolean;
+  held: Defaulted<boolean>;
+  source_id: string | null;
+  purpose: string | null;
+  version: Defaulted<number>;
+  created_at: Instant;
+  created_by: string | null;
+  updated_at: Instant;
+}
+
+export interface FinanceClosingsTable {
+  organization_id: string;
+  /** YYYY-MM */
+  month: string;
+  closed_at: Instant;
+  closed_by: string | null;
+}
+
+/** What the ledger's entries add up to per house, month, category and origin (see finance.repository.ts). */
+export interface LedgerTotalsTable {
+  organization_id: string;
+  /** The house's id, or '' for the whole organization's entries. */
+  house_key: string;
+  /** YYYY-MM */
+  month: string;
+  category: LedgerCategory;
+  origin: LedgerOrigin;
+  income_cents: Defaulted<number>;
+  expense_cents: Defaulted<number>;
+  held_in_cents: Defaulted<number>;
+  held_out_cents: Defaulted<number>;
+}
+
+export const TOURIST_TAX_MODES = ['per_night', 'percentage'] as const;
+export type TouristTaxMode = (typeof TOURIST_TAX_MODES)[number];
+export const TOURIST_TAX_COLLECTORS = ['manager', 'platform'] as const;
+export type TouristTaxCollector = (typeof TOURIST_TAX_COLLECTORS)[number];
+
+export interface TouristTaxRulesTable {
+  house_id: string;
+  organization_id: string;
+  mode: TouristTaxMode;
+  /** per_night: cents per adult and night. */
+  rate_cents: number | null;
+  /** percentage: hundredths of a percent of the price per person and night. */
+  percent_basis_points: number | null;
+  /** percentage: the most per adult and night, in cents. */
+  cap_cents: number | null;
+  /** JSON text on write, the list of reservation sources on read. */
+  platform_sources: ColumnType<ReservationSource[], string, string>;
+  updated_at: Instant;
+}
+
+export interface StayTouristTaxesTable {
+  reservation_id: string;
+  organization_id: string;
+  adults: number;
+  nights: number;
+  amount_cents: number;
+  collected_by: TouristTaxCollector;
+  date: string;
+  created_at: Instant;
+  created_by: string | null;
 }

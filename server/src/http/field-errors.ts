@@ -33,6 +33,9 @@ export const FIELD_ERROR_CODES = [
   'too-many-nights', // limit: most nights of a stay or block
   'too-many-days', // limit: most days a query covers
   'more-than-total', // an advance larger than the total price
+  'more-than-due', // a payment larger than the balance still due
+  'more-than-paid', // a refund larger than what the guest has paid
+  'more-than-held', // a deposit returned or kept beyond what is held
   'too-many-guests', // limit: most guests the house takes
   'not-a-member', // a user who is not a member of the organization
   'invalid', // anything else
@@ -140,6 +143,12 @@ function englishMessage(code: FieldErrorCode, params: FieldErrorParams): string 
       return `covers at most ${params.limit} days`;
     case 'more-than-total':
       return 'must not exceed totalPrice';
+    case 'more-than-due':
+      return 'must not exceed the balance due';
+    case 'more-than-paid':
+      return 'must not exceed what the guest has paid';
+    case 'more-than-held':
+      return 'must not exceed the deposit held';
     case 'too-many-guests':
       return `must be at most ${params.limit} for this house`;
     case 'not-a-member':

@@ -14,9 +14,18 @@ export const MoneyInput = Type.Union(
     Type.Number({ minimum: 0, maximum: 1e12 }),
   ],
   {
-    // Prices and amounts paid are never negative; a signed amount (an adjustment) will get a schema of its own.
+    // Prices and amounts paid are never negative; a signed amount (an adjustment) has SignedMoneyInput.
     description: 'An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals)',
   },
+);
+
+/** An amount that may be negative: a correction that takes away from what it corrects. */
+export const SignedMoneyInput = Type.Union(
+  [
+    Type.String({ pattern: codedPattern('invalid-amount', '^-?\\d{1,12}(\\.\\d{1,2})?$') }),
+    Type.Number({ minimum: -1e12, maximum: 1e12 }),
+  ],
+  { description: 'An amount, negative to take away: "-20.00", "12.5" or -20 (at most two decimals)' },
 );
 
 export const MoneyOutput = Type.String({

@@ -17,6 +17,8 @@ export const ALL_ROLES: readonly Role[] = ROLES;
 export const TEAM: readonly Role[] = ['admin', 'manager', 'staff'];
 /** Those who run the organization's houses, stays and team. */
 export const MANAGERS: readonly Role[] = ['admin', 'manager'];
+/** Those who see money: managers, and owners for their own houses (staff never do). */
+export const MONEY_READERS: readonly Role[] = ['admin', 'manager', 'owner'];
 /** The organization's administrators. */
 export const ADMINS: readonly Role[] = ['admin'];
 

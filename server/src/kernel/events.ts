@@ -19,6 +19,11 @@ export interface DomainEvents {
   };
   'house.created': { organizationId: string; houseId: string; now: string };
   'house.changed': { organizationId: string; houseId: string };
+  /**
+   * A house about to be deleted, in the transaction that deletes it: a module
+   * that keeps records of the house refuses with a 409 (the ledger keeps its entries).
+   */
+  'house.deleting': { organizationId: string; houseId: string };
   'house.deleted': { organizationId: string; houseId: string };
   /** Its houses leave it. */
   'site.deleted': { organizationId: string; siteId: string };
@@ -55,6 +60,10 @@ interface MaintenanceCost {
   organizationId: string;
   houseId: string;
   issueId: string;
+  /** The work order's title, which the ledger entry repeats. */
+  title: string;
+  /** The work order's version after the change: one cost change, one posting. */
+  version: number;
   /** The date the cost is booked on: the day the work order was resolved, in the house's time zone. */
   date: string;
   costCents: number;

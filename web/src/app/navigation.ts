@@ -21,6 +21,7 @@ export const navigation: NavigationEntry[] = [
   { to: '/houses', labelKey: 'nav.houses' },
   { to: '/maintenance', labelKey: 'nav.maintenance' },
   { to: '/guests', labelKey: 'nav.guests', roles: ['admin', 'manager'] },
+  { to: '/finance', labelKey: 'nav.finance', roles: ['admin', 'manager', 'owner'] },
   { to: '/checklist-template', labelKey: 'nav.checklistTemplate', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
   { to: '/profile', labelKey: 'nav.profile' },

@@ -28,6 +28,18 @@ const ChannelsPage = lazy(() =>
 const TemplatePage = lazy(() =>
   import('../features/checklists/TemplatePage.tsx').then((m) => ({ default: m.TemplatePage })),
 );
+const LedgerPage = lazy(() =>
+  import('../features/finance/LedgerPage.tsx').then((m) => ({ default: m.LedgerPage })),
+);
+const EntryPage = lazy(() =>
+  import('../features/finance/EntryPage.tsx').then((m) => ({ default: m.EntryPage })),
+);
+const SummaryPage = lazy(() =>
+  import('../features/finance/SummaryPage.tsx').then((m) => ({ default: m.SummaryPage })),
+);
+const ClosingsPage = lazy(() =>
+  import('../features/finance/ClosingsPage.tsx').then((m) => ({ default: m.ClosingsPage })),
+);
 const GuestsPage = lazy(() =>
   import('../features/guests/GuestsPage.tsx').then((m) => ({ default: m.GuestsPage })),
 );
@@ -91,6 +103,10 @@ export const router = createBrowserRouter([
       signedIn('houses/:houseId/channels', <ChannelsPage />),
       signedIn('maintenance', <MaintenanceListPage />),
       signedIn('maintenance/:issueId', <WorkOrderPage />),
+      signedIn('finance', <LedgerPage />),
+      signedIn('finance/entries/:entryId', <EntryPage />),
+      signedIn('finance/summary', <SummaryPage />),
+      signedIn('finance/closings', <ClosingsPage />),
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       signedIn('profile', <ProfilePage />),

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import type { AttachmentOwnerType } from '../../db/tables.ts';
 import { memberOf } from '../../http/access.ts';
 import type { AppInstance } from '../../http/types.ts';
-import { ALL_ROLES, MANAGERS, type Policy, TEAM } from '../../kernel/access.ts';
+import { ALL_ROLES, MANAGERS, MONEY_READERS, type Policy, TEAM } from '../../kernel/access.ts';
 import {
   AttachmentContentQuery,
   AttachmentContentSchema,
@@ -38,6 +38,13 @@ const OWNERS: readonly OwnerRoutes[] = [
     write: TEAM,
   },
   { ownerType: 'house', path: '/api/v1/houses/:houseId', name: 'House', read: ALL_ROLES, write: MANAGERS },
+  {
+    ownerType: 'ledger_entry',
+    path: '/api/v1/ledger/:entryId',
+    name: 'LedgerEntry',
+    read: MONEY_READERS,
+    write: MANAGERS,
+  },
 ];
 
 /** What a file served to a browser may do: nothing (no script, no frame, no request), even opened directly. */

@@ -223,6 +223,7 @@ export class HousesService {
           'This house has reservations: deactivate it instead of deleting it.',
         );
       }
+      await this.#events.publish(tx, 'house.deleting', { organizationId: member.organizationId, houseId });
       if (!(await deleteHouse(tx, member.organizationId, houseId, current.version))) {
         throw versionMismatch(current.version);
       }

@@ -486,6 +486,8 @@ export class MaintenanceService {
       organizationId: after.organization_id,
       houseId: after.house_id,
       issueId: after.id,
+      title: after.title,
+      version: after.version,
       date: today,
       costCents: after.labor_cost + after.materials_cost,
       laborCents: after.labor_cost,

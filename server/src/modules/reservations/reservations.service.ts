@@ -430,9 +430,10 @@ export class ReservationsService {
       const before = await findReservation(tx, member.organizationId, reservationId);
       if (!before) throw noSuchReservation();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
+      // Recorded before the row goes: a module that keeps records of the stay (the ledger) refuses then.
+      await this.#record(tx, member, reservationId, 'delete', snapshot(before), null, now);
       await releaseReservationNights(tx, reservationId);
       await deleteReservation(tx, member.organizationId, reservationId);
-      await this.#record(tx, member, reservationId, 'delete', snapshot(before), null, now);
     });
   }
 
@@ -448,6 +449,45 @@ export class ReservationsService {
         after: limited ? null : (entry.after as Record<string, unknown> | null),
       })),
     };
+  }
+
+  /**
+   * What the guest has paid towards the price moves by `paidCents` (negative
+   * for a refund): a payment recorded by the finance module, in the
+   * transaction that posts it to the ledger. The finance module checks the
+   * amount first and says what is wrong; this refuses anything that would
+   * take the amount paid below nothing or above the price all the same.
+   */
+  async applyPayment(
+    tx: Tx,
+    payment: {
+      organizationId: string;
+      reservationId: string;
+      paidCents: number;
+      userId: string;
+      now: string;
+    },
+  ): Promise<void> {
+    const before = await findReservation(tx, payment.organizationId, payment.reservationId);
+    if (!before) throw noSuchReservation();
+    const advanceCents = before.advance_cents + payment.paidCents;
+    if (advanceCents < 0 || advanceCents > before.total_cents) {
+      throw conflict('payment-out-of-range', 'This payment would take the amount paid outside the price.');
+    }
+    const key = { organizationId: payment.organizationId, id: before.id, version: before.version };
+    const changes = { advance_cents: advanceCents, updated_at: payment.now };
+    if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
+    const after = await findReservation(tx, payment.organizationId, before.id);
+    const actor = { organizationId: payment.organizationId, userId: payment.userId };
+    await this.#record(
+      tx,
+      actor,
+      before.id,
+      'update',
+      snapshot(before),
+      after ? snapshot(after) : null,
+      payment.now,
+    );
   }
 
   /**

@@ -9,12 +9,14 @@ const SHORTCUTS = [
   { to: '/today', key: 'today' },
   { to: '/calendar', key: 'calendar' },
   { to: '/houses', key: 'houses' },
+  { to: '/maintenance', key: 'maintenance' },
+  { to: '/finance', key: 'finance', managers: true },
   { to: '/guests', key: 'guests', managers: true },
   { to: '/checklist-template', key: 'checklist', managers: true, label: 'nav.checklistTemplate' },
 ];
 
 /** Parts of the product not built yet: the home page says so instead of promising them. */
-const COMING = ['maintenance', 'ledger', 'analytics'] as const;
+const COMING = ['analytics', 'notifications'] as const;
 
 export function HomePage() {
   const { t } = useTranslation();
@@ -49,7 +51,7 @@ export function HomePage() {
         <Title order={3} size="h4" id="home-coming">
           {t('home.comingTitle')}
         </Title>
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+        <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
           {COMING.map((key) => (
             <Card key={key} withBorder padding="md" bg="gray.0">
               <Group justify="space-between" gap="xs" wrap="nowrap">

@@ -18,12 +18,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { uploadRefusalText } from '../../components/Attachments.tsx';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { errorSummary } from '../../lib/form-errors.ts';
+import { shrinkPhoto } from '../../lib/photo.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useHouses } from '../houses/use-houses.ts';
-import { uploadRefusalText } from './Attachments.tsx';
-import { shrinkPhoto } from './photo.ts';
 import {
   discardReport,
   type PendingReport,

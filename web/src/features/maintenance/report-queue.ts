@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { ApiError, api, newIdempotencyKey, unwrap } from '../../lib/api/client.ts';
+import { uploadAttachment } from '../../lib/attachments.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
-import { uploadAttachment } from './use-attachments.ts';
 import type { IssueInput } from './use-maintenance.ts';
 
 /**

@@ -22,8 +22,9 @@ import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { reservationStatusSteps, reservationStatusUndo } from '../../lib/api/client.ts';
 import { formatDate } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
-import { useCanManage, useMoney, useToday } from '../../lib/organization.ts';
+import { useCanManage, useToday } from '../../lib/organization.ts';
 import { useChecklist } from '../checklists/use-checklists.ts';
+import { StayPayments } from '../finance/StayPayments.tsx';
 import { useHouses } from '../houses/use-houses.ts';
 import { ReservationForm } from './ReservationForm.tsx';
 import {
@@ -125,7 +126,12 @@ function ReservationDetail({ reservation }: { reservation: Reservation }) {
             )}
           </Stack>
         </Card>
-        {hasMoney(reservation) && <Payments reservation={reservation} />}
+        <StayPayments
+          reservationId={reservation.id}
+          guestName={reservation.guestName}
+          cancelled={reservation.status === 'cancelled'}
+          known={hasMoney(reservation) ? reservation : undefined}
+        />
       </SimpleGrid>
 
       {canManage && <StatusActions reservation={reservation} />}
@@ -154,35 +160,6 @@ function Row({ label, value }: { label: string; value: React.ReactNode }) {
         {value}
       </Text>
     </Group>
-  );
-}
-
-function Payments({
-  reservation,
-}: {
-  reservation: Reservation & { totalPrice: string; advancePaid: string; balanceDue: string };
-}) {
-  const { t } = useTranslation();
-  const money = useMoney();
-  const settled = Number(reservation.balanceDue) <= 0;
-  return (
-    <Card withBorder padding="md">
-      <Stack gap="xs">
-        <Title order={3} size="h5">
-          {t('reservations.payments')}
-        </Title>
-        <Row label={t('reservations.fields.totalPrice')} value={money(reservation.totalPrice)} />
-        <Row label={t('reservations.fields.advancePaid')} value={money(reservation.advancePaid)} />
-        <Group justify="space-between">
-          <Text size="sm" fw={600}>
-            {t('reservations.balanceDue')}
-          </Text>
-          <Badge color={settled ? 'teal' : 'orange'} variant="light" size="lg">
-            {settled ? t('reservations.settled') : money(reservation.balanceDue)}
-          </Badge>
-        </Group>
-      </Stack>
-    </Card>
   );
 }
 

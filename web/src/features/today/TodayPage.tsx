@@ -21,6 +21,7 @@ import { useCanManage, useToday } from '../../lib/organization.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { useChannelConflicts } from '../channels/use-channels.ts';
 import { useDaily } from '../checklists/use-checklists.ts';
+import { UnpaidBalances } from '../finance/UnpaidBalances.tsx';
 import { useHouses } from '../houses/use-houses.ts';
 import { PendingReports, ReportIssueButton } from '../maintenance/ReportIssue.tsx';
 import { MyWorkOrders, UrgentWorkOrders } from '../maintenance/TodayWorkOrders.tsx';
@@ -99,6 +100,7 @@ export function TodayPage() {
             {t('today.inHouse', { count: daily.data.inHouse.length })}
           </Text>
           <MyWorkOrders houseName={houseName} />
+          <UnpaidBalances day={daily.data} houseName={houseName} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
             <Movements
               title={t('today.arrivals')}

@@ -1321,6 +1321,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger/{entryId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files attached, oldest first */
+        get: operations["listLedgerEntryAttachments"];
+        put?: never;
+        /** Attach a file (multipart/form-data: "file" and optionally "kind"). Photos are re-encoded upright without metadata; 413 over the size or pixel limit, 415 for any other type */
+        post: operations["uploadLedgerEntryAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/attachments/{attachmentId}": {
         parameters: {
             query?: never;
@@ -1446,6 +1464,200 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ledger entries, oldest first, with the totals of every entry the filters select */
+        get: operations["listLedgerEntries"];
+        put?: never;
+        /** Enter an income or an expense by hand (409 in a closed month) */
+        post: operations["createLedgerEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries as CSV for the accountant: UTF-8 with a byte order mark; decimal=comma for French spreadsheets (semicolons between fields) */
+        get: operations["exportLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One ledger entry, with the adjustments that correct it */
+        get: operations["getLedgerEntry"];
+        put?: never;
+        post?: never;
+        /** Delete an entry made by hand; a system entry is 409 */
+        delete: operations["deleteLedgerEntry"];
+        options?: never;
+        head?: never;
+        /** Change an entry made by hand (If-Match: its ETag); a system entry is 409: adjust it instead */
+        patch: operations["updateLedgerEntry"];
+        trace?: never;
+    };
+    "/api/v1/ledger/{entryId}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change of an entry made by hand: who, when, before and after */
+        get: operations["getLedgerEntryHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ledger/{entryId}/adjustments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct an entry by a new one linked to it (the only way to correct a system entry) */
+        post: operations["adjustLedgerEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{reservationId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stay's payments, what is due and the deposit held */
+        get: operations["listReservationPayments"];
+        put?: never;
+        /** Record a payment of a stay: posted to the ledger and moved onto the stay's advancePaid and balanceDue in one transaction */
+        post: operations["recordReservationPayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Income, expense and net per month or per house over [from, to); deposits held are not income */
+        get: operations["getFinanceSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/closings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The closed months, newest first */
+        get: operations["listFinanceClosings"];
+        put?: never;
+        /** Close a month: any write dated in it is then 409 */
+        post: operations["closeFinanceMonth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/finance/closings/{month}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Reopen a closed month (recorded) */
+        delete: operations["reopenFinanceMonth"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/houses/{houseId}/tourist-tax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The house's tourist tax rule (404 when it has none) */
+        get: operations["getTouristTaxRule"];
+        /** Set the house's tourist tax: an amount per adult and night, or a percentage of the price per person and night with a cap */
+        put: operations["setTouristTaxRule"];
+        post?: never;
+        /** Remove the house's tourist tax rule */
+        delete: operations["deleteTouristTaxRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reservations/{reservationId}/tourist-tax": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a stay's tourist tax as collected, once: by the manager it is posted to the ledger, by the platform only recorded */
+        post: operations["recordTouristTax"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1466,7 +1678,7 @@ export interface components {
                 /** @description The field: body.name, querystring.to, headers.idempotency-key… */
                 path: string;
                 /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "not-a-member" | "invalid";
+                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
                 /** @description The same in English, without its subject: "is required". */
                 message: string;
                 /** @description too-short, too-long, too-small, too-large… */
@@ -1488,7 +1700,7 @@ export interface components {
             /** @description The field: body.name, querystring.to, headers.idempotency-key… */
             path: string;
             /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "too-many-guests" | "not-a-member" | "invalid";
+            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
             /** @description The same in English, without its subject: "is required". */
             message: string;
             /** @description too-short, too-long, too-small, too-large… */
@@ -2298,6 +2510,198 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
             }[];
+        };
+        /** @enum {unknown} */
+        LedgerEntryType: "income" | "expense";
+        /**
+         * @description deposit and deposit_return are security deposits held for guests: listed, never counted as income or expense
+         * @enum {unknown}
+         */
+        LedgerCategory: "rent" | "cleaning_fee" | "extra" | "tourist_tax" | "channel_fee" | "commission" | "deposit" | "deposit_return" | "refund" | "maintenance" | "supplies" | "utilities" | "insurance" | "tax" | "other";
+        /** @enum {unknown} */
+        LedgerOrigin: "reservation" | "maintenance" | "manual" | "adjustment";
+        /**
+         * @description advance and balance are paid towards the price, refund gives some back; deposit is held, then returned (deposit_return) or kept (deposit_kept: it becomes income)
+         * @enum {unknown}
+         */
+        PaymentKind: "advance" | "balance" | "deposit" | "deposit_return" | "deposit_kept" | "refund";
+        /** @enum {unknown} */
+        PaymentMethod: "cash" | "bank_transfer" | "card" | "check" | "platform" | "other";
+        LedgerEntry: {
+            id: string;
+            /** @description null: an entry of the whole organization */
+            houseId: string | null;
+            /** @description YYYY-MM-DD */
+            date: string;
+            type: components["schemas"]["LedgerEntryType"];
+            category: components["schemas"]["LedgerCategory"];
+            description: string;
+            /** @description Positive: type says which way the money went */
+            amount: string;
+            origin: components["schemas"]["LedgerOrigin"];
+            reservationId: string | null;
+            maintenanceIssueId: string | null;
+            /** @description The payment of a stay that posted it */
+            paymentId: string | null;
+            /** @description The entry this one corrects */
+            adjustsEntryId: string | null;
+            /** @description Posted by the system: never edited or deleted (409), corrected by an adjustment */
+            system: boolean;
+            /** @description A security deposit held for a guest: outside income and expense */
+            held: boolean;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+        };
+        LedgerEntryList: {
+            items: components["schemas"]["LedgerEntry"][];
+            nextCursor: string | null;
+            /** @description Over every entry the filters select, not only this page */
+            totals: {
+                /** @description Two decimals, e.g. "150.00" */
+                income: string;
+                /** @description Two decimals, e.g. "150.00" */
+                expense: string;
+                /** @description Two decimals, e.g. "150.00" */
+                net: string;
+                /** @description Deposits taken less those returned or kept, over the same entries */
+                held: string;
+            };
+        };
+        LedgerEntryDetail: components["schemas"]["LedgerEntry"] & {
+            /** @description The entries that correct this one */
+            adjustments: components["schemas"]["LedgerEntry"][];
+        };
+        LedgerHistory: {
+            items: {
+                id: string;
+                /** @description create | update | delete */
+                action: string;
+                /** Format: date-time */
+                at: string;
+                actorId: string | null;
+                actorName: string | null;
+                before: {
+                    [key: string]: unknown;
+                } | null;
+                after: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+        };
+        StayTouristTax: {
+            /** @description Adults counted: the stay’s guests unless told otherwise when recorded */
+            adults: number;
+            nights: number;
+            /** @description Two decimals, e.g. "150.00" */
+            perAdultNight: string;
+            /** @description Two decimals, e.g. "150.00" */
+            amount: string;
+            /**
+             * @description Who collects it: the platform for the channels the house names, the manager otherwise
+             * @enum {unknown}
+             */
+            collectedBy: "manager" | "platform";
+            /** @description Recorded as collected; null until then */
+            collected: {
+                adults: number;
+                /** @description Two decimals, e.g. "150.00" */
+                amount: string;
+                /** @enum {unknown} */
+                collectedBy: "manager" | "platform";
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** Format: date-time */
+                createdAt: string;
+            } | null;
+        };
+        Payment: {
+            id: string;
+            reservationId: string;
+            houseId: string;
+            /** @description YYYY-MM-DD */
+            date: string;
+            kind: components["schemas"]["PaymentKind"];
+            /** @description Two decimals, e.g. "150.00" */
+            amount: string;
+            method: components["schemas"]["PaymentMethod"] | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+            createdByName: string | null;
+        };
+        PaymentList: {
+            items: components["schemas"]["Payment"][];
+            /** @description Two decimals, e.g. "150.00" */
+            totalPrice: string;
+            /** @description Paid towards the price: advances and balances less refunds */
+            advancePaid: string;
+            /** @description Two decimals, e.g. "150.00" */
+            balanceDue: string;
+            /** @description Deposits taken less those returned or kept */
+            depositHeld: string;
+            /** @description The tourist tax of the stay; null when its house has no rule */
+            touristTax: components["schemas"]["StayTouristTax"] | null;
+        };
+        FinanceClosing: {
+            /** @description YYYY-MM */
+            month: string;
+            /** Format: date-time */
+            closedAt: string;
+            closedBy: string | null;
+            closedByName: string | null;
+        };
+        FinanceClosingList: {
+            items: components["schemas"]["FinanceClosing"][];
+        };
+        FinanceSummary: {
+            /** @description ISO 4217 */
+            currency: string;
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            rows: {
+                /** @description groupBy=house; null: the whole organization */
+                houseId?: string | null;
+                /** @description groupBy=month: YYYY-MM */
+                month?: string;
+                /** @description Two decimals, e.g. "150.00" */
+                income: string;
+                /** @description Two decimals, e.g. "150.00" */
+                expense: string;
+                /** @description Two decimals, e.g. "150.00" */
+                net: string;
+            }[];
+            totals: {
+                /** @description Two decimals, e.g. "150.00" */
+                income: string;
+                /** @description Two decimals, e.g. "150.00" */
+                expense: string;
+                /** @description Two decimals, e.g. "150.00" */
+                net: string;
+                /** @description Deposits taken less those returned or kept, over the same entries */
+                held: string;
+            };
+        };
+        TouristTaxRule: {
+            houseId: string;
+            /**
+             * @description per_night: rate per adult and night; percentage: percent of the price per person and night, at most cap per adult and night
+             * @enum {unknown}
+             */
+            mode: "per_night" | "percentage";
+            rate: string | null;
+            percent: string | null;
+            cap: string | null;
+            /** @description The channels that collect the tax themselves on this house’s stays */
+            platformSources: ("direct" | "airbnb" | "booking" | "vrbo" | "other")[];
+            /** Format: date-time */
+            updatedAt: string;
         };
     };
     responses: never;
@@ -6597,6 +7001,98 @@ export interface operations {
             };
         };
     };
+    listLedgerEntryAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadLedgerEntryAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** @description The file: a JPEG, PNG, WebP or HEIC photo, or a PDF. Its type is read from its bytes, never from its name */
+                    file: unknown;
+                    /**
+                     * @description photo (the default for images; not for a PDF), invoice, receipt or document
+                     * @enum {unknown}
+                     */
+                    kind?: "photo" | "invoice" | "receipt" | "document";
+                } | null;
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getAttachment: {
         parameters: {
             query?: never;
@@ -7223,6 +7719,848 @@ export interface operations {
             };
         };
     };
+    listLedgerEntries: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                houseId?: string;
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
+                from?: string;
+                /** @description Exclusive (0001-01-01 to 9999-12-31) */
+                to?: string;
+                type?: "income" | "expense";
+                category?: "rent" | "cleaning_fee" | "extra" | "tourist_tax" | "channel_fee" | "commission" | "deposit" | "deposit_return" | "refund" | "maintenance" | "supplies" | "utilities" | "insurance" | "tax" | "other";
+                origin?: "reservation" | "maintenance" | "manual" | "adjustment";
+                reservationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseId?: string | null;
+                    /**
+                     * Format: calendar-date
+                     * @description The day it is booked on (0001-01-01 to 9999-12-31)
+                     */
+                    date: string;
+                    /** @enum {unknown} */
+                    type: "income" | "expense";
+                    /** @enum {unknown} */
+                    category: "rent" | "cleaning_fee" | "extra" | "tourist_tax" | "channel_fee" | "commission" | "deposit" | "deposit_return" | "refund" | "maintenance" | "supplies" | "utilities" | "insurance" | "tax" | "other";
+                    /**
+                     * Format: single-line
+                     * @description What it is for (the motif)
+                     */
+                    description: string;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    amount: string | number;
+                    reservationId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryDetail"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportLedger: {
+        parameters: {
+            query?: {
+                houseId?: string;
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
+                from?: string;
+                /** @description Exclusive (0001-01-01 to 9999-12-31) */
+                to?: string;
+                /** @description comma: amounts as 150,00 and fields separated by semicolons, as French spreadsheets read them */
+                decimal?: "point" | "comma";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryDetail"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    houseId?: string | null;
+                    /**
+                     * Format: calendar-date
+                     * @description YYYY-MM-DD (0001-01-01 to 9999-12-31)
+                     */
+                    date?: string;
+                    /** @enum {unknown} */
+                    type?: "income" | "expense";
+                    /** @enum {unknown} */
+                    category?: "rent" | "cleaning_fee" | "extra" | "tourist_tax" | "channel_fee" | "commission" | "deposit" | "deposit_return" | "refund" | "maintenance" | "supplies" | "utilities" | "insurance" | "tax" | "other";
+                    /**
+                     * Format: single-line
+                     * @description What it is for (the motif)
+                     */
+                    description?: string;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    amount?: string | number;
+                    reservationId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryDetail"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLedgerEntryHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerHistory"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    adjustLedgerEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description What to add to the corrected entry, in its direction; negative to take away (a 40.00 expense corrected by -5.00 is 35.00) */
+                    amount: string | number;
+                    /**
+                     * Format: single-line
+                     * @description What it is for (the motif)
+                     */
+                    description: string;
+                    /**
+                     * Format: calendar-date
+                     * @description The day the correction is booked on; today by default (0001-01-01 to 9999-12-31)
+                     */
+                    date?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerEntryDetail"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listReservationPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordReservationPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: calendar-date
+                     * @description The day the money moved (0001-01-01 to 9999-12-31)
+                     */
+                    date: string;
+                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    amount: string | number;
+                    /** @enum {unknown} */
+                    kind: "advance" | "balance" | "deposit" | "deposit_return" | "deposit_kept" | "refund";
+                    method?: ("cash" | "bank_transfer" | "card" | "check" | "platform" | "other") | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Payment"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFinanceSummary: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
+                from: string;
+                /** @description Exclusive (0001-01-01 to 9999-12-31) */
+                to: string;
+                houseId?: string;
+                groupBy?: "month" | "house";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceSummary"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listFinanceClosings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceClosingList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    closeFinanceMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The month to close */
+                    month: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FinanceClosing"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reopenFinanceMonth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description YYYY-MM */
+                month: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTouristTaxRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouristTaxRule"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setTouristTaxRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {unknown} */
+                    mode: "per_night" | "percentage";
+                    rate?: (string | number) | null;
+                    percent?: (string | number) | null;
+                    cap?: (string | number) | null;
+                    platformSources?: ("direct" | "airbnb" | "booking" | "vrbo" | "other")[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TouristTaxRule"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTouristTaxRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    recordTouristTax: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                reservationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: calendar-date
+                     * @description The day it was collected (0001-01-01 to 9999-12-31)
+                     */
+                    date: string;
+                    /** @description The stay’s guests by default */
+                    adults?: number;
+                    /** @enum {unknown} */
+                    collectedBy?: "manager" | "platform";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StayTouristTax"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 
 export const jobStatusValues = ["queued","running","done","failed"] as const satisfies readonly components["schemas"]["JobStatus"][];
@@ -7237,6 +8575,11 @@ export const channelSyncErrorCodeValues = ["invalid_url","forbidden_address","fe
 export const attachmentKindValues = ["photo","invoice","receipt","document"] as const satisfies readonly components["schemas"]["AttachmentKind"][];
 export const maintenancePriorityValues = ["low","normal","high","urgent"] as const satisfies readonly components["schemas"]["MaintenancePriority"][];
 export const maintenanceStatusValues = ["open","in_progress","on_hold","resolved","cancelled"] as const satisfies readonly components["schemas"]["MaintenanceStatus"][];
+export const ledgerEntryTypeValues = ["income","expense"] as const satisfies readonly components["schemas"]["LedgerEntryType"][];
+export const ledgerCategoryValues = ["rent","cleaning_fee","extra","tourist_tax","channel_fee","commission","deposit","deposit_return","refund","maintenance","supplies","utilities","insurance","tax","other"] as const satisfies readonly components["schemas"]["LedgerCategory"][];
+export const ledgerOriginValues = ["reservation","maintenance","manual","adjustment"] as const satisfies readonly components["schemas"]["LedgerOrigin"][];
+export const paymentKindValues = ["advance","balance","deposit","deposit_return","deposit_kept","refund"] as const satisfies readonly components["schemas"]["PaymentKind"][];
+export const paymentMethodValues = ["cash","bank_transfer","card","check","platform","other"] as const satisfies readonly components["schemas"]["PaymentMethod"][];
 /** The steps a stay's status may take forward (the server refuses any other). */
 export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
 /** The way back from a mistaken check-in or check-out (managers only). */

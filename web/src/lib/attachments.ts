@@ -1,12 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { api, type Schemas, unwrap } from '../../lib/api/client.ts';
+import { api, type Schemas, unwrap } from './api/client.ts';
+import { saveFile } from './download.ts';
 
 export type Attachment = Schemas['Attachment'];
 export type AttachmentKind = Schemas['AttachmentKind'];
 
-/** What files are attached to: a work order or a house (ledger entries get theirs with finance). */
-export type AttachmentOwner = { type: 'issue'; id: string } | { type: 'house'; id: string };
+/** What files are attached to: a work order, a house, or a ledger entry (its receipts). */
+export type AttachmentOwner =
+  | { type: 'issue'; id: string }
+  | { type: 'house'; id: string }
+  | { type: 'ledger'; id: string };
 
 const ownerKey = (owner: AttachmentOwner) => ['attachments', owner.type, owner.id];
 
@@ -15,19 +19,28 @@ export const isPhoto = (attachment: Attachment) => attachment.thumbnailUrl !== n
 export function useAttachments(owner: AttachmentOwner) {
   return useQuery({
     queryKey: ownerKey(owner),
-    queryFn: async () =>
-      (owner.type === 'issue'
-        ? unwrap(
+    queryFn: async () => {
+      switch (owner.type) {
+        case 'issue':
+          return unwrap(
             await api.GET('/api/v1/maintenance/issues/{issueId}/attachments', {
               params: { path: { issueId: owner.id } },
             }),
-          )
-        : unwrap(
+          ).items;
+        case 'house':
+          return unwrap(
             await api.GET('/api/v1/houses/{houseId}/attachments', {
               params: { path: { houseId: owner.id } },
             }),
-          )
-      ).items,
+          ).items;
+        case 'ledger':
+          return unwrap(
+            await api.GET('/api/v1/ledger/{entryId}/attachments', {
+              params: { path: { entryId: owner.id } },
+            }),
+          ).items;
+      }
+    },
   });
 }
 
@@ -53,16 +66,18 @@ export async function uploadAttachment(
 ): Promise<Attachment> {
   // Without a kind, the server files an image as a photo and a PDF as a document.
   const body = kind ? { file, kind } : { file };
-  return owner.type === 'issue'
-    ? unwrap(
+  switch (owner.type) {
+    case 'issue':
+      return unwrap(
         await api.POST('/api/v1/maintenance/issues/{issueId}/attachments', {
           params: { path: { issueId: owner.id } },
           headers,
           body,
           bodySerializer: multipart,
         }),
-      )
-    : unwrap(
+      );
+    case 'house':
+      return unwrap(
         await api.POST('/api/v1/houses/{houseId}/attachments', {
           params: { path: { houseId: owner.id } },
           headers,
@@ -70,6 +85,16 @@ export async function uploadAttachment(
           bodySerializer: multipart,
         }),
       );
+    case 'ledger':
+      return unwrap(
+        await api.POST('/api/v1/ledger/{entryId}/attachments', {
+          params: { path: { entryId: owner.id } },
+          headers,
+          body,
+          bodySerializer: multipart,
+        }),
+      );
+  }
 }
 
 export interface UploadProgress {
@@ -171,16 +196,7 @@ export function useObjectUrl(blob: Blob | undefined): string | undefined {
 
 /** Saves a file under its own name: fetched with the session, handed to the browser, then let go. */
 export async function downloadAttachment(attachment: Attachment): Promise<void> {
-  const blob = await fetchContent(attachment.id, 'original');
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = attachment.fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // The browser has taken the file once the click is handled.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(await fetchContent(attachment.id, 'original'), attachment.fileName);
 }
 
 /** A size for people: "840 KB", "2.4 MB". */

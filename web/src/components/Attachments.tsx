@@ -21,12 +21,7 @@ import { useMediaQuery } from '@mantine/hooks';
 import type { TFunction } from 'i18next';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { FailureAlert } from '../../components/FailureAlert.tsx';
-import { ErrorState, LoadingState } from '../../components/States.tsx';
-import { ApiError } from '../../lib/api/client.ts';
-import { formatInstant } from '../../lib/dates.ts';
-import { errorSummary } from '../../lib/form-errors.ts';
-import { shrinkPhoto } from './photo.ts';
+import { ApiError } from '../lib/api/client.ts';
 import {
   type Attachment,
   type AttachmentKind,
@@ -39,16 +34,21 @@ import {
   useDeleteAttachment,
   useObjectUrl,
   useUploadAttachments,
-} from './use-attachments.ts';
+} from '../lib/attachments.ts';
+import { formatInstant } from '../lib/dates.ts';
+import { errorSummary } from '../lib/form-errors.ts';
+import { shrinkPhoto } from '../lib/photo.ts';
+import { FailureAlert } from './FailureAlert.tsx';
+import { ErrorState, LoadingState } from './States.tsx';
 
 /**
  * Why the server refused a file, in the user's words, from its problem code and HTTP status: a
  * picture with too many pixels, too large (413), or not a photo or a PDF (415). Null for other refusals.
  */
 export function uploadRefusalText(t: TFunction, code: string | undefined, status: number | undefined) {
-  if (code === 'too-many-pixels') return t('maintenance.files.tooManyPixels');
-  if (status === 413 || code === 'file-too-large') return t('maintenance.files.tooLarge');
-  if (status === 415 || code === 'unsupported-media-type') return t('maintenance.files.wrongType');
+  if (code === 'too-many-pixels') return t('files.tooManyPixels');
+  if (status === 413 || code === 'file-too-large') return t('files.tooLarge');
+  if (status === 415 || code === 'unsupported-media-type') return t('files.wrongType');
   return null;
 }
 
@@ -60,16 +60,21 @@ export function uploadErrorText(t: TFunction, error: unknown): string {
   );
 }
 
-/** An upload button: what it adds, what files it offers to pick, and the kind they are filed as. */
+/**
+ * An upload button: what it adds, what files it offers to pick, the kind they
+ * are filed as, and whether a big photo is made smaller first (by default for
+ * photos only: a plan or a scanned page keeps its detail).
+ */
 export interface UploadChoice {
   label: string;
   accept: string;
   kind?: AttachmentKind;
   multiple?: boolean;
+  shrink?: boolean;
 }
 
 /**
- * The files of a work order or a house: photos as thumbnails that open in a
+ * The files of a work order, a house or a ledger entry: photos as thumbnails that open in a
  * lightbox, other files (PDF invoices, documents) as downloads, upload buttons
  * for whoever may add files, and removal after a confirmation.
  */
@@ -106,7 +111,7 @@ export function Attachments({
     upload.mutate({
       files: picked,
       kind: choice.kind,
-      prepare: choice.kind === 'photo' ? shrinkPhoto : undefined,
+      prepare: (choice.shrink ?? choice.kind === 'photo') ? shrinkPhoto : undefined,
     });
   };
   const download = (attachment: Attachment) => {
@@ -145,7 +150,7 @@ export function Attachments({
         {upload.progress && (
           <Stack gap={4} role="status" aria-live="polite">
             <Text size="sm">
-              {t('maintenance.files.sending', {
+              {t('files.sending', {
                 current: upload.progress.current,
                 total: upload.progress.total,
                 name: upload.progress.fileName,
@@ -155,13 +160,13 @@ export function Attachments({
               value={((upload.progress.current - 0.5) / upload.progress.total) * 100}
               striped
               animated
-              aria-label={t('maintenance.files.sendingShort')}
+              aria-label={t('files.sendingShort')}
             />
           </Stack>
         )}
         <FailureAlert>{upload.isError ? uploadErrorText(t, upload.error) : null}</FailureAlert>
         <FailureAlert>
-          {downloadFailed ? t('maintenance.files.downloadFailed', { name: downloadFailed }) : null}
+          {downloadFailed ? t('files.downloadFailed', { name: downloadFailed }) : null}
         </FailureAlert>
 
         {files.isPending ? (
@@ -196,7 +201,7 @@ export function Attachments({
                     <Stack gap={0} miw={0}>
                       <Group gap={6} wrap="nowrap" miw={0}>
                         <Badge variant="light" color="gray" style={{ flexShrink: 0 }}>
-                          {t(`maintenance.files.kind.${file.kind}`)}
+                          {t(`files.kind.${file.kind}`)}
                         </Badge>
                         <Text size="sm" fw={500} truncate>
                           {file.fileName}
@@ -212,9 +217,9 @@ export function Attachments({
                         size="xs"
                         variant="default"
                         onClick={() => download(file)}
-                        aria-label={t('maintenance.files.downloadNamed', { name: file.fileName })}
+                        aria-label={t('files.downloadNamed', { name: file.fileName })}
                       >
-                        {t('maintenance.files.download')}
+                        {t('files.download')}
                       </Button>
                       {canDelete(file) && (
                         <Button
@@ -222,9 +227,9 @@ export function Attachments({
                           variant="subtle"
                           color="red"
                           onClick={() => setConfirming(file)}
-                          aria-label={t('maintenance.files.deleteNamed', { name: file.fileName })}
+                          aria-label={t('files.deleteNamed', { name: file.fileName })}
                         >
-                          {t('maintenance.files.delete')}
+                          {t('files.delete')}
                         </Button>
                       )}
                     </Group>
@@ -253,10 +258,10 @@ export function Attachments({
       <Modal
         opened={confirming !== null}
         onClose={() => setConfirming(null)}
-        title={t('maintenance.files.deleteTitle', { name: confirming?.fileName ?? '' })}
+        title={t('files.deleteTitle', { name: confirming?.fileName ?? '' })}
       >
         <Stack gap="sm">
-          <Text size="sm">{t('maintenance.files.deleteBody')}</Text>
+          <Text size="sm">{t('files.deleteBody')}</Text>
           <FailureAlert>{remove.isError ? errorSummary(t, remove.error) : null}</FailureAlert>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirming(null)}>
@@ -269,7 +274,7 @@ export function Attachments({
                 confirming && remove.mutate(confirming, { onSuccess: () => setConfirming(null) })
               }
             >
-              {t('maintenance.files.deleteConfirm')}
+              {t('files.deleteConfirm')}
             </Button>
           </Group>
         </Stack>
@@ -286,7 +291,7 @@ function Thumbnail({ photo, onOpen }: { photo: Attachment; onOpen: () => void })
   return (
     <UnstyledButton
       onClick={onOpen}
-      aria-label={t('maintenance.files.openPhoto', { name: photo.fileName })}
+      aria-label={t('files.openPhoto', { name: photo.fileName })}
       style={{
         borderRadius: 'var(--mantine-radius-sm)',
         overflow: 'hidden',
@@ -349,11 +354,7 @@ function Lightbox({
     <Modal
       opened={photo !== null}
       onClose={() => onIndex(null)}
-      title={
-        photo
-          ? t('maintenance.files.photoTitle', { name: photo.fileName, index: (index ?? 0) + 1, count })
-          : ''
-      }
+      title={photo ? t('files.photoTitle', { name: photo.fileName, index: (index ?? 0) + 1, count }) : ''}
       size="xl"
       fullScreen={phone}
       styles={{ title: { overflowWrap: 'anywhere' } }}
@@ -381,19 +382,19 @@ function Lightbox({
           <Group justify="space-between" gap="xs">
             <Group gap="xs">
               <Button variant="default" onClick={() => go(-1)} disabled={count < 2}>
-                ← {t('maintenance.files.previous')}
+                ← {t('files.previous')}
               </Button>
               <Button variant="default" onClick={() => go(1)} disabled={count < 2}>
-                {t('maintenance.files.next')} →
+                {t('files.next')} →
               </Button>
             </Group>
             <Group gap="xs">
               <Button variant="light" onClick={() => onDownload(photo)}>
-                {t('maintenance.files.download')}
+                {t('files.download')}
               </Button>
               {remove && (
                 <Button variant="subtle" color="red" onClick={remove}>
-                  {t('maintenance.files.delete')}
+                  {t('files.delete')}
                 </Button>
               )}
             </Group>
