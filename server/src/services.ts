@@ -129,7 +129,7 @@ export function createServices(options: {
   });
   files.registerOwner('maintenance_issue', maintenance.attachmentPolicy);
   // The ledger posts what operations cause, in their transactions: a work order's cost, a cancellation's reversal.
-  const finance = new FinanceService({ db: database.db, now, postgres, reservations });
+  const finance = new FinanceService({ db: database.db, now, postgres, reservations, events });
   financeReactions(events, finance);
   files.registerOwner('ledger_entry', finance.attachmentPolicy);
   filesReactions(events, files);

@@ -69,8 +69,8 @@ async function violationsOn(page: Page): Promise<Violation[]> {
  * A manager's organization with something on every screen: two houses on a
  * site, a turnover today (a stay leaving, one arriving), stays to come, a
  * maintenance block, a checklist begun, guest files, an invited housekeeper,
- * and two channel feeds (one imports a stay, closed dates and a conflict, one
- * cannot be read).
+ * a tourist tax on the villa, and two channel feeds (one imports a stay,
+ * closed dates and a conflict, one cannot be read).
  */
 async function organizationWithEverything(context: BrowserContext, locale: 'en' | 'fr', feeds: FeedServer) {
   const email = `a11y-${locale}-${Date.now()}@example.org`;
@@ -235,6 +235,13 @@ async function organizationWithEverything(context: BrowserContext, locale: 'en' 
     PDF,
     'receipt',
   );
+  // The villa's tourist tax: 5 % of the price per person and night, capped, collected by Airbnb on its stays;
+  // Jean Plus-Tard's stay (direct) shows it, to record.
+  const rule = await context.request.put(`/api/v1/houses/${villa.id}/tourist-tax`, {
+    headers,
+    data: { mode: 'percentage', percent: '5', cap: '2.30', platformSources: ['airbnb'] },
+  });
+  if (!rule.ok()) throw new Error(`tourist tax (${rule.status()}): ${await rule.text()}`);
   const airbnb = await post(`/api/v1/houses/${villa.id}/channels`, {
     name: 'Airbnb',
     source: 'airbnb',
@@ -445,6 +452,7 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
               'check in': (page) => button(page, t('reservations.to.checked_in')),
               cancel: (page) => button(page, t('reservations.to.cancelled')),
               'record a payment': (page) => button(page, t('finance.payments.record')),
+              'record the tourist tax': (page) => button(page, t('finance.touristTax.stay.record')),
             },
           ],
           ['houses', () => '/houses', 'member', { 'new house': (page) => button(page, t('houses.new')) }],
@@ -481,7 +489,11 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
             'house',
             () => `/houses/${ids.villaId}`,
             'member',
-            { 'new work order': (page) => button(page, t('maintenance.new')) },
+            {
+              'new work order': (page) => button(page, t('maintenance.new')),
+              'tourist tax': (page) => button(page, t('finance.touristTax.editLabel')),
+              'remove the tourist tax': (page) => button(page, t('finance.touristTax.removeLabel')),
+            },
           ],
           [
             'channels',

@@ -398,6 +398,236 @@ describe.skipIf(!browserAvailable())('finance in Chromium', () => {
     await context.close();
   });
 
+  it('a manager sets a tourist tax per adult and night on the house, records a stay’s as collected and finds it in the ledger', async () => {
+    const context = await newContext(browser, DESKTOP, 'en-US');
+    const { houseId, stayId } = await organization(context, 'en');
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    // --- The house: no tax yet, then €1.65 per adult and night, Airbnb collecting it on its stays. ---
+    await page.goto(`/houses/${houseId}`);
+    await page.getByRole('heading', { name: HOUSE }).waitFor();
+    const card = page.getByRole('region', { name: 'Tourist tax' });
+    await card.getByText('No tourist tax set.').waitFor();
+    await screenshot(page, 'finance-tourist-tax-none-desktop', true);
+    await card.getByRole('button', { name: 'Set the tourist tax' }).click();
+    const form = page.getByRole('dialog', { name: `Tourist tax of ${HOUSE}` });
+    const mode = form.getByRole('group', { name: 'How it is counted' });
+    expect(await mode.getByRole('radio', { name: /^An amount per adult and night/ }).isChecked()).toBe(true);
+    // A percentage needs its percentage: refused next to the field, in the browser.
+    await mode.getByRole('radio', { name: /^A percentage of the price/ }).check();
+    await form.getByRole('button', { name: 'Save the tourist tax' }).click();
+    const percent = form.getByRole('textbox', { name: 'Percentage of the price' });
+    expect(await percent.getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Required', { exact: true }).waitFor();
+    expect(await form.getByRole('textbox', { name: 'Cap per adult and night' }).isVisible()).toBe(true);
+    await screenshot(page, 'finance-tourist-tax-form-percentage-desktop');
+    await mode.getByRole('radio', { name: /^An amount per adult and night/ }).check();
+    await form.getByRole('textbox', { name: 'Amount per adult and night' }).fill('1,65');
+    const platforms = form.getByRole('group', { name: 'Platforms that collect it themselves' });
+    expect(await platforms.getByRole('checkbox').count()).toBe(4);
+    await platforms.getByRole('checkbox', { name: 'Airbnb' }).check();
+    await screenshot(page, 'finance-tourist-tax-form-desktop');
+    await form.getByRole('button', { name: 'Save the tourist tax' }).click();
+    await form.waitFor({ state: 'hidden' });
+    await card.getByText('€1.65 per adult and night').waitFor();
+    await card.getByText('Collected by Airbnb on its stays, by the manager on the others.').waitFor();
+    // The button that opened the form is gone: the keyboard goes on from the card's heading.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tourist tax');
+    expect(await card.getByRole('button', { name: 'Edit the tourist tax' }).isVisible()).toBe(true);
+    expect(await card.getByRole('button', { name: 'Remove the tourist tax' }).isVisible()).toBe(true);
+    await screenshot(page, 'finance-tourist-tax-house-desktop', true);
+
+    // --- The stay (direct, 2 guests, 4 nights): 2 × 4 × €1.65 = €13.20, collected by the manager. ---
+    await page.goto(`/reservations/${stayId}`);
+    await page.getByRole('heading', { name: GUEST }).waitFor();
+    const payments = page.getByRole('region', { name: 'Payments' });
+    const tax = payments.getByRole('region', { name: 'Tourist tax' });
+    await tax.getByText('2 adults × 4 nights × €1.65 per adult and night').waitFor();
+    expect(await tax.locator('[data-tourist-tax-amount]').textContent()).toBe('€13.20');
+    expect(await tax.getByText('Collected by the manager', { exact: true }).isVisible()).toBe(true);
+    expect(await tax.getByText('To record').isVisible()).toBe(true);
+    await screenshot(page, 'finance-tourist-tax-stay-desktop', true);
+
+    // Two clicks: the form opens on today, the stay's guests and the manager.
+    await tax.getByRole('button', { name: 'Record tourist tax' }).click();
+    const record = page.getByRole('dialog', { name: `Tourist tax of ${GUEST}` });
+    await record.getByRole('button', { name: 'Record the tourist tax' }).waitFor();
+    expect(await record.getByLabel('Collected on').inputValue()).toBe(day(0));
+    expect(await record.getByRole('textbox', { name: 'Adults' }).inputValue()).toBe('2');
+    expect(await record.getByRole('radio', { name: 'The manager' }).isChecked()).toBe(true);
+    await record.getByText('Posted to the ledger as income (tourist tax).').waitFor();
+    expect(await record.locator('[data-tourist-tax-preview]').textContent()).toBe(
+      'Tourist tax: €13.20 (2 adults × 4 nights × €1.65 per adult and night)',
+    );
+    await screenshot(page, 'finance-tourist-tax-record-desktop');
+    await record.getByRole('button', { name: 'Record the tourist tax' }).click();
+    await record.waitFor({ state: 'hidden' });
+    await tax.getByText(/^Collected on .+ by the manager$/).waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Tourist tax');
+    expect(await tax.getByText('Recorded', { exact: true }).isVisible()).toBe(true);
+    expect(await tax.getByText('Posted to the ledger as income.').isVisible()).toBe(true);
+    expect(await tax.getByRole('button', { name: 'Record tourist tax' }).count()).toBe(0);
+    await screenshot(page, 'finance-tourist-tax-recorded-desktop', true);
+
+    // --- The ledger, from the stay: the tax is income of the house, posted by the system. ---
+    await payments.getByRole('link', { name: 'Its entries in the ledger' }).click();
+    const table = page.getByRole('table', { name: /^Every entry/ });
+    const taxRow = table.getByRole('row').filter({ hasText: `Tourist tax · ${GUEST}` });
+    await taxRow.waitFor();
+    expect(await taxRow.getByRole('cell').nth(3).textContent()).toBe('+€13.20');
+    expect(await taxRow.getByText('System').isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Totals of the selection' })
+          .locator('[data-total="income"]')
+          .textContent(),
+      )
+      .toBe('€13.20');
+    await screenshot(page, 'finance-tourist-tax-ledger-desktop', true);
+
+    // The same screens on a phone's width: nothing runs off the side.
+    await page.setViewportSize(PHONE.viewport);
+    await page.goto(`/houses/${houseId}`);
+    await card.getByText('€1.65 per adult and night').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-house-phone', true);
+    await page.goto(`/reservations/${stayId}`);
+    await tax.getByText(/^Collected on .+ by the manager$/).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-recorded-phone', true);
+
+    // Removed: the house has none again, and its stays show none.
+    await page.goto(`/houses/${houseId}`);
+    await card.getByRole('button', { name: 'Remove the tourist tax' }).click();
+    const remove = page.getByRole('dialog', { name: 'Remove the tourist tax?' });
+    await remove.getByRole('button', { name: 'Remove the tax' }).click();
+    await remove.waitFor({ state: 'hidden' });
+    await card.getByText('No tourist tax set.').waitFor();
+    await page.goto(`/reservations/${stayId}`);
+    await payments.getByText('No payment recorded yet.').waitFor();
+    expect(await tax.count()).toBe(0);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('in French on a phone: a tourist tax as a capped percentage, recorded in two taps; Airbnb’s only recorded', async () => {
+    const context = await newContext(browser, PHONE, 'fr-FR');
+    const { houseId, stayId, post } = await organization(context, 'fr');
+    // A stay from Airbnb: 3 guests, 2 nights, 600.00.
+    const airbnb = await post('/api/v1/reservations', {
+      houseId,
+      guestName: 'Léa Dubois',
+      checkIn: day(6),
+      checkOut: day(8),
+      guests: 3,
+      status: 'confirmed',
+      totalPrice: '600.00',
+      source: 'airbnb',
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const text = async (locator: ReturnType<Page['locator']>) =>
+      (await locator.textContent())?.replace(/\s/g, ' ');
+
+    // --- The house: 5 % of the price per person and night, at most 2,30 €, Airbnb collecting it. ---
+    await page.goto(`/houses/${houseId}`);
+    const card = page.getByRole('region', { name: 'Taxe de séjour' });
+    await card.getByText('Aucune taxe de séjour définie.').waitFor();
+    await card.getByRole('button', { name: 'Définir la taxe de séjour' }).click();
+    const form = page.getByRole('dialog', { name: `Taxe de séjour de ${HOUSE}` });
+    await form.getByRole('radio', { name: /^Un pourcentage du prix/ }).check();
+    const percent = form.getByRole('textbox', { name: 'Pourcentage du prix' });
+    // Over 100 % is refused in the browser.
+    await percent.fill('120');
+    await form.getByRole('button', { name: 'Enregistrer la taxe de séjour' }).click();
+    await form.getByText('Au plus 100', { exact: true }).waitFor();
+    expect(await percent.getAttribute('aria-invalid')).toBe('true');
+    await percent.fill('5');
+    await form.getByRole('textbox', { name: 'Plafond par adulte et par nuit' }).fill('2,30');
+    await form.getByRole('checkbox', { name: 'Airbnb' }).check();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-form-phone-fr');
+    await form.getByRole('button', { name: 'Enregistrer la taxe de séjour' }).click();
+    await form.waitFor({ state: 'hidden' });
+    const rule = card.locator('[data-tourist-tax-rule]');
+    await rule.waitFor();
+    expect(await text(rule)).toBe('5 % du prix par personne et par nuit, au plus 2,30 €');
+    await card.getByText('Perçue par Airbnb sur ses séjours, par le gestionnaire sur les autres.').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-house-phone-fr', true);
+
+    // --- The direct stay: 1 000 € ÷ 4 nights ÷ 2 people = 125 €, 5 % = 6,25 €, capped at 2,30 €: 18,40 €. ---
+    await page.goto(`/reservations/${stayId}`);
+    const payments = page.getByRole('region', { name: 'Paiements' });
+    const tax = payments.getByRole('region', { name: 'Taxe de séjour' });
+    const computation = tax.locator('[data-tourist-tax-computation]');
+    await computation.waitFor();
+    expect(await text(computation)).toBe('2 adultes × 4 nuits × 2,30 € par adulte et par nuit');
+    expect(await text(tax.locator('[data-tourist-tax-amount]'))).toBe('18,40 €');
+    expect(await tax.getByText('Perçue par le gestionnaire', { exact: true }).isVisible()).toBe(true);
+    await tax.getByRole('button', { name: 'Enregistrer la taxe de séjour' }).click(); // tap 1
+    const record = page.getByRole('dialog', { name: `Taxe de séjour de ${GUEST}` });
+    await record.getByRole('button', { name: 'Enregistrer la taxe' }).waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-record-phone-fr');
+    await record.getByRole('button', { name: 'Enregistrer la taxe' }).click(); // tap 2
+    await record.waitFor({ state: 'hidden' });
+    await tax.getByText(/^Perçue le .+ par le gestionnaire$/).waitFor();
+    await tax.getByText('Passée au grand livre en recette.').waitFor();
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-recorded-phone-fr', true);
+
+    // --- The Airbnb stay: 600 € ÷ 2 nights ÷ 3 = 100 €, 5 % capped at 2,30 €, × 3 × 2 = 13,80 €, collected by
+    // Airbnb. Recorded meanwhile from elsewhere: the form says so rather than recording twice. ---
+    await page.goto(`/reservations/${airbnb.id}`);
+    await tax.locator('[data-tourist-tax-amount]').waitFor();
+    expect(await text(tax.locator('[data-tourist-tax-amount]'))).toBe('13,80 €');
+    expect(await tax.getByText('Perçue par Airbnb', { exact: true }).isVisible()).toBe(true);
+    await tax.getByRole('button', { name: 'Enregistrer la taxe de séjour' }).click();
+    expect(await record.count()).toBe(0);
+    const airbnbRecord = page.getByRole('dialog', { name: 'Taxe de séjour de Léa Dubois' });
+    expect(await airbnbRecord.getByRole('radio', { name: 'Airbnb' }).isChecked()).toBe(true);
+    await airbnbRecord.getByText(/^Seulement enregistrée : la plateforme la reverse à la commune/).waitFor();
+    await post(`/api/v1/reservations/${airbnb.id}/tourist-tax`, { date: day(0) });
+    await airbnbRecord.getByRole('button', { name: 'Enregistrer la taxe' }).click();
+    await airbnbRecord
+      .getByRole('alert')
+      .getByText('La taxe de séjour de ce séjour est déjà enregistrée.')
+      .waitFor();
+    await screenshot(page, 'finance-tourist-tax-already-phone-fr');
+    await page.keyboard.press('Escape');
+    await airbnbRecord.waitFor({ state: 'hidden' });
+    await tax.getByText(/^Perçue le .+ par Airbnb$/).waitFor();
+    await tax.getByText('Hors grand livre : la plateforme la reverse à la commune.').waitFor();
+
+    // --- The ledger as cards: the manager's tax is income; Airbnb's is not there. ---
+    await page.goto('/finance?period=all');
+    const cards = page.getByRole('list', { name: /^Toutes les écritures|^Écritures/ });
+    const taxCard = cards.getByRole('listitem').filter({ hasText: `Taxe de séjour · ${GUEST}` });
+    await taxCard.waitFor();
+    expect(await text(taxCard)).toContain('18,40 €');
+    expect(await cards.getByRole('listitem').filter({ hasText: 'Léa Dubois' }).count()).toBe(0);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'finance-tourist-tax-ledger-phone-fr', true);
+
+    // The same house and stay on a desk's width.
+    await page.setViewportSize(DESKTOP.viewport);
+    await page.goto(`/houses/${houseId}`);
+    await rule.waitFor();
+    await screenshot(page, 'finance-tourist-tax-house-desktop-fr', true);
+    await page.goto(`/reservations/${airbnb.id}`);
+    await tax.getByText(/^Perçue le .+ par Airbnb$/).waitFor();
+    await screenshot(page, 'finance-tourist-tax-airbnb-desktop-fr', true);
+
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('an owner reads the money of their house, and writes none of it', async () => {
     const desk = await newContext(browser, DESKTOP, 'en-US');
     const { houseId, stayId, headers, post } = await organization(desk, 'en');
@@ -406,6 +636,11 @@ describe.skipIf(!browserAvailable())('finance in Chromium', () => {
       amount: '250.00',
       kind: 'advance',
     });
+    const rule = await desk.request.put(`/api/v1/houses/${houseId}/tourist-tax`, {
+      headers,
+      data: { mode: 'per_night', rate: '1.65' },
+    });
+    expect(rule.status()).toBe(200);
     const ownerEmail = `owner-${Date.now()}@example.org`;
     await post('/api/v1/invitations', { email: ownerEmail, role: 'owner' });
     const token = new URL(linkIn(lastEmail(ownerEmail, 'invitation').text)).searchParams.get('token');
@@ -435,6 +670,17 @@ describe.skipIf(!browserAvailable())('finance in Chromium', () => {
     await payments.getByText('Advance', { exact: true }).waitFor();
     expect(await payments.locator('[data-balance-due]').textContent()).toBe('€750.00');
     expect(await payments.getByRole('button', { name: 'Record a payment' }).count()).toBe(0);
+    // The tourist tax, read only.
+    const tax = payments.getByRole('region', { name: 'Tourist tax' });
+    expect(await tax.locator('[data-tourist-tax-amount]').textContent()).toBe('€13.20');
+    expect(await tax.getByRole('button').count()).toBe(0);
+    await page.goto(`/houses/${houseId}`);
+    const card = page.getByRole('region', { name: 'Tourist tax' });
+    await card.getByText('€1.65 per adult and night').waitFor();
+    await card.getByText('Collected by the manager on every stay.').waitFor();
+    expect(await card.getByRole('button').count()).toBe(0);
+    await page.goto(`/reservations/${stayId}`);
+    await payments.getByText('Advance', { exact: true }).waitFor();
 
     await page.getByRole('link', { name: 'Finance' }).click();
     await page.getByRole('heading', { name: 'Ledger', level: 2 }).waitFor();

@@ -50,13 +50,13 @@ const GUESTS = [
 
 export type DemoLanguage = 'fr' | 'en';
 
-/** The words of the demo in each language; guests' and places' names stay as they are. */
 /** The month `months` months from the one `date` is in, as YYYY-MM. */
 function addMonths(date: string, months: number): string {
   const index = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
   return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
+/** The words of the demo in each language; guests' and places' names stay as they are. */
 const WORDING = {
   en: {
     instance: 'Staykeep demo',

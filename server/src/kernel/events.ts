@@ -52,6 +52,8 @@ export interface DomainEvents {
   'maintenance.resolved': MaintenanceCost;
   /** The cost of a resolved work order corrected: the ledger posts the difference, never an edit. */
   'maintenance.costChanged': MaintenanceCost & { previousCostCents: number };
+  /** An entry made by hand deleted: what hangs on it (its receipts) goes with it. */
+  'ledger.entryDeleted': { organizationId: string; entryId: string };
 }
 
 export type MaintenanceAction = 'create' | 'update' | 'status' | 'delete';

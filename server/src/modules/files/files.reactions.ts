@@ -7,6 +7,9 @@ export function filesReactions(events: DomainEventBus, files: FilesService): voi
     if (event.action !== 'delete') return;
     await files.removeAllOf(tx, event.organizationId, 'maintenance_issue', event.issueId);
   });
+  events.on('ledger.entryDeleted', (tx, event) =>
+    files.removeAllOf(tx, event.organizationId, 'ledger_entry', event.entryId),
+  );
   events.on('house.deleted', async (tx, event) => {
     await files.removeAllOf(tx, event.organizationId, 'house', event.houseId);
     // The house's work orders went with it (a cascade in the database), without an event each.

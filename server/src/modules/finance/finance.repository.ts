@@ -121,9 +121,11 @@ function entrySums(eb: ExpressionBuilder<Tables, 'ledger_entries'>) {
 
 const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
 
-function firstOfNextMonth(date: string): string {
+/** Null after December 9999: no date is in the month after, and "10000-01" would sort before "9999-12". */
+function firstOfNextMonth(date: string): string | null {
   const year = Number(date.slice(0, 4));
   const month = Number(date.slice(5, 7));
+  if (month === 12 && year === 9999) return null;
   return month === 12
     ? `${String(year + 1).padStart(4, '0')}-01-01`
     : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
@@ -161,7 +163,8 @@ export async function sumEntries(
   const { from, to } = filters;
   const wholeFrom = from === undefined || from === firstOfMonth(from) ? from : firstOfNextMonth(from);
   const wholeTo = to === undefined ? undefined : firstOfMonth(to);
-  const anyWholeMonth = wholeFrom === undefined || wholeTo === undefined || wholeFrom < wholeTo;
+  const anyWholeMonth =
+    wholeFrom !== null && (wholeFrom === undefined || wholeTo === undefined || wholeFrom < wholeTo);
   if (filters.reservationId !== undefined || !anyWholeMonth) {
     add(await sumFromEntries(db, organizationId, filters, groupBy, postgres));
     return result;
@@ -414,9 +417,28 @@ export async function updateEntry(
     .executeTakeFirst();
   if (result.numUpdatedRows === 0n || !before) return false;
   const after = await findEntry(tx, key.organizationId, key.id);
-  await countInTotals(tx, before, -1);
-  if (after) await countInTotals(tx, after, 1);
+  // The two running totals are changed in one order, that of their keys: two entries moved past each
+  // other at once would otherwise each hold one row and wait for the other (a deadlock on PostgreSQL).
+  const moves: [EntryRow, 1 | -1][] = after
+    ? [
+        [before, -1],
+        [after, 1],
+      ]
+    : [[before, -1]];
+  moves.sort(([a], [b]) => (totalsKey(a) < totalsKey(b) ? -1 : totalsKey(a) > totalsKey(b) ? 1 : 0));
+  for (const [entry, sign] of moves) await countInTotals(tx, entry, sign);
   return true;
+}
+
+/** The running total an entry counts in, as one comparable string. */
+function totalsKey(entry: EntryRow): string {
+  return [
+    entry.organization_id,
+    entry.date.slice(0, 7),
+    entry.house_id ?? '',
+    entry.category,
+    entry.origin,
+  ].join('|');
 }
 
 export async function deleteEntry(
@@ -460,6 +482,30 @@ export function findPosting(db: DbOrTx, origin: LedgerOrigin, sourceId: string, 
     .where('source_id', '=', sourceId)
     .where('purpose', '=', purpose)
     .executeTakeFirst();
+}
+
+/**
+ * What the system has posted for a work order's cost so far, in cents: the
+ * cost and the corrections later changes posted (by hand adjustments aside).
+ */
+export async function postedCost(db: DbOrTx, organizationId: string, issueId: string): Promise<number> {
+  const row = await db
+    .selectFrom('ledger_entries')
+    .select(
+      sql<number>`coalesce(sum(case when type = 'expense' then amount_cents else -amount_cents end), 0)`.as(
+        'cents',
+      ),
+    )
+    .where('organization_id', '=', organizationId)
+    .where('source_id', '=', issueId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('origin', '=', 'maintenance'), eb('purpose', '=', 'cost')]),
+        eb.and([eb('origin', '=', 'adjustment'), eb('purpose', 'like', 'cost-change:%')]),
+      ]),
+    )
+    .executeTakeFirst();
+  return Number(row?.cents ?? 0);
 }
 
 /** Whether anything in the ledger names this house or this stay (they are then kept, not deleted). */
@@ -652,6 +698,53 @@ export async function lockStay(
     .where('organization_id', '=', organizationId)
     .where('id', '=', reservationId)
     .forUpdate()
+    .execute();
+}
+
+/**
+ * Holds a house, or an entry, that a write names or a delete removes, until
+ * the transaction ends (PostgreSQL; SQLite has one writer at a time): `keep`
+ * while writing what refers to it, `delete` before checking that nothing
+ * does. The two then run one after the other: the write finds the row gone
+ * (a 404), or the delete finds what now names it (a 409), never a foreign
+ * key refused halfway through.
+ */
+export async function lockHouse(
+  tx: Tx,
+  organizationId: string,
+  houseId: string,
+  mode: 'keep' | 'delete',
+  postgres: boolean,
+): Promise<void> {
+  if (!postgres) return;
+  await tx
+    .selectFrom('houses')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', houseId)
+    .$call((q) => (mode === 'delete' ? q.forUpdate() : q.forKeyShare()))
+    .execute();
+}
+
+/**
+ * As lockHouse, for an entry: `keep` while an adjustment of it is written,
+ * `change` before deleting it or moving it to another house, which its
+ * adjustments forbid.
+ */
+export async function lockEntry(
+  tx: Tx,
+  organizationId: string,
+  entryId: string,
+  mode: 'keep' | 'change',
+  postgres: boolean,
+): Promise<void> {
+  if (!postgres) return;
+  await tx
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', entryId)
+    .$call((q) => (mode === 'change' ? q.forUpdate() : q.forKeyShare()))
     .execute();
 }
 

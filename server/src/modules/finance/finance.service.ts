@@ -14,7 +14,7 @@ import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { MANAGERS, type Member, MONEY_READERS } from '../../kernel/access.ts';
 import { localDate, nightsBetween } from '../../kernel/dates.ts';
-import type { DomainEvents } from '../../kernel/events.ts';
+import type { DomainEventBus, DomainEvents } from '../../kernel/events.ts';
 import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
@@ -45,9 +45,12 @@ import {
   listEntries,
   listPayments,
   lockBooks,
+  lockEntry,
+  lockHouse,
   lockStay,
   type PaymentRow,
   paymentSums,
+  postedCost,
   type Sums,
   saveTaxRule,
   sumEntries,
@@ -135,6 +138,8 @@ const EXPORT_COLUMNS = [
   'adjusts_entry_id',
   'entry_id',
 ];
+/** The largest amount the API takes (999999999999.99): one the ledger computes is never more. */
+const MAX_AMOUNT_CENTS = 99_999_999_999_999;
 /** Entries read at a time for an export. */
 const EXPORT_PAGE = 2000;
 const NO_SUMS: Sums = { income: 0, expense: 0, held_in: 0, held_out: 0 };
@@ -220,12 +225,20 @@ export class FinanceService {
   readonly #now: () => Date;
   readonly #postgres: boolean;
   readonly #reservations: ReservationsService;
+  readonly #events: DomainEventBus;
 
-  constructor(options: { db: Db; now: () => Date; postgres: boolean; reservations: ReservationsService }) {
+  constructor(options: {
+    db: Db;
+    now: () => Date;
+    postgres: boolean;
+    reservations: ReservationsService;
+    events: DomainEventBus;
+  }) {
     this.#db = options.db;
     this.#now = options.now;
     this.#postgres = options.postgres;
     this.#reservations = options.reservations;
+    this.#events = options.events;
   }
 
   // --- reading ------------------------------------------------------------------------
@@ -415,12 +428,23 @@ export class FinanceService {
     if (input.category !== undefined) checkManualCategory(input.category);
     const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
+      // Moving it to another house looks for adjustments below: one being written now is waited for.
+      if (input.houseId !== undefined) {
+        await lockEntry(tx, member.organizationId, entryId, 'change', this.#postgres);
+      }
       const before = await findEntry(tx, member.organizationId, entryId);
       if (!before) throw noSuchEntry();
       if (before.system) throw systemEntry();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
       const houseId = input.houseId === undefined ? before.house_id : input.houseId;
       const reservationId = input.reservationId === undefined ? before.reservation_id : input.reservationId;
+      // Its adjustments are in its house's books (and shown with it): it stays there with them.
+      if (
+        houseId !== before.house_id &&
+        (await adjustmentsOf(tx, member.organizationId, entryId)).length > 0
+      ) {
+        throw conflict('adjusted', 'This entry has adjustments: it stays in its house, with them.');
+      }
       if (input.houseId !== undefined || input.reservationId !== undefined) {
         await this.#checkLinks(tx, member, houseId, reservationId);
       }
@@ -447,6 +471,8 @@ export class FinanceService {
   async remove(member: Member, entryId: string, expected?: number): Promise<void> {
     await this.#visibleEntry(member, entryId);
     await inTransaction(this.#db, async (tx) => {
+      // Before looking for adjustments: one being written now is waited for, and then found.
+      await lockEntry(tx, member.organizationId, entryId, 'change', this.#postgres);
       const before = await findEntry(tx, member.organizationId, entryId);
       if (!before) throw noSuchEntry();
       if (before.system) throw systemEntry();
@@ -459,6 +485,10 @@ export class FinanceService {
         throw versionMismatch(before.version);
       }
       await this.#record(tx, member, before, 'delete', before, this.#now().toISOString());
+      await this.#events.publish(tx, 'ledger.entryDeleted', {
+        organizationId: member.organizationId,
+        entryId,
+      });
     });
   }
 
@@ -468,12 +498,16 @@ export class FinanceService {
    * told otherwise, in an open month; the corrected entry itself never changes.
    */
   async adjust(member: Member, entryId: string, input: Static<typeof LedgerAdjustmentBody>) {
-    const target = await this.#visibleEntry(member, entryId);
+    await this.#visibleEntry(member, entryId);
     const cents = toCents(input.amount, 'body.amount');
     if (cents === 0) throw invalid([fieldError('body.amount', 'invalid-amount')]);
     const id = newId();
     const now = this.#now();
     await inTransaction(this.#db, async (tx) => {
+      // Read again, held: an entry deleted meanwhile is a 404, and one changed is corrected as it is now.
+      await lockEntry(tx, member.organizationId, entryId, 'keep', this.#postgres);
+      const target = await findEntry(tx, member.organizationId, entryId);
+      if (!target) throw noSuchEntry();
       const date = input.date ?? (await this.#today(tx, member.organizationId, target.house_id, now));
       await this.#checkOpen(tx, member.organizationId, [date]);
       await insertEntry(tx, {
@@ -703,6 +737,9 @@ export class FinanceService {
     await this.#visibleReservation(member, reservationId);
     const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
+      // As a payment: a cancellation of the stay at the same moment either comes first (and the tax is
+      // refused) or sees the tax posted, and reverses it.
+      await lockStay(tx, member.organizationId, reservationId, this.#postgres);
       const stay = await findReservation(tx, member.organizationId, reservationId);
       if (!stay) throw notFound('No such reservation.');
       if (stay.status === 'cancelled') throw conflict('cancelled', 'This stay is cancelled.');
@@ -710,6 +747,13 @@ export class FinanceService {
       if (!tax) throw conflict('no-tourist-tax', 'This house has no tourist tax rule: set one first.');
       const collectedBy = input.collectedBy ?? tax.collectedBy;
       const cents = tax.cents;
+      // A rate times adults times nights can pass what any amount may be, and what a number holds exactly.
+      if (cents > MAX_AMOUNT_CENTS) {
+        throw conflict(
+          'amount-too-large',
+          `This stay's tourist tax would be more than ${fromCents(MAX_AMOUNT_CENTS)}: check the house's rule and the adults.`,
+        );
+      }
       await this.#checkOpen(tx, member.organizationId, [input.date]);
       const recorded = await insertStayTax(tx, {
         reservation_id: stay.id,
@@ -838,7 +882,9 @@ export class FinanceService {
       await this.postMaintenanceCost(tx, event);
       return;
     }
-    const difference = event.costCents - event.previousCostCents;
+    // From what the ledger holds, not from the event's previous cost: the change that posted the first
+    // cost (above), handled again, finds it posted and nothing left to add.
+    const difference = event.costCents - (await postedCost(tx, event.organizationId, event.issueId));
     if (difference === 0) return;
     await this.#checkOpen(tx, event.organizationId, [event.date]);
     await insertEntry(tx, {
@@ -864,7 +910,16 @@ export class FinanceService {
    */
   async reverseReservation(tx: Tx, organizationId: string, reservationId: string): Promise<void> {
     const entries = await systemEntriesOfReservation(tx, organizationId, reservationId);
-    const toReverse = entries.filter((entry) => entry.purpose !== 'reversal');
+    const system = new Map(entries.map((entry) => [entry.id, entry]));
+    // A correction is reversed with what it corrects: one of an entry made by hand (kept money, a fee
+    // the guest owes anyway) is not among these, and stays with that entry, as the entry stays.
+    const reversed = (entry: EntryRow): boolean => {
+      if (entry.purpose === 'reversal') return false;
+      if (entry.adjusts_entry_id === null) return true;
+      const target = system.get(entry.adjusts_entry_id);
+      return target !== undefined && reversed(target);
+    };
+    const toReverse = entries.filter(reversed);
     if (toReverse.length === 0) return;
     const now = this.#now();
     const stay = await findReservation(tx, organizationId, reservationId);
@@ -893,6 +948,9 @@ export class FinanceService {
     organizationId: string,
     what: { houseId: string } | { reservationId: string },
   ): Promise<void> {
+    // An entry being written for the house now is waited for, and then found (a stay's delete holds the
+    // stay from its start: see ReservationsService.delete).
+    if ('houseId' in what) await lockHouse(tx, organizationId, what.houseId, 'delete', this.#postgres);
     if (await ledgerNames(tx, organizationId, what)) {
       throw conflict(
         'has-ledger-entries',
@@ -930,10 +988,13 @@ export class FinanceService {
 
   /** The house and the stay an entry names are the organization's, and the stay is of that house. */
   async #checkLinks(tx: Tx, member: Member, houseId: string | null, reservationId: string | null) {
+    // Held until the entry is written: a delete of the house or the stay waits for it, or came first.
+    if (houseId !== null) await lockHouse(tx, member.organizationId, houseId, 'keep', this.#postgres);
     if (houseId !== null && !(await findHouse(tx, member.organizationId, houseId))) {
       throw notFound('No such house.');
     }
     if (reservationId !== null) {
+      await lockStay(tx, member.organizationId, reservationId, this.#postgres);
       const stay = await findReservation(tx, member.organizationId, reservationId);
       if (!stay) throw notFound('No such reservation.');
       if (stay.house_id !== houseId) throw invalid([fieldError('body.reservationId', 'invalid')]);

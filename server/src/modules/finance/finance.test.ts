@@ -1484,4 +1484,328 @@ describeApp('finance', (get) => {
       if (databases[1] !== db.database) await databases[1]?.close();
     }
   });
+
+  it("posts a work order's first cost, when a change of cost brings it, once however often the change is handled", async () => {
+    const { app, db } = get();
+    const { admin, manager, villa, organizationId } = await team();
+    const services = createServices({
+      database: db.database,
+      config: testConfig({ database: db.config }),
+      log: app.log,
+      now: () => new Date(),
+    });
+    const events = new DomainEventBus();
+    financeReactions(events, services.finance);
+    const publish = <Name extends keyof DomainEvents>(name: Name, event: DomainEvents[Name]) =>
+      inTransaction(db.database.db, (tx) => events.publish(tx, name, event));
+    try {
+      const issue = (
+        await api(manager, 'POST', '/api/v1/maintenance/issues', {
+          houseId: villa.id,
+          type: 'heating',
+          title: 'Heat pump',
+        })
+      ).json();
+      const rows = () =>
+        app.db
+          .selectFrom('ledger_entries')
+          .select(['type', 'amount_cents', 'origin', 'purpose'])
+          .where('maintenance_issue_id', '=', issue.id)
+          .orderBy('id')
+          .execute();
+      // Resolved when it cost nothing, so nothing was posted; the cost found later is posted by its change.
+      const found: DomainEvents['maintenance.costChanged'] = {
+        organizationId,
+        houseId: villa.id,
+        issueId: issue.id,
+        title: 'Heat pump',
+        version: 4,
+        date: '2041-06-02',
+        costCents: 8_000,
+        laborCents: 8_000,
+        materialsCents: 0,
+        previousCostCents: 0,
+        userId: admin.user.id,
+        now: new Date().toISOString(),
+      };
+      await publish('maintenance.costChanged', found);
+      await publish('maintenance.costChanged', found);
+      expect(await rows()).toEqual([
+        { type: 'expense', amount_cents: 8_000, origin: 'maintenance', purpose: 'cost' },
+      ]);
+      // The next change posts the difference, once too.
+      const lower = { ...found, version: 5, costCents: 6_500, previousCostCents: 8_000 };
+      await publish('maintenance.costChanged', lower);
+      await publish('maintenance.costChanged', lower);
+      expect(await rows()).toEqual([
+        { type: 'expense', amount_cents: 8_000, origin: 'maintenance', purpose: 'cost' },
+        { type: 'income', amount_cents: 1_500, origin: 'adjustment', purpose: 'cost-change:5' },
+      ]);
+    } finally {
+      services.outbox.close();
+    }
+  });
+
+  it('sums a range that starts inside the last month a date can be in from its entries, not the whole month', async () => {
+    const { manager, studio } = await team();
+    await entered(manager, { houseId: studio.id, date: '9999-12-01', amount: '10.00' });
+    await entered(manager, { houseId: studio.id, date: '9999-12-20', amount: '2.50' });
+    const summary = await api(
+      manager,
+      'GET',
+      `/api/v1/finance/summary?houseId=${studio.id}&from=9999-12-15&to=9999-12-31`,
+    );
+    expect(summary.statusCode, summary.body).toBe(200);
+    expect(summary.json().rows).toEqual([
+      { month: '9999-12', income: '0.00', expense: '2.50', net: '-2.50' },
+    ]);
+    const listed = await ledger(manager, `houseId=${studio.id}&from=9999-12-15`);
+    expect(listed.items).toHaveLength(1);
+    expect(listed.totals).toEqual({ income: '0.00', expense: '2.50', net: '-2.50', held: '0.00' });
+  });
+
+  it('leaves what was entered by hand for a cancelled stay as it is, with its corrections', async () => {
+    const { admin, manager, villa } = await team();
+    const stay = await createReservation(get().app, admin, { houseId: villa.id, totalPrice: '500.00' });
+    await paid(manager, stay.id, { amount: '100.00', kind: 'advance' });
+    // A cleaning fee the guest owes whatever happens, entered by hand and corrected since.
+    const fee = await entered(manager, {
+      houseId: villa.id,
+      reservationId: stay.id,
+      type: 'income',
+      category: 'cleaning_fee',
+      description: 'Cleaning',
+      amount: '60.00',
+    });
+    const corrected = await api(manager, 'POST', `/api/v1/ledger/${fee.id}/adjustments`, {
+      amount: '-15.00',
+      description: 'Discount',
+      date: '2041-03-11',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const cancelled = await api(manager, 'PATCH', `/api/v1/reservations/${stay.id}`, { status: 'cancelled' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const after = await ledger(manager, `reservationId=${stay.id}`);
+    // The advance is reversed; the fee stays at 45.00 (60.00 less its 15.00 correction).
+    expect(after.items).toHaveLength(4);
+    expect(after.totals).toEqual({ income: '160.00', expense: '115.00', net: '45.00', held: '0.00' });
+  });
+
+  it("takes a deleted entry's receipts with it", async () => {
+    const { app } = get();
+    const { manager } = await team();
+    const entry = await entered(manager);
+    const body = fileUpload(pdfWithJavaScript(), {
+      fileName: 'ticket.pdf',
+      contentType: 'application/pdf',
+      kind: 'receipt',
+    });
+    const receipt = await app.inject({
+      method: 'POST',
+      url: `/api/v1/ledger/${entry.id}/attachments`,
+      headers: { ...headersOf(manager), ...body.headers },
+      payload: body.payload,
+    });
+    expect(receipt.statusCode, receipt.body).toBe(201);
+    const stored = await app.db
+      .selectFrom('attachments')
+      .select('content_key')
+      .where('id', '=', receipt.json().id)
+      .executeTakeFirstOrThrow();
+
+    expect((await api(manager, 'DELETE', `/api/v1/ledger/${entry.id}`)).statusCode).toBe(204);
+    expect(
+      await app.db.selectFrom('attachments').select('id').where('owner_id', '=', entry.id).execute(),
+    ).toEqual([]);
+    expect(
+      await app.db
+        .selectFrom('attachment_contents')
+        .select('key')
+        .where('key', '=', stored.content_key)
+        .execute(),
+    ).toEqual([]);
+  });
+
+  /**
+   * Two entries moved past each other at once (one from supplies to
+   * utilities, the other back) each change two running totals. On the
+   * PostgreSQL server a third connection holds the first row for a moment,
+   * so both writers are under way together when it lets go.
+   */
+  it('moves two entries past each other at once, both answered and the totals in step', async () => {
+    const { db } = get();
+    const { manager, studio } = await team();
+    const one = await entered(manager, { houseId: studio.id, category: 'supplies', amount: '10.00' });
+    const other = await entered(manager, { houseId: studio.id, category: 'utilities', amount: '7.00' });
+    const holder = db.name === 'postgres' ? await createDatabase(db.config) : undefined;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const locking = holder?.db.transaction().execute(async (tx) => {
+      await tx
+        .selectFrom('ledger_totals')
+        .select('month')
+        .where('house_key', '=', studio.id)
+        .where('category', '=', 'supplies')
+        .forUpdate()
+        .execute();
+      held();
+      await released;
+    });
+    try {
+      if (holder) await holding;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, holder ? 300 : 0));
+      const first = api(manager, 'PATCH', `/api/v1/ledger/${one.id}`, { category: 'utilities' });
+      await pause();
+      const second = api(manager, 'PATCH', `/api/v1/ledger/${other.id}`, { category: 'supplies' });
+      await pause();
+      release();
+      await locking;
+      for (const answer of await Promise.all([first, second])) {
+        expect(answer.statusCode, answer.body).toBe(200);
+      }
+    } finally {
+      release();
+      await holder?.close();
+    }
+    const totals = async (category: string) =>
+      (await ledger(manager, `houseId=${studio.id}&category=${category}&from=2041-03-01&to=2041-04-01`))
+        .totals.expense;
+    expect([await totals('supplies'), await totals('utilities')]).toEqual(['7.00', '10.00']);
+    expect(
+      (
+        await api(
+          manager,
+          'GET',
+          `/api/v1/finance/summary?houseId=${studio.id}&from=2041-03-01&to=2041-04-01`,
+        )
+      ).json().totals.expense,
+    ).toBe('17.00');
+  });
+
+  /**
+   * A delete and a write naming what it deletes, sent at once: either the
+   * delete comes first and the write finds nothing (404), or the write does
+   * and the delete is refused (409) — never a key refused halfway (a 500).
+   * On the PostgreSQL server they really run together.
+   */
+  it('deletes a house, a stay or an entry while something is written for it at the same moment: one waits for the other', async () => {
+    const { app } = get();
+    const { admin, manager } = await team();
+    const houses = [];
+    for (let i = 0; i < 8; i += 1) houses.push(await createHouse(app, admin));
+    const home = await createHouse(app, admin);
+    const stays = [];
+    for (let i = 0; i < 8; i += 1) stays.push(await createReservation(app, admin, { houseId: home.id }));
+    const entries = [];
+    for (let i = 0; i < 8; i += 1) entries.push(await entered(manager, { houseId: home.id }));
+
+    const pairs = await Promise.all([
+      ...houses.map((house) =>
+        Promise.all([
+          enter(manager, { houseId: house.id }),
+          api(admin, 'DELETE', `/api/v1/houses/${house.id}`),
+        ]),
+      ),
+      ...stays.map((stay) =>
+        Promise.all([
+          enter(manager, { houseId: home.id, reservationId: stay.id, type: 'income', category: 'extra' }),
+          api(manager, 'DELETE', `/api/v1/reservations/${stay.id}`),
+        ]),
+      ),
+      ...entries.map((entry) =>
+        Promise.all([
+          api(manager, 'POST', `/api/v1/ledger/${entry.id}/adjustments`, {
+            amount: '1.00',
+            description: 'Correction',
+            date: '2041-03-12',
+          }),
+          api(manager, 'DELETE', `/api/v1/ledger/${entry.id}`),
+        ]),
+      ),
+    ]);
+    for (const [write, removal] of pairs) {
+      if (write.statusCode === 201) problem(removal, 409);
+      else {
+        problem(write, 404);
+        expect(removal.statusCode, removal.body).toBe(204);
+      }
+    }
+  });
+
+  /**
+   * A payment holds its stay, then moves the calendar's version (the stay
+   * changed); a delete of the stay moved that version first, then took the
+   * stay. On the PostgreSQL server a third connection holds the stay for a
+   * moment, so the payment is first in line for it and the delete second.
+   */
+  it('takes a payment and a delete of its stay sent at once one after the other', async () => {
+    const { db } = get();
+    const { admin, manager, villa } = await team();
+    const stay = await createReservation(get().app, admin, { houseId: villa.id, totalPrice: '300.00' });
+    const holder = db.name === 'postgres' ? await createDatabase(db.config) : undefined;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let held = () => {};
+    const holding = new Promise<void>((resolve) => {
+      held = resolve;
+    });
+    const locking = holder?.db.transaction().execute(async (tx) => {
+      await tx.selectFrom('reservations').select('id').where('id', '=', stay.id).forUpdate().execute();
+      held();
+      await released;
+    });
+    try {
+      if (holder) await holding;
+      const pause = () => new Promise((resolve) => setTimeout(resolve, holder ? 300 : 0));
+      const payment = pay(manager, stay.id, { amount: '100.00', kind: 'advance' });
+      await pause();
+      const removal = api(manager, 'DELETE', `/api/v1/reservations/${stay.id}`);
+      await pause();
+      release();
+      await locking;
+      const [paidAnswer, removalAnswer] = await Promise.all([payment, removal]);
+      // SQLite and PGlite take one writer at a time, in whichever order they come.
+      if (holder || paidAnswer.statusCode === 201) {
+        expect(paidAnswer.statusCode, paidAnswer.body).toBe(201);
+        problem(removalAnswer, 409, 'has-ledger-entries');
+        expect(await stayMoney(manager, stay.id)).toEqual({ advancePaid: '100.00', balanceDue: '200.00' });
+      } else {
+        problem(paidAnswer, 404);
+        expect(removalAnswer.statusCode, removalAnswer.body).toBe(204);
+      }
+    } finally {
+      release();
+      await holder?.close();
+    }
+  });
+
+  it('keeps an adjusted entry in its house, with its adjustments: no owner sees a correction of another house', async () => {
+    const { manager, owner, villa, studio, organizationId } = await team();
+    const entry = await entered(manager, { houseId: studio.id });
+    const corrected = await api(manager, 'POST', `/api/v1/ledger/${entry.id}/adjustments`, {
+      amount: '-2.50',
+      description: 'Returned a sponge',
+      date: '2041-03-12',
+    });
+    expect(corrected.statusCode, corrected.body).toBe(201);
+    const before = await books(organizationId);
+    for (const houseId of [villa.id, null]) {
+      problem(await api(manager, 'PATCH', `/api/v1/ledger/${entry.id}`, { houseId }), 409, 'adjusted');
+    }
+    expect(await books(organizationId)).toEqual(before);
+    problem(await api(owner, 'GET', `/api/v1/ledger/${entry.id}`), 404);
+    const described = await api(manager, 'PATCH', `/api/v1/ledger/${entry.id}`, {
+      houseId: studio.id,
+      description: 'Sponges',
+    });
+    expect(described.statusCode, described.body).toBe(200);
+  });
 });

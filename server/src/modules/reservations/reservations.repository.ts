@@ -160,6 +160,28 @@ export async function renameGuestOnReservations(
     .execute();
 }
 
+/**
+ * Holds a stay's row until the transaction ends (PostgreSQL; SQLite has one
+ * writer at a time), as the first thing a delete does: what is written for
+ * the stay meanwhile (a payment holds the stay, then moves the calendar's
+ * version) is waited for and then seen, never crossed in opposite order.
+ */
+export async function lockReservation(
+  tx: Tx,
+  organizationId: string,
+  id: string,
+  postgres: boolean,
+): Promise<void> {
+  if (!postgres) return;
+  await tx
+    .selectFrom('reservations')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where('id', '=', id)
+    .forUpdate()
+    .execute();
+}
+
 export async function deleteReservation(tx: Tx, organizationId: string, id: string): Promise<void> {
   await tx
     .deleteFrom('reservations')

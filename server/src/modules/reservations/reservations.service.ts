@@ -23,6 +23,7 @@ import {
   findReservation,
   insertReservation,
   listReservations,
+  lockReservation,
   type ReservationRow,
   updateReservation,
 } from './reservations.repository.ts';
@@ -427,6 +428,9 @@ export class ReservationsService {
     await this.#visible(member, reservationId);
     const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
+      // Held first, before the record below moves the calendar's version: a payment holds the stay and
+      // then moves that version, so taking them the other way round would deadlock with one.
+      await lockReservation(tx, member.organizationId, reservationId, this.#postgres);
       const before = await findReservation(tx, member.organizationId, reservationId);
       if (!before) throw noSuchReservation();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);

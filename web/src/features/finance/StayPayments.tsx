@@ -28,6 +28,7 @@ import { toCents } from '../../lib/money.ts';
 import { useMoney, useToday } from '../../lib/organization.ts';
 import { dateRule } from '../../lib/validation.ts';
 import { centsOf, type PaymentKind, type PaymentList, suggestedPayment } from './ledger.ts';
+import { StayTouristTaxSection } from './StayTouristTax.tsx';
 import { useFinanceAccess, usePayments, useRecordPayment } from './use-finance.ts';
 
 type PaymentMethod = Schemas['PaymentMethod'];
@@ -37,9 +38,9 @@ const OUTGOING: readonly PaymentKind[] = ['refund', 'deposit_return'];
 
 /**
  * The money of a stay, for those who see money: its price, what was paid,
- * the balance due and the deposit held, every payment, and for managers
- * "record a payment", prefilled with the balance due so that two clicks
- * record it. Owners read; staff never get here.
+ * the balance due and the deposit held, every payment, the tourist tax when
+ * the house has one, and for managers "record a payment", prefilled with the
+ * balance due so that two clicks record it. Owners read; staff never get here.
  */
 export function StayPayments({
   reservationId,
@@ -138,6 +139,14 @@ export function StayPayments({
                   </Group>
                 ))}
               </Stack>
+            )}
+            {payments.data?.touristTax && (
+              <StayTouristTaxSection
+                reservationId={reservationId}
+                guestName={guestName}
+                tax={payments.data.touristTax}
+                cancelled={cancelled}
+              />
             )}
             <Anchor component={Link} to={`/finance?period=all&stay=${reservationId}`} size="xs">
               {t('finance.payments.ledgerLink')}

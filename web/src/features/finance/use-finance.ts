@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { api, type BodyOf, ifMatch, type Schemas, unwrap } from '../../lib/api/client.ts';
+import { ApiError, api, type BodyOf, ifMatch, type Schemas, unwrap } from '../../lib/api/client.ts';
 import { saveFile } from '../../lib/download.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import type { LedgerEntry } from './ledger.ts';
@@ -18,6 +18,10 @@ export type PaymentInput = BodyOf<'/api/v1/reservations/{reservationId}/payments
 export type Payment = Schemas['Payment'];
 export type FinanceClosing = Schemas['FinanceClosing'];
 export type LedgerHistoryEntry = Schemas['LedgerHistory']['items'][number];
+export type TouristTaxRule = Schemas['TouristTaxRule'];
+export type TouristTaxRuleInput = BodyOf<'/api/v1/houses/{houseId}/tourist-tax', 'put'>;
+export type StayTouristTax = Schemas['StayTouristTax'];
+export type StayTouristTaxInput = BodyOf<'/api/v1/reservations/{reservationId}/tourist-tax', 'post'>;
 
 /** Who sees money, and who writes it: managers write, owners read their houses, staff see none. */
 export function useFinanceAccess() {
@@ -172,6 +176,65 @@ export function useRecordPayment(reservationId: string) {
     mutationFn: async ({ body, idempotencyKey }: { body: PaymentInput; idempotencyKey: string }) =>
       unwrap(
         await api.POST('/api/v1/reservations/{reservationId}/payments', {
+          params: { path: { reservationId } },
+          headers: { 'Idempotency-Key': idempotencyKey },
+          body,
+        }),
+      ),
+    onSettled: () => invalidateMoney(queryClient),
+  });
+}
+
+/** A house's tourist tax rule; null when it has none (the API's 404). */
+export function useTouristTaxRule(houseId: string, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['finance', 'tourist-tax', houseId],
+    queryFn: async (): Promise<TouristTaxRule | null> => {
+      try {
+        return unwrap(
+          await api.GET('/api/v1/houses/{houseId}/tourist-tax', { params: { path: { houseId } } }),
+        );
+      } catch (error) {
+        if (error instanceof ApiError && error.problem.status === 404) return null;
+        throw error;
+      }
+    },
+    enabled: options.enabled ?? true,
+  });
+}
+
+/** Sets or removes a house's rule: every stay of the house shows its tax anew. */
+export function useSaveTouristTaxRule(houseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async (body: TouristTaxRuleInput) =>
+      unwrap(await api.PUT('/api/v1/houses/{houseId}/tourist-tax', { params: { path: { houseId } }, body })),
+    onSuccess: (rule) => queryClient.setQueryData(['finance', 'tourist-tax', houseId], rule),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['finance'] }),
+  });
+}
+
+export function useRemoveTouristTaxRule(houseId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async () =>
+      unwrap(await api.DELETE('/api/v1/houses/{houseId}/tourist-tax', { params: { path: { houseId } } })),
+    onSuccess: () => queryClient.setQueryData(['finance', 'tourist-tax', houseId], null),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: ['finance'] }),
+  });
+}
+
+/**
+ * Records a stay's tourist tax as collected: by the manager, it is posted to
+ * the ledger; by the platform, only recorded. The stay's payments and the
+ * ledger are read again.
+ */
+export function useRecordTouristTax(reservationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ body, idempotencyKey }: { body: StayTouristTaxInput; idempotencyKey: string }) =>
+      unwrap(
+        await api.POST('/api/v1/reservations/{reservationId}/tourist-tax', {
           params: { path: { reservationId } },
           headers: { 'Idempotency-Key': idempotencyKey },
           body,

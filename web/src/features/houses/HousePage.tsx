@@ -9,6 +9,7 @@ import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useMoney } from '../../lib/organization.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import { ReadinessBadge } from '../checklists/ReadinessBadge.tsx';
+import { TouristTaxCard } from '../finance/TouristTaxCard.tsx';
 import { IssueList } from '../maintenance/MaintenanceListPage.tsx';
 import { ReportIssueButton } from '../maintenance/ReportIssue.tsx';
 import { OPEN_STATUSES, useIssues } from '../maintenance/use-maintenance.ts';
@@ -18,7 +19,8 @@ import { type House, useHouses, useSites } from './use-houses.ts';
 
 /**
  * One house: what it is, the ways to its checklist, calendar and channels,
- * the work still to do on it, and its files (plans, manuals, contracts).
+ * its tourist tax (for those who see money), the work still to do on it, and
+ * its files (plans, manuals, contracts).
  */
 export function HousePage() {
   const { houseId = '' } = useParams();
@@ -117,6 +119,8 @@ function HouseDetail({ house }: { house: House }) {
           )}
         </Stack>
       </Card>
+
+      <TouristTaxCard houseId={house.id} houseName={house.name} />
 
       <Stack gap="sm" component="section" aria-labelledby="house-work-orders">
         <Group justify="space-between" align="flex-end">
