@@ -86,9 +86,9 @@ export interface Sums {
   held_out: number;
 }
 
-const noSums = (): Sums => ({ income: 0, expense: 0, held_in: 0, held_out: 0 });
+export const noSums = (): Sums => ({ income: 0, expense: 0, held_in: 0, held_out: 0 });
 
-function addSums(into: Sums, more: Sums): void {
+export function addSums(into: Sums, more: Sums): void {
   into.income += more.income;
   into.expense += more.expense;
   into.held_in += more.held_in;
@@ -676,28 +676,6 @@ export async function lockBooks(
     .select('id')
     .where('id', '=', organizationId)
     .$call((q) => (mode === 'close' ? q.forUpdate() : q.forShare()))
-    .execute();
-}
-
-/**
- * Holds a stay's row until the transaction ends (PostgreSQL; SQLite has one
- * writer at a time), so the payments of one stay are checked one after the
- * other: each sees what the one before paid or returned, and two returns of
- * the same deposit sent at once cannot both pass the check.
- */
-export async function lockStay(
-  tx: Tx,
-  organizationId: string,
-  reservationId: string,
-  postgres: boolean,
-): Promise<void> {
-  if (!postgres) return;
-  await tx
-    .selectFrom('reservations')
-    .select('id')
-    .where('organization_id', '=', organizationId)
-    .where('id', '=', reservationId)
-    .forUpdate()
     .execute();
 }
 

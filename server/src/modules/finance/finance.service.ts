@@ -19,10 +19,14 @@ import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
-import type { ReservationRow } from '../reservations/reservations.repository.ts';
-import { findReservation } from '../reservations/reservations.repository.ts';
+import {
+  findReservation,
+  lockReservation,
+  type ReservationRow,
+} from '../reservations/reservations.repository.ts';
 import type { ReservationsService } from '../reservations/reservations.service.ts';
 import {
+  addSums,
   adjustmentsOf,
   closedMonthsAmong,
   deleteClosing,
@@ -47,7 +51,7 @@ import {
   lockBooks,
   lockEntry,
   lockHouse,
-  lockStay,
+  noSums,
   type PaymentRow,
   paymentSums,
   postedCost,
@@ -142,7 +146,6 @@ const EXPORT_COLUMNS = [
 const MAX_AMOUNT_CENTS = 99_999_999_999_999;
 /** Entries read at a time for an export. */
 const EXPORT_PAGE = 2000;
-const NO_SUMS: Sums = { income: 0, expense: 0, held_in: 0, held_out: 0 };
 const noSuchEntry = () => notFound('No such ledger entry.');
 const invalid = (errors: FieldError[]) => badRequest('The request is not valid.', errors);
 const systemEntry = () =>
@@ -265,7 +268,7 @@ export class FinanceService {
     return {
       items: result.items.map(entryView),
       nextCursor: result.nextCursor,
-      totals: totalsView(sums.get(null) ?? NO_SUMS),
+      totals: totalsView(sums.get(null) ?? noSums()),
     };
   }
 
@@ -302,24 +305,19 @@ export class FinanceService {
     const organization = await findOrganization(this.#db, member.organizationId);
     const range = { ...filters, from: query.from, to: query.to };
     const groups = await sumEntries(this.#db, member.organizationId, range, groupBy, this.#postgres);
-    const totals = { income: 0, expense: 0, held_in: 0, held_out: 0 };
-    for (const sums of groups.values()) {
-      totals.income += sums.income;
-      totals.expense += sums.expense;
-      totals.held_in += sums.held_in;
-      totals.held_out += sums.held_out;
-    }
+    const totals = noSums();
+    for (const sums of groups.values()) addSums(totals, sums);
     // Months in order; houses as the database keeps them, the whole organization's entries last.
     // A month or house whose entries all went (deleted, moved) keeps zero totals: not a row.
     const keys = [...groups.keys()]
-      .filter((key) => Object.values(groups.get(key) ?? NO_SUMS).some((cents) => cents !== 0))
+      .filter((key) => Object.values(groups.get(key) ?? noSums()).some((cents) => cents !== 0))
       .sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
     return {
       currency: organization?.currency ?? 'EUR',
       from: query.from,
       to: query.to,
       rows: keys.map((key) => {
-        const sums = groups.get(key) ?? NO_SUMS;
+        const sums = groups.get(key) ?? noSums();
         return {
           ...(groupBy === 'house' ? { houseId: key } : { month: key ?? '' }),
           income: fromCents(sums.income),
@@ -560,7 +558,7 @@ export class FinanceService {
     const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
       // First, before the books: the limits below read what earlier payments of the stay left.
-      await lockStay(tx, member.organizationId, reservationId, this.#postgres);
+      await lockReservation(tx, member.organizationId, reservationId, this.#postgres);
       const stay = await findReservation(tx, member.organizationId, reservationId);
       if (!stay) throw notFound('No such reservation.');
       if (stay.status === 'cancelled') {
@@ -739,7 +737,7 @@ export class FinanceService {
     await inTransaction(this.#db, async (tx) => {
       // As a payment: a cancellation of the stay at the same moment either comes first (and the tax is
       // refused) or sees the tax posted, and reverses it.
-      await lockStay(tx, member.organizationId, reservationId, this.#postgres);
+      await lockReservation(tx, member.organizationId, reservationId, this.#postgres);
       const stay = await findReservation(tx, member.organizationId, reservationId);
       if (!stay) throw notFound('No such reservation.');
       if (stay.status === 'cancelled') throw conflict('cancelled', 'This stay is cancelled.');
@@ -994,7 +992,7 @@ export class FinanceService {
       throw notFound('No such house.');
     }
     if (reservationId !== null) {
-      await lockStay(tx, member.organizationId, reservationId, this.#postgres);
+      await lockReservation(tx, member.organizationId, reservationId, this.#postgres);
       const stay = await findReservation(tx, member.organizationId, reservationId);
       if (!stay) throw notFound('No such reservation.');
       if (stay.house_id !== houseId) throw invalid([fieldError('body.reservationId', 'invalid')]);
