@@ -33,6 +33,7 @@ export const FIELD_ERROR_CODES = [
   'too-many-nights', // limit: most nights of a stay or block
   'too-many-days', // limit: most days a query covers
   'more-than-total', // an advance larger than the total price
+  'less-than-paid', // a price lowered below what the guest has already paid
   'more-than-due', // a payment larger than the balance still due
   'more-than-paid', // a refund larger than what the guest has paid
   'more-than-held', // a deposit returned or kept beyond what is held
@@ -143,6 +144,8 @@ function englishMessage(code: FieldErrorCode, params: FieldErrorParams): string 
       return `covers at most ${params.limit} days`;
     case 'more-than-total':
       return 'must not exceed totalPrice';
+    case 'less-than-paid':
+      return 'must not be less than advancePaid';
     case 'more-than-due':
       return 'must not exceed the balance due';
     case 'more-than-paid':

@@ -33,6 +33,21 @@ export interface DomainEvents {
   'reservation.recorded': { organizationId: string; reservationId: string; action: StayAction };
   'reservation.checkedIn': StayEvent & { userId: string; now: string };
   'reservation.departed': StayEvent & { now: string };
+  /**
+   * What the guest has paid, changed on the stay itself (its form, or a
+   * script's POST or PATCH) rather than as a payment: the ledger records the
+   * difference as a payment (an advance, a balance or a refund), in this
+   * transaction, so the amount paid is always what the ledger holds.
+   */
+  'reservation.paidChanged': StayEvent & {
+    /** The change, in cents: positive when more is paid, negative for money given back. */
+    paidCents: number;
+    /** Whether the guest has arrived: money received then is the balance, before it an advance. */
+    arrived: boolean;
+    guestName: string;
+    userId: string;
+    now: string;
+  };
   /** A block created, moved, or removed: the nights it held are free to others. */
   'block.recorded': { organizationId: string; houseId: string; blockId: string; action: BlockAction };
   /** A check-in or check-out taken back by a manager (a correction). */

@@ -36,6 +36,7 @@ const SENTENCES: Record<FieldErrorCode, (error: FieldError) => Record<string, un
   'too-many-nights': limit,
   'too-many-days': limit,
   'more-than-total': none,
+  'less-than-paid': none,
   'more-than-due': none,
   'more-than-paid': none,
   'more-than-held': none,

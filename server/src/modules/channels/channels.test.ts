@@ -188,6 +188,57 @@ describeApp(
       expect(after.find((stay) => stay.externalRef === 'b@airbnb.com')?.status).toBe('confirmed');
     });
 
+    it("cancels a paid stay that left the feed while this month's books are closed: its reversal goes in the next open month", async () => {
+      const { app } = get();
+      const events = [
+        { uid: 'paid@airbnb.com', start: day(40), end: day(43) },
+        { uid: 'kept@airbnb.com', start: day(50), end: day(52) },
+        { uid: 'other@airbnb.com', start: day(60), end: day(62) },
+      ];
+      const { house, channel, feedPath } = await houseWithFeed(icalFeed(events));
+      await sync(app, channel.id);
+      const paid = (await staysOf(house.id)).find((stay) => stay.externalRef === 'paid@airbnb.com');
+      // A feed holds no price: the manager enters it.
+      const priced = await app.inject({
+        method: 'PATCH',
+        url: `/api/v1/reservations/${paid?.id}`,
+        headers: bearer(admin),
+        payload: { totalPrice: '300.00' },
+      });
+      expect(priced.statusCode, priced.body).toBe(200);
+      const payment = await app.inject({
+        method: 'POST',
+        url: `/api/v1/reservations/${paid?.id}/payments`,
+        headers: bearer(admin),
+        payload: { date: day(40), amount: '50.00', kind: 'advance', method: 'platform' },
+      });
+      expect(payment.statusCode, payment.body).toBe(201);
+      const thisMonth = new Date().toISOString().slice(0, 7);
+      for (const month of [thisMonth, day(40).slice(0, 7)]) {
+        const closing = await app.inject({
+          method: 'POST',
+          url: '/api/v1/finance/closings',
+          headers: bearer(admin),
+          payload: { month },
+        });
+        // The stay's own month may be this one, or closed already by the first pass.
+        expect([201, 409]).toContain(closing.statusCode);
+      }
+
+      feeds.serve(feedPath, icalFeed(events.slice(1)));
+      expect(await sync(app, channel.id)).toMatchObject({ status: 'ok', cancelled: 1 });
+      const ledger = await app.inject({
+        method: 'GET',
+        url: `/api/v1/ledger?reservationId=${paid?.id}`,
+        headers: bearer(admin),
+      });
+      const reversal = ledger.json().items.find((item: { type: string }) => item.type === 'expense');
+      expect(reversal).toMatchObject({ amount: '50.00', adjustsEntryId: expect.any(String) });
+      expect(reversal.date.endsWith('-01')).toBe(true);
+      expect(reversal.date > day(40)).toBe(true);
+      expect(ledger.json().totals.net).toBe('0.00');
+    });
+
     it('leaves a stay alone once it is over, when the channel drops it from its feed', async () => {
       const { app, clock } = get();
       const soon = { uid: 'soon@airbnb.com', start: day(2), end: day(4) };

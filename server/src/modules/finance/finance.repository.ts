@@ -632,6 +632,18 @@ export async function closedMonthsAmong(
   return rows.map((row) => row.month);
 }
 
+/** The closed months from the one given on, in order. */
+export async function closedMonthsFrom(db: DbOrTx, organizationId: string, month: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('finance_closings')
+    .select('month')
+    .where('organization_id', '=', organizationId)
+    .where('month', '>=', month)
+    .orderBy('month')
+    .execute();
+  return rows.map((row) => row.month);
+}
+
 export async function insertClosing(
   tx: Tx,
   closing: { organizationId: string; month: string; closedAt: string; closedBy: string },

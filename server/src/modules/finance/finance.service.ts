@@ -6,6 +6,7 @@ import {
   type LedgerCategory,
   type LedgerEntryType,
   type PaymentKind,
+  type PaymentMethod,
 } from '../../db/tables.ts';
 import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
@@ -29,6 +30,7 @@ import {
   addSums,
   adjustmentsOf,
   closedMonthsAmong,
+  closedMonthsFrom,
   deleteClosing,
   deleteEntry,
   deleteTaxRule,
@@ -154,6 +156,12 @@ const systemEntry = () =>
     'This entry was posted by the system and cannot be changed or deleted: post an adjustment instead.',
   );
 const monthOf = (date: string) => date.slice(0, 7);
+
+/** `YYYY-MM-DD` → the first day of the next month. */
+function firstOfNextMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+}
 
 function entryView(row: EntryRow) {
   return {
@@ -576,59 +584,21 @@ export class FinanceService {
       if ((input.kind === 'deposit_return' || input.kind === 'deposit_kept') && cents > depositHeld(sums)) {
         throw invalid([fieldError('body.amount', 'more-than-held')]);
       }
-      await insertPayment(tx, {
+      await this.#postPayment(tx, {
         id,
-        organization_id: member.organizationId,
-        reservation_id: reservationId,
-        house_id: stay.house_id,
+        organizationId: member.organizationId,
+        reservationId,
+        houseId: stay.house_id,
+        guestName: stay.guest_name,
         date: input.date,
         kind: input.kind,
-        amount_cents: cents,
+        cents,
         method: input.method ?? null,
         note: input.note ?? null,
-        created_at: now,
-        created_by: member.userId,
+        userId: member.userId,
+        now,
       });
-      const posting = PAYMENT_POSTINGS[input.kind];
-      const common = {
-        organization_id: member.organizationId,
-        house_id: stay.house_id,
-        date: input.date,
-        amount_cents: cents,
-        origin: 'reservation' as const,
-        reservation_id: reservationId,
-        maintenance_issue_id: null,
-        payment_id: id,
-        adjusts_entry_id: null,
-        system: true,
-        source_id: id,
-        created_at: now,
-        created_by: member.userId,
-        updated_at: now,
-      };
-      const description = `${(await systemWords(tx, member.organizationId))[input.kind]} · ${stay.guest_name}`;
-      if (input.kind === 'deposit_kept') {
-        // The held money leaves the deposits and becomes the house's income: two entries of one payment.
-        await insertEntry(tx, {
-          ...common,
-          id: newId(),
-          type: 'expense',
-          category: 'deposit_return',
-          held: true,
-          description,
-          purpose: 'release',
-        });
-      }
-      await insertEntry(tx, {
-        ...common,
-        id: newId(),
-        type: posting.type,
-        category: posting.category,
-        held: posting.held,
-        description,
-        purpose: 'payment',
-      });
-      const paidCents = posting.paidCents(cents);
+      const paidCents = PAYMENT_POSTINGS[input.kind].paidCents(cents);
       if (paidCents !== 0) {
         await this.#reservations.applyPayment(tx, {
           organizationId: member.organizationId,
@@ -642,6 +612,104 @@ export class FinanceService {
     const created = await findPayment(this.#db, member.organizationId, id);
     if (!created) throw notFound('No such payment.');
     return paymentView(created);
+  }
+
+  /**
+   * What the guest paid or was given back through the stay's own fields,
+   * which the stay already shows: recorded as the payment it is (an
+   * advance, a balance once arrived, or a refund), dated today in the
+   * house's time zone, with its entry, in the transaction that changed the stay.
+   */
+  async recordPaidChange(tx: Tx, event: DomainEvents['reservation.paidChanged']): Promise<void> {
+    const now = new Date(event.now);
+    const date = await this.#today(tx, event.organizationId, event.houseId, now);
+    await this.#checkOpen(tx, event.organizationId, [date]);
+    await this.#postPayment(tx, {
+      id: newId(),
+      organizationId: event.organizationId,
+      reservationId: event.reservationId,
+      houseId: event.houseId,
+      guestName: event.guestName,
+      date,
+      kind: event.paidCents < 0 ? 'refund' : event.arrived ? 'balance' : 'advance',
+      cents: Math.abs(event.paidCents),
+      method: null,
+      note: null,
+      userId: event.userId,
+      now: event.now,
+    });
+  }
+
+  /** A payment and its system entries (two for a deposit kept: the held money released, then income). */
+  async #postPayment(
+    tx: Tx,
+    payment: {
+      id: string;
+      organizationId: string;
+      reservationId: string;
+      houseId: string;
+      guestName: string;
+      date: string;
+      kind: PaymentKind;
+      cents: number;
+      method: PaymentMethod | null;
+      note: string | null;
+      userId: string;
+      now: string;
+    },
+  ): Promise<void> {
+    await insertPayment(tx, {
+      id: payment.id,
+      organization_id: payment.organizationId,
+      reservation_id: payment.reservationId,
+      house_id: payment.houseId,
+      date: payment.date,
+      kind: payment.kind,
+      amount_cents: payment.cents,
+      method: payment.method,
+      note: payment.note,
+      created_at: payment.now,
+      created_by: payment.userId,
+    });
+    const posting = PAYMENT_POSTINGS[payment.kind];
+    const common = {
+      organization_id: payment.organizationId,
+      house_id: payment.houseId,
+      date: payment.date,
+      amount_cents: payment.cents,
+      origin: 'reservation' as const,
+      reservation_id: payment.reservationId,
+      maintenance_issue_id: null,
+      payment_id: payment.id,
+      adjusts_entry_id: null,
+      system: true,
+      source_id: payment.id,
+      created_at: payment.now,
+      created_by: payment.userId,
+      updated_at: payment.now,
+    };
+    const description = `${(await systemWords(tx, payment.organizationId))[payment.kind]} · ${payment.guestName}`;
+    if (payment.kind === 'deposit_kept') {
+      // The held money leaves the deposits and becomes the house's income: two entries of one payment.
+      await insertEntry(tx, {
+        ...common,
+        id: newId(),
+        type: 'expense',
+        category: 'deposit_return',
+        held: true,
+        description,
+        purpose: 'release',
+      });
+    }
+    await insertEntry(tx, {
+      ...common,
+      id: newId(),
+      type: posting.type,
+      category: posting.category,
+      held: posting.held,
+      description,
+      purpose: 'payment',
+    });
   }
 
   // --- tourist tax ------------------------------------------------------------------
@@ -850,6 +918,15 @@ export class FinanceService {
     }
   }
 
+  /** The date given when its month is open, else the first day of the first open month after it. */
+  async #firstOpenDay(tx: Tx, organizationId: string, date: string): Promise<string> {
+    await lockBooks(tx, organizationId, 'write', this.#postgres);
+    const closed = new Set(await closedMonthsFrom(tx, organizationId, monthOf(date)));
+    let day = date;
+    while (closed.has(monthOf(day))) day = firstOfNextMonth(day);
+    return day;
+  }
+
   // --- what other modules' events post ------------------------------------------------
 
   /** A resolved work order's cost: one system expense, dated the day it was resolved. */
@@ -921,8 +998,13 @@ export class FinanceService {
     if (toReverse.length === 0) return;
     const now = this.#now();
     const stay = await findReservation(tx, organizationId, reservationId);
-    const date = await this.#today(tx, organizationId, stay?.house_id ?? null, now);
-    await this.#checkOpen(tx, organizationId, [date]);
+    // A channel's feed cancels whenever it likes: with no one to tell that this month's books are
+    // closed, the reversal, a correction, goes in the next open month, as corrections do.
+    const date = await this.#firstOpenDay(
+      tx,
+      organizationId,
+      await this.#today(tx, organizationId, stay?.house_id ?? null, now),
+    );
     const words = await systemWords(tx, organizationId);
     for (const entry of toReverse) {
       await insertEntry(tx, {

@@ -310,6 +310,78 @@ describeApp('finance', (get) => {
     });
   });
 
+  it("records what is paid through the stay's own advancePaid as payments dated today, so the amount paid is always what the ledger holds", async () => {
+    const { manager, villa } = await team();
+    const today = localDate(new Date(), villa.timezone);
+    const stay = await createReservation(get().app, manager, {
+      houseId: villa.id,
+      totalPrice: '1000.00',
+      advancePaid: '300.00',
+      status: 'confirmed',
+    });
+    expect(stay).toMatchObject({ advancePaid: '300.00', balanceDue: '700.00' });
+    const change = async (fields: object) => {
+      const response = await api(manager, 'PATCH', `/api/v1/reservations/${stay.id}`, fields);
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json();
+    };
+    // Before arrival more is an advance; once arrived, the balance; less is money given back.
+    await change({ advancePaid: '400.00' });
+    await change({ status: 'checked_in' });
+    await change({ advancePaid: '1000.00', notes: 'Paid in full on arrival' });
+    expect(await change({ advancePaid: '950.00' })).toMatchObject({
+      advancePaid: '950.00',
+      balanceDue: '50.00',
+    });
+    // The same amount again, or another field alone, pays nothing.
+    await change({ advancePaid: '950.00', notes: 'Refund of the late checkout' });
+
+    const payments = (await api(manager, 'GET', `/api/v1/reservations/${stay.id}/payments`)).json();
+    expect(payments).toMatchObject({ advancePaid: '950.00', balanceDue: '50.00' });
+    expect(
+      payments.items.map((item: { kind: string; amount: string; date: string }) => [
+        item.kind,
+        item.amount,
+        item.date,
+      ]),
+    ).toEqual([
+      ['advance', '300.00', today],
+      ['advance', '100.00', today],
+      ['balance', '600.00', today],
+      ['refund', '50.00', today],
+    ]);
+    const posted = await ledger(manager, `reservationId=${stay.id}`);
+    expect(posted.totals).toMatchObject({ income: '1000.00', expense: '50.00', net: '950.00' });
+    expect(posted.items.every((item: { system: boolean }) => item.system)).toBe(true);
+
+    // A stay with payments is kept: cancelled, not deleted; its amount paid is then settled, not changed.
+    problem(await api(manager, 'DELETE', `/api/v1/reservations/${stay.id}`), 409, 'has-ledger-entries');
+    await change({ status: 'checked_out' });
+    const other = await createReservation(get().app, manager, {
+      houseId: villa.id,
+      totalPrice: '200.00',
+      advancePaid: '50.00',
+    });
+    problem(
+      await api(manager, 'PATCH', `/api/v1/reservations/${other.id}`, {
+        status: 'cancelled',
+        advancePaid: '0.00',
+      }),
+      409,
+      'reservation-cancelled',
+    );
+    const cancelled = await api(manager, 'PATCH', `/api/v1/reservations/${other.id}`, {
+      status: 'cancelled',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    problem(
+      await api(manager, 'PATCH', `/api/v1/reservations/${other.id}`, { advancePaid: '0.00' }),
+      409,
+      'reservation-cancelled',
+    );
+    expect((await ledger(manager, `reservationId=${other.id}`)).totals.net).toBe('0.00');
+  });
+
   it('totals and summarizes by month and by house to the cent, over every entry the filters select', async () => {
     const { admin, manager, villa, studio } = await team();
     // Amounts that floating point gets wrong (0.1 + 0.2, 0.29 × 100), some sent as JSON numbers.
@@ -783,7 +855,7 @@ describeApp('finance', (get) => {
     expect((await ledger(manager, `reservationId=${stay.id}`)).items).toHaveLength(1);
   });
 
-  it('takes no write dated in a closed month — entries, payments, adjustments, costs, cancellations — until it is reopened', async () => {
+  it('takes no write dated in a closed month — entries, payments, adjustments, costs — until it is reopened', async () => {
     const { admin, manager, villa, organizationId } = await team();
     const stay = await createReservation(get().app, admin, { houseId: villa.id, totalPrice: '900.00' });
     const march = await entered(manager, { houseId: villa.id, date: '2041-03-10' });
@@ -862,9 +934,13 @@ describeApp('finance', (get) => {
     ]);
   });
 
-  it("refuses to resolve a work order with a cost, or to cancel a stay with payments, in a closed month: the other module's write is undone too", async () => {
+  it("refuses a work order's cost or a payment entered on the stay in a closed month, undoing the other module's write too; a cancellation's reversal goes in the next open month", async () => {
     const { admin, manager, villa, organizationId } = await team();
-    const month = localDate(new Date(), villa.timezone).slice(0, 7);
+    const today = localDate(new Date(), villa.timezone);
+    const month = today.slice(0, 7);
+    const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+    const nextMonth =
+      monthNumber === 12 ? `${year + 1}-01` : `${year}-${String(monthNumber + 1).padStart(2, '0')}`;
     const issue = (
       await api(manager, 'POST', '/api/v1/maintenance/issues', {
         houseId: villa.id,
@@ -888,13 +964,24 @@ describeApp('finance', (get) => {
       laborCost: '0.00',
       version: 1,
     });
-    const cancel = () => api(manager, 'PATCH', `/api/v1/reservations/${stay.id}`, { status: 'cancelled' });
-    problem(await cancel(), 409, 'month-closed');
+    // Paid through the stay's own field: a payment dated today, in the closed month.
+    const payMore = () => api(manager, 'PATCH', `/api/v1/reservations/${stay.id}`, { advancePaid: '150.00' });
+    problem(await payMore(), 409, 'month-closed');
     expect((await api(manager, 'GET', `/api/v1/reservations/${stay.id}`)).json()).toMatchObject({
-      status: stay.status,
       advancePaid: '100.00',
+      version: stay.version + 1,
     });
     expect(await books(organizationId)).toEqual(before);
+
+    // A cancellation (a channel's feed cancels whenever it likes) is not refused: its reversal is a
+    // correction, booked on the first day of the next open month.
+    const cancelled = await api(manager, 'PATCH', `/api/v1/reservations/${stay.id}`, { status: 'cancelled' });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const reversal = (await ledger(manager, `reservationId=${stay.id}`)).items;
+    expect(reversal).toMatchObject([
+      { date: `${nextMonth}-01`, amount: '100.00', type: 'expense' },
+      { date: '2041-01-10', amount: '100.00', type: 'income' },
+    ]);
 
     expect((await api(admin, 'DELETE', `/api/v1/finance/closings/${month}`)).statusCode).toBe(204);
     const resolved = await resolve();
@@ -902,8 +989,6 @@ describeApp('finance', (get) => {
     expect((await ledger(manager, 'origin=maintenance')).items).toMatchObject([
       { amount: '120.00', maintenanceIssueId: issue.id },
     ]);
-    expect((await cancel()).statusCode).toBe(200);
-    expect((await ledger(manager, `reservationId=${stay.id}`)).totals.net).toBe('0.00');
   });
 
   it("posts a resolved work order's cost once, and a change of it as the difference", async () => {

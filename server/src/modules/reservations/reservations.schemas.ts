@@ -80,7 +80,12 @@ export const ReservationCreateBody = Type.Object(
           '(a house without a nightly price needs it: 400). 0 is a free stay.',
       }),
     ),
-    advancePaid: Type.Optional(MoneyInput),
+    advancePaid: Type.Optional(
+      Type.Union(MoneyInput.anyOf, {
+        description:
+          'Paid on booking: recorded as an advance payment of the stay, dated today, with its ledger entry.',
+      }),
+    ),
     notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false },
@@ -98,7 +103,14 @@ export const ReservationUpdateBody = Type.Object(
     source: Type.Optional(Type.Enum(RESERVATION_SOURCES)),
     externalRef: Type.Optional(Nullable(Line(200))),
     totalPrice: Type.Optional(MoneyInput),
-    advancePaid: Type.Optional(MoneyInput),
+    advancePaid: Type.Optional(
+      Type.Union(MoneyInput.anyOf, {
+        description:
+          'What the guest has paid in all: the difference is recorded as a payment of the stay dated today ' +
+          '(an advance, a balance once arrived, or a refund), with its ledger entry. ' +
+          'POST /reservations/{id}/payments records one with its own date and method.',
+      }),
+    ),
     notes: Type.Optional(Nullable(Text(5000))),
   },
   { additionalProperties: false, minProperties: 1 },

@@ -136,8 +136,12 @@ function checkedStayChange(
 function checkedMoney(before: ReservationRow, input: Static<typeof ReservationUpdateBody>) {
   const totalCents =
     input.totalPrice === undefined ? before.total_cents : toCents(input.totalPrice, 'body.totalPrice');
-  const advanceCents =
-    input.advancePaid === undefined ? before.advance_cents : toCents(input.advancePaid, 'body.advancePaid');
+  if (input.advancePaid === undefined) {
+    // The price alone, lowered below what is paid already: said of the price, the field that moved.
+    if (totalCents < before.advance_cents) throw invalid([fieldError('body.totalPrice', 'less-than-paid')]);
+    return { totalCents, advanceCents: before.advance_cents };
+  }
+  const advanceCents = toCents(input.advancePaid, 'body.advancePaid');
   checkMoney(totalCents, advanceCents);
   return { totalCents, advanceCents };
 }
@@ -242,6 +246,14 @@ export class ReservationsService {
           updated_at: now,
         });
         await occupyNights(tx, house.id, eachNight(input.checkIn, input.checkOut), { reservationId: id });
+        await this.#publishPaidChange(tx, member, {
+          houseId: house.id,
+          reservationId: id,
+          paidCents: advanceCents,
+          status: input.status ?? 'pending',
+          guestName: guest.name,
+          now,
+        });
         const created = await findReservation(tx, member.organizationId, id);
         await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null, now);
       },
@@ -308,6 +320,13 @@ export class ReservationsService {
         const move = checkedStatusMove(member, before.status, input.status ?? before.status);
         const stayChanged = checkedStayChange(before, input, wanted, move.status);
         const money = checkedMoney(before, input);
+        const paidCents = money.advanceCents - before.advance_cents;
+        if (paidCents !== 0 && (before.status === 'cancelled' || move.status === 'cancelled')) {
+          throw conflict(
+            'reservation-cancelled',
+            'A cancelled reservation keeps what was paid: its payments were reversed with it.',
+          );
+        }
         const house = await findHouse(tx, member.organizationId, wanted.houseId);
         if (!house) throw notFound('No such house.');
         const guests = input.guests ?? before.guests;
@@ -347,6 +366,14 @@ export class ReservationsService {
         };
         const key = { organizationId: member.organizationId, id: reservationId, version: before.version };
         if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
+        await this.#publishPaidChange(tx, member, {
+          houseId: house.id,
+          reservationId,
+          paidCents,
+          status: move.status,
+          guestName: newGuest?.guest_name ?? before.guest_name,
+          now,
+        });
         const after = await findReservation(tx, member.organizationId, reservationId);
         const action = cancelling
           ? 'cancel'
@@ -383,6 +410,32 @@ export class ReservationsService {
     const guest = await findGuest(tx, member.organizationId, guestId, this.#postgres);
     if (!guest) throw notFound('No such guest.');
     return { guest_id: guest.id, guest_name: guest.name };
+  }
+
+  /** Money paid or given back through the stay's own fields: the ledger records it as a payment. */
+  async #publishPaidChange(
+    tx: Tx,
+    member: Member,
+    change: {
+      houseId: string;
+      reservationId: string;
+      paidCents: number;
+      status: ReservationStatus;
+      guestName: string;
+      now: string;
+    },
+  ): Promise<void> {
+    if (change.paidCents === 0) return;
+    await this.#events.publish(tx, 'reservation.paidChanged', {
+      organizationId: member.organizationId,
+      houseId: change.houseId,
+      reservationId: change.reservationId,
+      paidCents: change.paidCents,
+      arrived: change.status === 'checked_in' || change.status === 'checked_out',
+      guestName: change.guestName,
+      userId: member.userId,
+      now: change.now,
+    });
   }
 
   /** An arrival or a departure (or one taken back): the house's turnover follows, in this transaction. */

@@ -116,7 +116,7 @@ describeApp('reservations', (get) => {
   });
 
   it("prices a stay given no price from the house's nightly price, and takes 0 as a free stay", async () => {
-    const { stay } = await villas();
+    const { stay, patch } = await villas();
     const priced = await stay('2027-06-01', '2027-06-05', { advancePaid: '100' });
     expect(priced.statusCode).toBe(201);
     expect(priced.json()).toMatchObject({
@@ -134,6 +134,14 @@ describeApp('reservations', (get) => {
     expect(tooMuch.json().errors).toEqual([
       { path: 'body.advancePaid', code: 'more-than-total', message: 'must not exceed totalPrice' },
     ]);
+    // A price lowered below what is paid is said of the price, the field that moved.
+    const lowered = await patch(priced.json().id, { totalPrice: '99.99' });
+    expect(lowered.statusCode).toBe(400);
+    expect(lowered.json().errors).toEqual([
+      { path: 'body.totalPrice', code: 'less-than-paid', message: 'must not be less than advancePaid' },
+    ]);
+    const both = await patch(priced.json().id, { totalPrice: '99.99', advancePaid: '100.00' });
+    expect(both.json().errors).toMatchObject([{ path: 'body.advancePaid', code: 'more-than-total' }]);
   });
 
   it('requires a price for a house without a nightly price, writing nothing without one', async () => {

@@ -108,7 +108,8 @@ export function ReservationForm({
       source: reservation?.source ?? 'direct',
       externalRef: reservation?.externalRef ?? '',
       totalPrice: reservation && hasMoney(reservation) ? reservation.totalPrice : '',
-      advancePaid: reservation && hasMoney(reservation) ? reservation.advancePaid : '',
+      // Asked on a new stay only: later money is recorded as a payment, with its date and method.
+      advancePaid: '',
       notes: reservation?.notes ?? '',
     },
     validate: {
@@ -125,14 +126,19 @@ export function ReservationForm({
       guestName: (value) => (reservation ? null : requiredRule(t)(value)),
       guestEmail: (value) => (value.trim() === '' ? null : emailRule(t)(value)),
       // Left empty, the price is counted from the house; a house without a nightly price needs one.
-      totalPrice: (value, values) =>
-        value.trim() === ''
-          ? nightlyPriceOf(values.houseId)
-            ? null
-            : t('reservations.errors.priceRequired')
-          : optionalAmountRule(t)(value),
+      totalPrice: (value, values) => {
+        if (value.trim() === '') {
+          return nightlyPriceOf(values.houseId) ? null : t('reservations.errors.priceRequired');
+        }
+        const wrong = optionalAmountRule(t)(value);
+        if (wrong || !reservation || !hasMoney(reservation)) return wrong;
+        // What is paid stays paid: a refund is recorded under the stay's payments first.
+        const total = toCents(value);
+        const paid = toCents(reservation.advancePaid);
+        return total !== null && paid !== null && total < paid ? t('errors.less-than-paid') : null;
+      },
       advancePaid: (value, values) => {
-        if (value.trim() === '') return null;
+        if (reservation || value.trim() === '') return null;
         const advance = toCents(value);
         if (advance === null) return t('errors.invalid-amount');
         const total = toCents(values.totalPrice.trim() === '' ? (priceFor(values) ?? '') : values.totalPrice);
@@ -212,7 +218,7 @@ export function ReservationForm({
               : reservation
                 ? { totalPrice: priceFor(values) ?? undefined }
                 : {}),
-            ...(values.advancePaid.trim() ? { advancePaid: amount(values.advancePaid) } : {}),
+            ...(!reservation && values.advancePaid.trim() ? { advancePaid: amount(values.advancePaid) } : {}),
           }
         : {}),
     };
@@ -354,11 +360,15 @@ export function ReservationForm({
               inputWrapperOrder={['label', 'input', 'description', 'error']}
               {...form.getInputProps('totalPrice')}
             />
-            <TextInput
-              label={t('reservations.fields.advancePaid')}
-              inputMode="decimal"
-              {...form.getInputProps('advancePaid')}
-            />
+            {!reservation && (
+              <TextInput
+                label={t('reservations.fields.advancePaid')}
+                inputMode="decimal"
+                description={t('reservations.advanceRecorded')}
+                inputWrapperOrder={['label', 'input', 'description', 'error']}
+                {...form.getInputProps('advancePaid')}
+              />
+            )}
           </SimpleGrid>
         )}
         <TextInput label={t('reservations.fields.externalRef')} {...form.getInputProps('externalRef')} />

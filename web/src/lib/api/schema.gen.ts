@@ -1678,7 +1678,7 @@ export interface components {
                 /** @description The field: body.name, querystring.to, headers.idempotency-key… */
                 path: string;
                 /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
+                code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "less-than-paid" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
                 /** @description The same in English, without its subject: "is required". */
                 message: string;
                 /** @description too-short, too-long, too-small, too-large… */
@@ -1700,7 +1700,7 @@ export interface components {
             /** @description The field: body.name, querystring.to, headers.idempotency-key… */
             path: string;
             /** @description What is wrong, for clients to translate; new codes may appear (treat as invalid). */
-            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
+            code: "required" | "unknown-property" | "wrong-type" | "too-short" | "too-long" | "too-small" | "too-large" | "too-few" | "too-many" | "not-allowed" | "invalid-format" | "invalid-email" | "invalid-date" | "invalid-id" | "control-characters" | "invalid-amount" | "invalid-time-zone" | "invalid-country" | "invalid-cursor" | "invalid-token" | "wrong-password" | "common-password" | "before-start" | "too-many-nights" | "too-many-days" | "more-than-total" | "less-than-paid" | "more-than-due" | "more-than-paid" | "more-than-held" | "too-many-guests" | "not-a-member" | "invalid";
             /** @description The same in English, without its subject: "is required". */
             message: string;
             /** @description too-short, too-long, too-small, too-large… */
@@ -4788,7 +4788,7 @@ export interface operations {
                     externalRef?: string | null;
                     /** @description The price of the whole stay. Left out: its nights at the house's nightly price (a house without a nightly price needs it: 400). 0 is a free stay. */
                     totalPrice?: string | number;
-                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description Paid on booking: recorded as an advance payment of the stay, dated today, with its ledger entry. */
                     advancePaid?: string | number;
                     notes?: string | null;
                 };
@@ -4937,7 +4937,7 @@ export interface operations {
                     externalRef?: string | null;
                     /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
                     totalPrice?: string | number;
-                    /** @description An amount of zero or more: "150.00", "150.5" or 150.5 (at most two decimals) */
+                    /** @description What the guest has paid in all: the difference is recorded as a payment of the stay dated today (an advance, a balance once arrived, or a refund), with its ledger entry. POST /reservations/{id}/payments records one with its own date and method. */
                     advancePaid?: string | number;
                     notes?: string | null;
                 };
