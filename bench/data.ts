@@ -7,6 +7,7 @@ import { createDatabase, type Db, inTransaction } from '../server/src/db/databas
 import { newId } from '../server/src/db/ids.ts';
 import type { MaintenanceStatus } from '../server/src/db/tables.ts';
 import { addDays, eachNight } from '../server/src/kernel/dates.ts';
+import { recountOccupancy } from '../server/src/modules/analytics/analytics.repository.ts';
 import { recountTotals } from '../server/src/modules/finance/finance.repository.ts';
 
 /** The shared reference data set: 100 houses × 10 years of stays, the same on every run. */
@@ -184,8 +185,29 @@ export async function generateData(baseUrl: string, database: DatabaseConfig): P
     }
     if (batch.length > 0) await flush();
     await insertWorkOrders(db, organizationId, houseIds, now);
+    // Every owner's contract: 20 % of the accommodation, for the owner statements.
+    await inTransaction(db, (tx) =>
+      tx
+        .insertInto('owner_contracts')
+        .values(
+          houseIds.map((houseId) => ({
+            id: newId(),
+            organization_id: organizationId,
+            house_id: houseId,
+            effective_from: '2000-01',
+            accommodation_rate: 2000,
+            income_rate: 0,
+            note: null,
+            created_at: now,
+            created_by: null,
+          })),
+        )
+        .execute(),
+    );
     // The ledger's running totals, counted once from the entries written above.
     await inTransaction(db, (tx) => recountTotals(tx, organizationId, database.kind !== 'sqlite'));
+    // Analytics' running monthly totals, counted once from the nights written above.
+    await inTransaction(db, (tx) => recountOccupancy(tx, organizationId, database.kind !== 'sqlite'));
     // Fresh planner statistics, as a server that has been running has them: SQLite's
     // hourly optimize, PostgreSQL's autovacuum (which would take a while to notice).
     await optimize();

@@ -21,6 +21,9 @@ export default defineConfig({
               test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/,
               priority: 20,
             },
+            // The charts, loaded by the dashboard and the analytics page only.
+            { name: 'charts', test: /node_modules[\\/]recharts[\\/]/, priority: 18 },
+            { name: 'mantine-charts', test: /node_modules[\\/]@mantine[\\/]charts[\\/]/, priority: 18 },
             { name: 'mantine', test: /node_modules[\\/](@mantine|@floating-ui)[\\/]/, priority: 15 },
           ],
         },

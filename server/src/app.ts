@@ -17,6 +17,7 @@ import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
+import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { channelRoutes } from './modules/channels/channels.routes.ts';
@@ -34,6 +35,7 @@ import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { operationRoutes } from './modules/operations/operations.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
 import { reservationRoutes } from './modules/reservations/reservations.routes.ts';
+import { statementsRoutes } from './modules/statements/statements.routes.ts';
 import { userRoutes } from './modules/users/users.routes.ts';
 import { createServices } from './services.ts';
 
@@ -176,7 +178,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     channels,
     maintenance,
     finance,
+    analytics,
     files,
+    statements,
   } = services;
   app.decorate('jobs', jobs);
   // Email, turnover rounds after departures, the database's statistics: see services.ts.
@@ -221,6 +225,8 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await attachmentRoutes(app, files);
   await maintenanceRoutes(app, maintenance);
   await financeRoutes(app, finance);
+  await analyticsRoutes(app, analytics);
+  await statementsRoutes(app, statements);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -4,6 +4,8 @@ import type { Database } from './db/database.ts';
 import { AppError } from './http/errors.ts';
 import { MANAGERS } from './kernel/access.ts';
 import { DomainEventBus } from './kernel/events.ts';
+import { analyticsReactions } from './modules/analytics/analytics.reactions.ts';
+import { AnalyticsService } from './modules/analytics/analytics.service.ts';
 import { findUserByEmail, findUserById } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { calendarReactions } from './modules/calendar/calendar.reactions.ts';
@@ -30,6 +32,7 @@ import { OperationsService } from './modules/operations/operations.service.ts';
 import { OrganizationsService } from './modules/organizations/organizations.service.ts';
 import { reservationsReactions } from './modules/reservations/reservations.reactions.ts';
 import { ReservationsService } from './modules/reservations/reservations.service.ts';
+import { StatementsService } from './modules/statements/statements.service.ts';
 
 export interface Services {
   jobs: JobRunner;
@@ -47,6 +50,8 @@ export interface Services {
   maintenance: MaintenanceService;
   files: FilesService;
   finance: FinanceService;
+  analytics: AnalyticsService;
+  statements: StatementsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -62,6 +67,8 @@ export function createServices(options: {
   const postgres = database.kind !== 'sqlite';
   // Modules react to each other through domain events, in the transaction of what caused them.
   const events = new DomainEventBus();
+  // First: moving the calendar's version locks the organization's version row, which orders the
+  // reactions below (the analytics recount of a house among them) between concurrent changes.
   calendarReactions(events);
   checklistsReactions(events, { postgres });
   reservationsReactions(events);
@@ -133,6 +140,10 @@ export function createServices(options: {
   financeReactions(events, finance);
   files.registerOwner('ledger_entry', finance.attachmentPolicy);
   filesReactions(events, files);
+  // Occupancy's running monthly totals follow every stay and block, in their transactions.
+  const analytics = new AnalyticsService({ db: database.db, now, postgres, finance });
+  analyticsReactions(events, analytics);
+  const statements = new StatementsService({ db: database.db, now, finance });
 
   jobs.register<{ messageId: string }>(
     'email.send',
@@ -176,5 +187,7 @@ export function createServices(options: {
     maintenance,
     files,
     finance,
+    analytics,
+    statements,
   };
 }

@@ -493,6 +493,7 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
               'new work order': (page) => button(page, t('maintenance.new')),
               'tourist tax': (page) => button(page, t('finance.touristTax.editLabel')),
               'remove the tourist tax': (page) => button(page, t('finance.touristTax.removeLabel')),
+              'new owner contract': (page) => button(page, t('contracts.add')),
             },
           ],
           [
@@ -538,6 +539,13 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
             },
           ],
           ['finance summary', () => '/finance/summary', 'member', {}],
+          [
+            'owner statement',
+            () => `/finance/statements?house=${ids.villaId}&month=${day(0).slice(0, 7)}`,
+            'member',
+            {},
+          ],
+          ['analytics', () => '/analytics?compare=1', 'member', {}],
           [
             'month close',
             () => '/finance/closings',

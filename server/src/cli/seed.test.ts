@@ -77,6 +77,22 @@ describeApp('the demonstration data', (get) => {
       expect(Number(year.totals.income)).toBeGreaterThan(0);
       expect(Number(year.totals.expense)).toBeGreaterThan(0);
       expect((await read('/api/v1/finance/closings')).items).toHaveLength(1);
+
+      // A year of history on the dashboard: each of the last twelve months has stays, and last
+      // month's statement of the apartment takes the commission of its newer contract.
+      const [thisYear, thisMonth] = today.split('-').map(Number) as [number, number];
+      const monthStart = (back: number) => {
+        const index = thisYear * 12 + thisMonth - 1 - back;
+        return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-01`;
+      };
+      const history = await read(`/api/v1/analytics/occupancy?from=${monthStart(12)}&to=${monthStart(0)}`);
+      expect(history.rows).toHaveLength(12);
+      for (const row of history.rows) expect(row.bookedNights, row.month).toBeGreaterThan(0);
+      const statement = await read(
+        `/api/v1/owner-statements?houseId=${byName.get('Mv5')}&month=${monthStart(1).slice(0, 7)}`,
+      );
+      expect(statement.contract).toMatchObject({ accommodationRate: '18.00', incomeRate: '5.00' });
+      expect(Number(statement.commission)).toBeGreaterThan(0);
     },
     SEEDING_MS,
   );

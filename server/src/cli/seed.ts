@@ -69,6 +69,7 @@ const WORDING = {
     supplies: 'Cleaning products and linen',
     utilities: 'Water and electricity',
     insurance: 'Insurance of the houses',
+    contractChange: 'New terms: cleaning of the apartment included',
     leak: 'Water leak under the kitchen sink',
     leakDetail: 'The guests found water on the floor this morning.',
     socket: 'Terrace socket does not work',
@@ -84,6 +85,7 @@ const WORDING = {
     supplies: 'Produits d’entretien et linge',
     utilities: 'Eau et électricité',
     insurance: 'Assurance des maisons',
+    contractChange: 'Nouvelles conditions : ménage de l’appartement compris',
     leak: 'Fuite d’eau sous l’évier de la cuisine',
     leakDetail: 'Les clients ont trouvé de l’eau par terre ce matin.',
     socket: 'La prise de la terrasse ne fonctionne pas',
@@ -173,8 +175,9 @@ export async function seedDemo(
   }
 
   const today = new Date().toISOString().slice(0, 10);
-  // The houses came into use half a year ago, before their first stays, and were prepared for them.
-  const inUseSince = `${addDays(today, -182)}T08:00:00.000Z`;
+  // The houses came into use a year ago, before their first stays, and were prepared for them: the
+  // dashboard compares each month with the same month a year before.
+  const inUseSince = `${addDays(today, -367)}T08:00:00.000Z`;
   clock = new Date(inUseSince);
   const site = await services.houses.createSite(member, {
     name: 'Domaine des Oliviers',
@@ -262,7 +265,7 @@ export async function seedDemo(
     // The last departure's cleaning waits until the next arrival, to know whether it is the latest.
     let uncleaned: string | null = null;
     const nightly = nightlyPrice(index);
-    let day = addDays(today, -180 + random(0, 3));
+    let day = addDays(today, -365 + random(0, 3));
     const end = addDays(today, 185);
     while (day < end) {
       const nights = random(2, 9);
@@ -350,7 +353,7 @@ export async function seedDemo(
 
   // What the houses cost each month, and the insurance of the whole organization; the
   // month before last is closed, as the accountant has it.
-  for (let month = 6; month >= 1; month--) {
+  for (let month = 12; month >= 1; month--) {
     const first = `${addMonths(today, -month)}-01`;
     for (const [index, house] of houses.entries()) {
       await services.finance.create(member, {
@@ -379,6 +382,21 @@ export async function seedDemo(
     description: words.insurance,
     amount: '2480.00',
   });
+  // The owners' contracts: the manager takes 20 % of accommodation, and from three months ago 18 %
+  // of the apartment's, plus 5 % of all its income. Made before the close, which then keeps them.
+  for (const house of houses) {
+    await services.statements.createContract(member, house.id, {
+      effectiveFrom: inUseSince.slice(0, 7),
+      accommodationRate: '20',
+      incomeRate: '0',
+    });
+  }
+  await services.statements.createContract(member, houses[4]?.id ?? '', {
+    effectiveFrom: addMonths(today, -3),
+    accommodationRate: '18',
+    incomeRate: '5',
+    note: words.contractChange,
+  });
   await services.finance.close(member, addMonths(today, -2));
 
   // Problems found since: an urgent leak a guest reported, a socket nobody has looked at yet.
@@ -400,9 +418,10 @@ export async function seedDemo(
 
   return [
     ...lines,
-    `5 houses (maison-1…maison-5), ${stays} stays over a year, an owner's stay`,
+    `5 houses (maison-1…maison-5), ${stays} stays from a year ago to six months ahead, an owner's stay`,
     '4 work orders: a pool liner to replace (blocking maison-1), a resolved boiler service, an urgent leak, a socket',
     'payments of every stay (advances, balances, deposits) in the ledger, monthly expenses, the month before last closed',
+    "owners' contracts (20 % of accommodation; maison-5 changed three months ago): statements under Finance",
     'the default checklist, with a turnover under way in maison-1 and not started in maison-2',
   ];
 }

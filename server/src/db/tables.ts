@@ -51,6 +51,9 @@ export interface Tables {
   finance_closings: FinanceClosingsTable;
   tourist_tax_rules: TouristTaxRulesTable;
   stay_tourist_taxes: StayTouristTaxesTable;
+  occupancy_months: OccupancyMonthsTable;
+  owner_contracts: OwnerContractsTable;
+  owner_statement_snapshots: OwnerStatementSnapshotsTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -738,4 +741,49 @@ export interface StayTouristTaxesTable {
   date: string;
   created_at: Instant;
   created_by: string | null;
+}
+
+/** An owner's contract for a house: the manager's commission from a month on (see the statements module). */
+export interface OwnerContractsTable {
+  id: string;
+  organization_id: string;
+  house_id: string;
+  /** YYYY-MM: the first month it is in force. */
+  effective_from: string;
+  /** Basis points (hundredths of a percent) of the stays' accommodation price. */
+  accommodation_rate: number;
+  /** Basis points of the house's income, tourist tax left out. */
+  income_rate: number;
+  note: string | null;
+  created_at: Instant;
+  created_by: string | null;
+}
+
+/** A closed month's owner statement as first printed under its closing. */
+export interface OwnerStatementSnapshotsTable {
+  organization_id: string;
+  house_id: string;
+  /** YYYY-MM */
+  month: string;
+  closed_at: string;
+  /** JSON text on write, the statement on read. */
+  body: ColumnType<unknown, string, string>;
+  created_at: Instant;
+}
+
+/** Analytics' running totals per house and month, written by the analytics module only. */
+export interface OccupancyMonthsTable {
+  organization_id: string;
+  house_id: string;
+  /** YYYY-MM */
+  month: string;
+  booked_nights: Defaulted<number>;
+  /** Nights under owner or maintenance blocks. */
+  blocked_nights: Defaulted<number>;
+  /** The share of stays' prices that falls on the month's nights. */
+  revenue_cents: Defaulted<number>;
+  /** Stays arriving in the month: how many, their nights, and their lead times in days, summed. */
+  arrivals: Defaulted<number>;
+  arrival_nights: Defaulted<number>;
+  lead_days: Defaulted<number>;
 }

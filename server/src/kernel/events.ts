@@ -30,7 +30,16 @@ export interface DomainEvents {
   /** A new name, or the placeholder of an anonymized guest: the stays that copy it follow. */
   'guest.renamed': { organizationId: string; guestId: string; name: string };
   /** Any change to a stay, recorded in its history: what the change was is its `action`. */
-  'reservation.recorded': { organizationId: string; reservationId: string; action: StayAction };
+  'reservation.recorded': {
+    organizationId: string;
+    reservationId: string;
+    action: StayAction;
+    /**
+     * The nights the stay covered before the change and covers after it (none for what did not
+     * exist). Every publisher sets it; absent only where an event is replayed by hand (a test).
+     */
+    spans?: NightSpan[];
+  };
   'reservation.checkedIn': StayEvent & { userId: string; now: string };
   'reservation.departed': StayEvent & { now: string };
   /**
@@ -49,7 +58,14 @@ export interface DomainEvents {
     now: string;
   };
   /** A block created, moved, or removed: the nights it held are free to others. */
-  'block.recorded': { organizationId: string; houseId: string; blockId: string; action: BlockAction };
+  'block.recorded': {
+    organizationId: string;
+    houseId: string;
+    blockId: string;
+    action: BlockAction;
+    /** The nights the block covered before the change and covers after it (none for what did not exist). */
+    spans: NightSpan[];
+  };
   /** A check-in or check-out taken back by a manager (a correction). */
   'reservation.checkInUndone': StayEvent;
   'reservation.checkOutUndone': StayEvent;
@@ -98,6 +114,13 @@ interface MaintenanceCost {
 export type StayAction = 'create' | 'update' | 'status' | 'cancel' | 'undo' | 'delete';
 
 export type BlockAction = 'create' | 'update' | 'delete';
+
+/** Nights [start, end) of a house that a stay or a block covers: what a change may have touched. */
+export interface NightSpan {
+  houseId: string;
+  start: string;
+  end: string;
+}
 
 interface StayEvent {
   organizationId: string;

@@ -22,6 +22,7 @@ export const navigation: NavigationEntry[] = [
   { to: '/maintenance', labelKey: 'nav.maintenance' },
   { to: '/guests', labelKey: 'nav.guests', roles: ['admin', 'manager'] },
   { to: '/finance', labelKey: 'nav.finance', roles: ['admin', 'manager', 'owner'] },
+  { to: '/analytics', labelKey: 'nav.analytics', roles: ['admin', 'manager', 'owner'] },
   { to: '/checklist-template', labelKey: 'nav.checklistTemplate', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
   { to: '/profile', labelKey: 'nav.profile' },

@@ -58,6 +58,12 @@ const WorkOrderPage = lazy(() =>
 const MembersPage = lazy(() =>
   import('../features/members/MembersPage.tsx').then((m) => ({ default: m.MembersPage })),
 );
+const AnalyticsPage = lazy(() =>
+  import('../features/analytics/AnalyticsPage.tsx').then((m) => ({ default: m.AnalyticsPage })),
+);
+const StatementsPage = lazy(() =>
+  import('../features/statements/StatementsPage.tsx').then((m) => ({ default: m.StatementsPage })),
+);
 const ProfilePage = lazy(() =>
   import('../features/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
 );
@@ -107,6 +113,8 @@ export const router = createBrowserRouter([
       signedIn('finance/entries/:entryId', <EntryPage />),
       signedIn('finance/summary', <SummaryPage />),
       signedIn('finance/closings', <ClosingsPage />),
+      signedIn('finance/statements', <StatementsPage />),
+      signedIn('analytics', <AnalyticsPage />),
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       signedIn('profile', <ProfilePage />),

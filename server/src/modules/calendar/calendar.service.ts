@@ -94,9 +94,15 @@ export class CalendarService {
     tx: Tx,
     block: { organizationId: string; houseId: string; blockId: string },
     action: BlockAction,
+    before: BlockRow | null,
   ) {
     await touchCalendar(tx, block.organizationId);
-    await this.#events.publish(tx, 'block.recorded', { ...block, action });
+    // The nights before and after the change: a reaction (analytics) recounts the months they touch.
+    const after = action === 'delete' ? undefined : await findBlock(tx, block.organizationId, block.blockId);
+    const spans = [before, after ?? null].flatMap((row) =>
+      row ? [{ houseId: row.house_id, start: row.start_date, end: row.end_date }] : [],
+    );
+    await this.#events.publish(tx, 'block.recorded', { ...block, action, spans });
   }
 
   /**
@@ -270,7 +276,7 @@ export class CalendarService {
         });
         await occupyNights(tx, house.id, eachNight(input.start, input.end), { blockId: id });
         const block = { organizationId: member.organizationId, houseId: house.id, blockId: id };
-        await this.#recorded(tx, block, 'create');
+        await this.#recorded(tx, block, 'create', null);
       },
     );
     return this.getBlock(member, id);
@@ -305,7 +311,7 @@ export class CalendarService {
       const key = { organizationId: member.organizationId, id: blockId, version: before.version };
       if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
       const block = { organizationId: member.organizationId, houseId: before.house_id, blockId };
-      await this.#recorded(tx, block, 'update');
+      await this.#recorded(tx, block, 'update', before);
     });
     return this.getBlock(member, blockId);
   }
@@ -319,7 +325,7 @@ export class CalendarService {
       await releaseBlockNights(tx, blockId);
       await deleteBlock(tx, member.organizationId, blockId);
       const block = { organizationId: member.organizationId, houseId: before.house_id, blockId };
-      await this.#recorded(tx, block, 'delete');
+      await this.#recorded(tx, block, 'delete', before);
     });
   }
 
@@ -359,6 +365,7 @@ export class CalendarService {
       tx,
       { organizationId: block.organizationId, houseId: block.houseId, blockId: id },
       'create',
+      null,
     );
     return id;
   }
@@ -381,7 +388,7 @@ export class CalendarService {
     const { dates } = change;
     if (!dates) {
       await deleteBlock(tx, change.organizationId, before.id);
-      await this.#recorded(tx, block, 'delete');
+      await this.#recorded(tx, block, 'delete', before);
       return true;
     }
     await ensureNightsFree(tx, before.house_id, dates.start, dates.end);
@@ -389,7 +396,7 @@ export class CalendarService {
     const key = { organizationId: change.organizationId, id: before.id, version: before.version };
     const changes = { start_date: dates.start, end_date: dates.end, updated_at: this.#now().toISOString() };
     if (!(await updateBlock(tx, key, changes))) throw versionMismatch(before.version);
-    await this.#recorded(tx, block, 'update');
+    await this.#recorded(tx, block, 'update', before);
     return true;
   }
 }

@@ -263,6 +263,18 @@ export class FinanceService {
     return { ...query, houseIds };
   }
 
+  /**
+   * Income and expense (held deposits apart) of these houses' entries dated in [from, to), in cents,
+   * by month or by house: for analytics, which has checked what the member may see.
+   */
+  sumsOfHouses(
+    organizationId: string,
+    range: { houseIds: string[]; from: string; to: string },
+    groupBy: 'month' | 'house',
+  ): Promise<Map<string | null, Sums>> {
+    return sumEntries(this.#db, organizationId, range, groupBy, this.#postgres);
+  }
+
   async list(member: Member, query: Static<typeof LedgerListQuery>) {
     const { limit, cursor, ...rest } = query;
     const filters = await this.#filters(member, rest);
@@ -278,6 +290,26 @@ export class FinanceService {
       nextCursor: result.nextCursor,
       totals: totalsView(sums.get(null) ?? noSums()),
     };
+  }
+
+  /**
+   * The entries of one house dated in [from, to), oldest first, for the owner
+   * statements: the caller has decided who may see the house.
+   */
+  entriesOfHouse(organizationId: string, houseId: string, from: string, to: string): Promise<EntryRow[]> {
+    // A statement lists every entry of its month: no page.
+    return listEntries(this.#db, organizationId, { houseId, from, to, limit: Number.MAX_SAFE_INTEGER });
+  }
+
+  /**
+   * The closed months of an organization with the instant each was closed, for who must not change
+   * them. Read in a transaction, the books are held as a write holds them (PostgreSQL; SQLite has one
+   * writer at a time): no month is closed or reopened until it ends, so what it writes agrees with them.
+   */
+  async closedMonths(organizationId: string, tx?: Tx): Promise<{ month: string; closedAt: string }[]> {
+    if (tx) await lockBooks(tx, organizationId, 'write', this.#postgres);
+    const rows = await listClosings(tx ?? this.#db, organizationId);
+    return rows.map((row) => ({ month: row.month, closedAt: row.closed_at }));
   }
 
   async get(member: Member, entryId: string) {
@@ -1197,7 +1229,7 @@ function maintenanceEntry(event: DomainEvents['maintenance.resolved']) {
 }
 
 /** A CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
-function csvCell(value: string, separator: string): string {
+export function csvCell(value: string, separator: string): string {
   // A cell starting with = + - @ (or a tab or return) would run as a formula in a spreadsheet. A
   // negative amount stays a number, but only when the whole cell is one: "-1+1" is a formula.
   const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;

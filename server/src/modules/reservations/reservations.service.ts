@@ -649,14 +649,19 @@ export class ReservationsService {
     member: { organizationId: string; userId: string | null },
     reservationId: string,
     action: StayAction,
-    before: unknown,
-    after: unknown,
+    before: ReturnType<typeof snapshot> | null,
+    after: ReturnType<typeof snapshot> | null,
     at: string,
   ): Promise<void> {
+    // The nights before and after the change: a reaction (analytics) recounts the months they touch.
+    const spans = [before, after].flatMap((stay) =>
+      stay ? [{ houseId: stay.houseId, start: stay.checkIn, end: stay.checkOut }] : [],
+    );
     await this.#events.publish(tx, 'reservation.recorded', {
       organizationId: member.organizationId,
       reservationId,
       action,
+      spans,
     });
     await insertAuditEntry(tx, {
       id: newId(),

@@ -25,7 +25,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { EmptyState, ErrorState, LoadingState } from '../../components/States.tsx';
 import { channelSourceValues } from '../../lib/api/client.ts';
 import {
@@ -40,6 +40,7 @@ import {
 } from '../../lib/dates.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useCanManage, useToday } from '../../lib/organization.ts';
+import { useSearchParam } from '../../lib/search-params.ts';
 import { ChannelMark, isChannelSource } from '../channels/ChannelMark.tsx';
 import { ReadinessDot } from '../checklists/ReadinessBadge.tsx';
 import { useSites } from '../houses/use-houses.ts';
@@ -82,7 +83,7 @@ export function TimelinePage() {
   const today = useToday();
   const sites = useSites();
   const phone = useMediaQuery('(max-width: 36em)');
-  const [params, setParams] = useSearchParams();
+  const [params, setParam] = useSearchParam();
   const monthParam = params.get('month');
   const from = monthParam && MONTH.test(monthParam) ? `${monthParam}-01` : monthStart(today);
   const to = monthStart(from, 1);
@@ -111,16 +112,6 @@ export function TimelinePage() {
   // that is now taken) can no longer hold.
   const [createdStayId, setCreatedStayId] = useState<string | null>(null);
 
-  const setParam = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
   const goToMonth = (date: CalendarDate) => setParam('month', date.slice(0, 7));
 
   // A press that ends anywhere (even off the grid) finishes the selection; a scroll gesture cancels it.

@@ -34,6 +34,7 @@ export function FinanceShell({
   const links = [
     { to: '/finance', label: t('finance.ledger') },
     { to: '/finance/summary', label: t('finance.summary.title') },
+    { to: '/finance/statements', label: t('statements.title') },
     ...(access.write ? [{ to: '/finance/closings', label: t('finance.closings.title') }] : []),
   ];
   return (

@@ -1,11 +1,11 @@
 import { Card, Group, Select, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import type { Schemas } from '../../lib/api/client.ts';
 import { errorSummary } from '../../lib/form-errors.ts';
 import { useMoney, useToday } from '../../lib/organization.ts';
+import { useSearchParam } from '../../lib/search-params.ts';
 import { useHouses } from '../houses/use-houses.ts';
 import { amountColor, useHouseName } from './EntryBits.tsx';
 import { FinanceShell } from './FinanceShell.tsx';
@@ -21,23 +21,13 @@ export function SummaryPage() {
   const today = useToday();
   const access = useFinanceAccess();
   const houses = useHouses();
-  const [params, setParams] = useSearchParams();
+  const [params, set] = useSearchParam();
   const thisYear = Number(today.slice(0, 4));
   const year = Number(params.get('year')) || thisYear;
   const houseId = params.get('house') ?? undefined;
   const range = { from: `${year}-01-01`, to: `${year + 1}-01-01`, houseId };
   const byMonth = useFinanceSummary({ ...range, groupBy: 'month' });
   const byHouse = useFinanceSummary({ ...range, groupBy: 'house' });
-  const set = (name: string, value: string | null) =>
-    setParams(
-      (current) => {
-        const next = new URLSearchParams(current);
-        if (value) next.set(name, value);
-        else next.delete(name);
-        return next;
-      },
-      { replace: true },
-    );
 
   return (
     <FinanceShell

@@ -1,9 +1,17 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { useCanManage } from '../../lib/organization.ts';
+import { useAuth } from '../auth/AuthProvider.tsx';
 import { useInstance } from './use-instance.ts';
+
+// The charts weigh more than the rest of a home page: loaded only by those who see them.
+const DashboardPage = lazy(() =>
+  import('../analytics/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
+);
+const OwnerHome = lazy(() => import('./OwnerHome.tsx').then((m) => ({ default: m.OwnerHome })));
 
 const SHORTCUTS = [
   { to: '/today', key: 'today' },
@@ -16,9 +24,20 @@ const SHORTCUTS = [
 ];
 
 /** Parts of the product not built yet: the home page says so instead of promising them. */
-const COMING = ['analytics', 'notifications'] as const;
+const COMING = ['notifications'] as const;
 
+/** Managers land on their dashboard, owners on their houses, the team on its shortcuts. */
 export function HomePage() {
+  const role = useAuth().organization?.role;
+  if (role === 'admin' || role === 'manager' || role === 'owner') {
+    return (
+      <Suspense fallback={<LoadingState />}>{role === 'owner' ? <OwnerHome /> : <DashboardPage />}</Suspense>
+    );
+  }
+  return <TeamHome />;
+}
+
+function TeamHome() {
   const { t } = useTranslation();
   const instance = useInstance();
   const canManage = useCanManage();

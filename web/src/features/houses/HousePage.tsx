@@ -14,6 +14,7 @@ import { IssueList } from '../maintenance/MaintenanceListPage.tsx';
 import { ReportIssueButton } from '../maintenance/ReportIssue.tsx';
 import { OPEN_STATUSES, useIssues } from '../maintenance/use-maintenance.ts';
 import { WorkOrderForm } from '../maintenance/WorkOrderForm.tsx';
+import { OwnerContractsCard } from '../statements/OwnerContractsCard.tsx';
 import { HouseForm } from './HouseForm.tsx';
 import { type House, useHouses, useSites } from './use-houses.ts';
 
@@ -121,6 +122,7 @@ function HouseDetail({ house }: { house: House }) {
       </Card>
 
       <TouristTaxCard houseId={house.id} houseName={house.name} />
+      <OwnerContractsCard houseId={house.id} houseName={house.name} />
 
       <Stack gap="sm" component="section" aria-labelledby="house-work-orders">
         <Group justify="space-between" align="flex-end">

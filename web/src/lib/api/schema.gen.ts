@@ -1658,6 +1658,93 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/analytics/occupancy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Occupancy, revenue, ADR and RevPAR over [from, to), per month, house or site, as API.md defines them; beyond API.md: groupBy=site, compare=previous-year (previousYear), and per row stays, averageStay, leadTime and the ledger’s income, expense and net */
+        get: operations["getOccupancy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/pace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Booking pace: nights and revenue on the books for this month and the next ones, beside the same months a year earlier as they stood on the same day a year earlier */
+        get: operations["getBookingPace"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/houses/{houseId}/owner-contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The owner contracts of a house (the manager’s commission), oldest first */
+        get: operations["listOwnerContracts"];
+        put?: never;
+        /** A contract from a month on (409 month-closed when it would change a closed month, contract-exists for the same month) */
+        post: operations["createOwnerContract"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/owner-contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One owner contract */
+        get: operations["getOwnerContract"];
+        put?: never;
+        post?: never;
+        /** Remove a contract (409 month-closed when a month it is in force in is closed) */
+        delete: operations["deleteOwnerContract"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/owner-statements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A house’s owner statement of a month: JSON, or a PDF (Accept: application/pdf or format=pdf), or CSV (format=csv); a closed month’s is the same every time */
+        get: operations["getOwnerStatement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2702,6 +2789,248 @@ export interface components {
             platformSources: ("direct" | "airbnb" | "booking" | "vrbo" | "other")[];
             /** Format: date-time */
             updatedAt: string;
+        };
+        Occupancy: {
+            /** @description YYYY-MM-DD */
+            from: string;
+            /** @description YYYY-MM-DD */
+            to: string;
+            /** @enum {unknown} */
+            groupBy: "month" | "house" | "site";
+            rows: {
+                /** @description groupBy=month: YYYY-MM */
+                month?: string;
+                /** @description groupBy=house */
+                houseId?: string;
+                /** @description groupBy=site; null: the houses without a site */
+                siteId?: string | null;
+                /** @description Calendar nights of the houses, from each house’s in-service date */
+                nights: number;
+                /** @description Nights of non-cancelled stays */
+                bookedNights: number;
+                /** @description Nights under owner or maintenance blocks */
+                blockedNights: number;
+                /** @description nights − blockedNights */
+                availableNights: number;
+                /** @description bookedNights / availableNights, 4 decimals; 0 when nothing is available */
+                occupancy: number;
+                /** @description The stays’ prices spread evenly over their nights, counting the nights in range */
+                revenue: string;
+                /** @description revenue / bookedNights, rounded half-up to the cent */
+                adr: string;
+                /** @description revenue / availableNights, rounded half-up to the cent */
+                revpar: string;
+                /** @description Non-cancelled stays arriving in the range */
+                stays: number;
+                /** @description Their average length in nights, 2 decimals */
+                averageStay: number;
+                /** @description Their average days from booking (in the house’s time zone) to check-in, 1 decimal */
+                leadTime: number;
+                /** @description Ledger income of the houses dated in range (deposits held apart) */
+                income: string;
+                /** @description Ledger expense of the houses dated in range */
+                expense: string;
+                /** @description income − expense */
+                net: string;
+            }[];
+            totals: {
+                /** @description Calendar nights of the houses, from each house’s in-service date */
+                nights: number;
+                /** @description Nights of non-cancelled stays */
+                bookedNights: number;
+                /** @description Nights under owner or maintenance blocks */
+                blockedNights: number;
+                /** @description nights − blockedNights */
+                availableNights: number;
+                /** @description bookedNights / availableNights, 4 decimals; 0 when nothing is available */
+                occupancy: number;
+                /** @description The stays’ prices spread evenly over their nights, counting the nights in range */
+                revenue: string;
+                /** @description revenue / bookedNights, rounded half-up to the cent */
+                adr: string;
+                /** @description revenue / availableNights, rounded half-up to the cent */
+                revpar: string;
+                /** @description Non-cancelled stays arriving in the range */
+                stays: number;
+                /** @description Their average length in nights, 2 decimals */
+                averageStay: number;
+                /** @description Their average days from booking (in the house’s time zone) to check-in, 1 decimal */
+                leadTime: number;
+                /** @description Ledger income of the houses dated in range (deposits held apart) */
+                income: string;
+                /** @description Ledger expense of the houses dated in range */
+                expense: string;
+                /** @description income − expense */
+                net: string;
+            };
+            previousYear?: {
+                /** @description YYYY-MM-DD */
+                from: string;
+                /** @description YYYY-MM-DD */
+                to: string;
+                rows: {
+                    /** @description groupBy=month: YYYY-MM */
+                    month?: string;
+                    /** @description groupBy=house */
+                    houseId?: string;
+                    /** @description groupBy=site; null: the houses without a site */
+                    siteId?: string | null;
+                    /** @description Calendar nights of the houses, from each house’s in-service date */
+                    nights: number;
+                    /** @description Nights of non-cancelled stays */
+                    bookedNights: number;
+                    /** @description Nights under owner or maintenance blocks */
+                    blockedNights: number;
+                    /** @description nights − blockedNights */
+                    availableNights: number;
+                    /** @description bookedNights / availableNights, 4 decimals; 0 when nothing is available */
+                    occupancy: number;
+                    /** @description The stays’ prices spread evenly over their nights, counting the nights in range */
+                    revenue: string;
+                    /** @description revenue / bookedNights, rounded half-up to the cent */
+                    adr: string;
+                    /** @description revenue / availableNights, rounded half-up to the cent */
+                    revpar: string;
+                    /** @description Non-cancelled stays arriving in the range */
+                    stays: number;
+                    /** @description Their average length in nights, 2 decimals */
+                    averageStay: number;
+                    /** @description Their average days from booking (in the house’s time zone) to check-in, 1 decimal */
+                    leadTime: number;
+                    /** @description Ledger income of the houses dated in range (deposits held apart) */
+                    income: string;
+                    /** @description Ledger expense of the houses dated in range */
+                    expense: string;
+                    /** @description income − expense */
+                    net: string;
+                }[];
+                totals: {
+                    /** @description Calendar nights of the houses, from each house’s in-service date */
+                    nights: number;
+                    /** @description Nights of non-cancelled stays */
+                    bookedNights: number;
+                    /** @description Nights under owner or maintenance blocks */
+                    blockedNights: number;
+                    /** @description nights − blockedNights */
+                    availableNights: number;
+                    /** @description bookedNights / availableNights, 4 decimals; 0 when nothing is available */
+                    occupancy: number;
+                    /** @description The stays’ prices spread evenly over their nights, counting the nights in range */
+                    revenue: string;
+                    /** @description revenue / bookedNights, rounded half-up to the cent */
+                    adr: string;
+                    /** @description revenue / availableNights, rounded half-up to the cent */
+                    revpar: string;
+                    /** @description Non-cancelled stays arriving in the range */
+                    stays: number;
+                    /** @description Their average length in nights, 2 decimals */
+                    averageStay: number;
+                    /** @description Their average days from booking (in the house’s time zone) to check-in, 1 decimal */
+                    leadTime: number;
+                    /** @description Ledger income of the houses dated in range (deposits held apart) */
+                    income: string;
+                    /** @description Ledger expense of the houses dated in range */
+                    expense: string;
+                    /** @description income − expense */
+                    net: string;
+                };
+            };
+        };
+        Pace: {
+            /** @description Today in the organization’s time zone */
+            asOf: string;
+            rows: {
+                /** @description YYYY-MM */
+                month: string;
+                /** @description Nights of the month booked */
+                bookedNights: number;
+                /** @description Their share of the stays’ prices */
+                revenue: string;
+                /** @description The same month a year earlier, as it was on the books the same day a year earlier (stays created by then and not cancelled by then) */
+                lastYear: {
+                    /** @description Nights of the month booked */
+                    bookedNights: number;
+                    /** @description Their share of the stays’ prices */
+                    revenue: string;
+                };
+            }[];
+        };
+        OwnerContract: {
+            id: string;
+            houseId: string;
+            /** @description YYYY-MM: in force from this month until the next contract */
+            effectiveFrom: string;
+            /** @description Percent of the stays’ accommodation price, two decimals: "20.00" */
+            accommodationRate: string;
+            /** @description Percent of the house’s income, tourist tax left out, two decimals: "20.00" */
+            incomeRate: string;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: string | null;
+        };
+        OwnerContractList: {
+            /** @description Oldest first */
+            items: components["schemas"]["OwnerContract"][];
+        };
+        OwnerStatement: {
+            houseId: string;
+            houseCode: string;
+            houseName: string;
+            organizationName: string;
+            /** @description YYYY-MM */
+            month: string;
+            currency: string;
+            /** @description The month’s books are closed: the statement is the one first printed under this closing */
+            closed: boolean;
+            /** @description The contract in force in the month: the latest from this month or before */
+            contract: components["schemas"]["OwnerContract"] | null;
+            /** @description Non-cancelled stays with nights in the month */
+            stays: {
+                reservationId: string;
+                /** @description YYYY-MM-DD */
+                checkIn: string;
+                /** @description YYYY-MM-DD */
+                checkOut: string;
+                /** @description Nights of the stay inside the month */
+                nights: number;
+                /** @enum {unknown} */
+                source: "direct" | "airbnb" | "booking" | "vrbo" | "other";
+                guestName: string;
+                /** @description The share of the stay’s price on its nights in the month (spread evenly over its nights) */
+                accommodation: string;
+            }[];
+            /** @description The house’s ledger entries dated in the month */
+            entries: {
+                id: string;
+                /** @description YYYY-MM-DD */
+                date: string;
+                /** @enum {unknown} */
+                type: "income" | "expense";
+                /** @enum {unknown} */
+                category: "rent" | "cleaning_fee" | "extra" | "tourist_tax" | "channel_fee" | "commission" | "deposit" | "deposit_return" | "refund" | "maintenance" | "supplies" | "utilities" | "insurance" | "tax" | "other";
+                description: string;
+                /** @description Two decimals, e.g. "150.00" */
+                amount: string;
+                /** @description A security deposit held for a guest: listed, not summed */
+                held: boolean;
+                /** @enum {unknown} */
+                origin: "reservation" | "maintenance" | "manual" | "adjustment";
+            }[];
+            /** @description The stays’ accommodation in the month */
+            accommodation: string;
+            /** @description Income entries, held deposits left out */
+            income: string;
+            /** @description Expense entries, held deposits left out */
+            expense: string;
+            /** @description Tourist tax collected (income of category tourist_tax): owed to the commune, no commission */
+            touristTax: string;
+            /** @description accommodationRate × accommodation + incomeRate × (income − touristTax), each rounded half up to the cent */
+            commission: string;
+            /** @description income − expense − commission: due to the owner (may be negative) */
+            net: string;
+            /** Format: date-time */
+            generatedAt: string;
         };
     };
     responses: never;
@@ -8539,6 +8868,315 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StayTouristTax"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOccupancy: {
+        parameters: {
+            query: {
+                /** @description YYYY-MM-DD (0001-01-01 to 9999-12-31) */
+                from: string;
+                /** @description Exclusive (0001-01-01 to 9999-12-31) */
+                to: string;
+                houseId?: string;
+                siteId?: string;
+                groupBy?: "month" | "house" | "site";
+                /** @description previous-year: the same range a year earlier beside it (February 29 → 28) */
+                compare?: "previous-year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Occupancy"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getBookingPace: {
+        parameters: {
+            query: {
+                /** @description The current month and the next ones */
+                months: number;
+                houseId?: string;
+                siteId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pace"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listOwnerContracts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerContractList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createOwnerContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                houseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The first month it is in force */
+                    effectiveFrom: string;
+                    /** @description Commission on the stays’ accommodation price: a percentage with at most two decimals, "20", "12.5" or 12.5 */
+                    accommodationRate: string | number;
+                    /** @description Commission on the house’s income (tourist tax left out): a percentage with at most two decimals, "20", "12.5" or 12.5 */
+                    incomeRate: string | number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerContract"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnerContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerContract"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteOwnerContract: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOwnerStatement: {
+        parameters: {
+            query: {
+                houseId: string;
+                /** @description YYYY-MM */
+                month: string;
+                /** @description json by default; pdf also when Accept is application/pdf */
+                format?: "json" | "pdf" | "csv";
+                /** @description Of the PDF and CSV; the requesting user’s language by default */
+                lang?: "fr" | "en";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OwnerStatement"];
+                    "application/pdf": string;
+                    "text/csv": string;
                 };
             };
             /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
