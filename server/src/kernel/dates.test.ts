@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, eachNight, isCalendarDate, nightsBetween, wallClock } from './dates.ts';
+import { addDays, eachNight, firstOfNextMonth, isCalendarDate, nightsBetween, wallClock } from './dates.ts';
 
 describe('calendar dates', () => {
   it('lists the nights of a half-open stay, across months and a leap day', () => {
@@ -20,6 +20,14 @@ describe('calendar dates', () => {
     expect(nightsBetween('0099-12-31', '0100-01-01')).toBe(1);
     expect(nightsBetween('2026-07-01', '2026-07-01')).toBe(0);
     expect(addDays('2026-10-24', 2)).toBe('2026-10-26');
+  });
+
+  it('steps to the first day of the next month, across a year end, and not past December 9999', () => {
+    expect(firstOfNextMonth('2026-02-14')).toBe('2026-03-01');
+    expect(firstOfNextMonth('2026-12-31')).toBe('2027-01-01');
+    expect(firstOfNextMonth('0099-12')).toBe('0100-01-01');
+    expect(firstOfNextMonth('9999-11-30')).toBe('9999-12-01');
+    expect(firstOfNextMonth('9999-12')).toBeNull();
   });
 
   it('accepts real dates only', () => {

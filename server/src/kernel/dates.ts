@@ -49,6 +49,20 @@ function utcMidnight(date: string): number {
   );
 }
 
+/**
+ * The first day of the month after the one holding `date` (YYYY-MM-DD, or a
+ * month YYYY-MM); null after December 9999, which has no month after it
+ * ("10000-01-01" would sort before every four-digit year as text).
+ */
+export function firstOfNextMonth(date: string): string | null {
+  const year = Number(date.slice(0, 4));
+  const month = Number(date.slice(5, 7));
+  if (month === 12 && year >= 9999) return null;
+  return month === 12
+    ? `${String(year + 1).padStart(4, '0')}-01-01`
+    : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
+}
+
 /** The nights of the half-open range [start, end): a stay from the 1st to the 3rd holds the 1st and the 2nd. */
 export function eachNight(start: string, end: string): string[] {
   const nights: string[] = [];

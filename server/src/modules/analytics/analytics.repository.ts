@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import { LAST_DATE, localDate, nightsBetween } from '../../kernel/dates.ts';
+import { firstOfNextMonth, LAST_DATE, localDate, nightsBetween } from '../../kernel/dates.ts';
 
 /**
  * `occupancy_months`: per house and month, the nights booked and blocked, the
@@ -223,12 +223,7 @@ export async function keptMonths(
  * so that bound selects all of December 9999.
  */
 export function monthEnd(month: string): string {
-  const year = Number(month.slice(0, 4));
-  const number = Number(month.slice(5, 7));
-  if (number === 12 && year >= 9999) return LAST_DATE;
-  return number === 12
-    ? `${String(year + 1).padStart(4, '0')}-01-01`
-    : `${month.slice(0, 4)}-${String(number + 1).padStart(2, '0')}-01`;
+  return firstOfNextMonth(month) ?? LAST_DATE;
 }
 
 /**

@@ -11,6 +11,7 @@ import type {
   Tables,
   TouristTaxRulesTable,
 } from '../../db/tables.ts';
+import { firstOfNextMonth } from '../../kernel/dates.ts';
 
 export type EntryRow = Selectable<LedgerEntriesTable>;
 export type PaymentRow = Selectable<PaymentsTable>;
@@ -120,16 +121,6 @@ function entrySums(eb: ExpressionBuilder<Tables, 'ledger_entries'>) {
 }
 
 const firstOfMonth = (date: string) => `${date.slice(0, 7)}-01`;
-
-/** Null after December 9999: no date is in the month after, and "10000-01" would sort before "9999-12". */
-function firstOfNextMonth(date: string): string | null {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  if (month === 12 && year === 9999) return null;
-  return month === 12
-    ? `${String(year + 1).padStart(4, '0')}-01-01`
-    : `${date.slice(0, 5)}${String(month + 1).padStart(2, '0')}-01`;
-}
 
 const sumsOf = (row: { income: unknown; expense: unknown; held_in: unknown; held_out: unknown }): Sums => ({
   income: Number(row.income),

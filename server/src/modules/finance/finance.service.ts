@@ -14,7 +14,7 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { MANAGERS, type Member, MONEY_READERS } from '../../kernel/access.ts';
-import { localDate, nightsBetween } from '../../kernel/dates.ts';
+import { firstOfNextMonth, localDate, nightsBetween } from '../../kernel/dates.ts';
 import type { DomainEventBus, DomainEvents } from '../../kernel/events.ts';
 import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
@@ -156,12 +156,6 @@ const systemEntry = () =>
     'This entry was posted by the system and cannot be changed or deleted: post an adjustment instead.',
   );
 const monthOf = (date: string) => date.slice(0, 7);
-
-/** `YYYY-MM-DD` → the first day of the next month. */
-function firstOfNextMonth(date: string): string {
-  const [year, month] = date.split('-').map(Number) as [number, number];
-  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
-}
 
 function entryView(row: EntryRow) {
   return {
@@ -955,7 +949,16 @@ export class FinanceService {
     await lockBooks(tx, organizationId, 'write', this.#postgres);
     const closed = new Set(await closedMonthsFrom(tx, organizationId, monthOf(date)));
     let day = date;
-    while (closed.has(monthOf(day))) day = firstOfNextMonth(day);
+    while (closed.has(monthOf(day))) {
+      const next = firstOfNextMonth(day);
+      // Every month up to December 9999 closed: there is no open month to book in.
+      if (next === null) {
+        throw conflict('month-closed', `The books of ${monthOf(day)} are closed, and every month after it.`, {
+          month: monthOf(day),
+        });
+      }
+      day = next;
+    }
     return day;
   }
 

@@ -6,7 +6,7 @@ import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import type { Member } from '../../kernel/access.ts';
-import { nightsBetween } from '../../kernel/dates.ts';
+import { firstOfNextMonth, LAST_DATE, nightsBetween } from '../../kernel/dates.ts';
 import { stayRevenueIn } from '../../kernel/stay-revenue.ts';
 import { insertAuditEntry } from '../audit/audit.repository.ts';
 import { csvCell, type FinanceService } from '../finance/finance.service.ts';
@@ -81,14 +81,6 @@ const GIVEN_BACK: ReadonlySet<LedgerCategory> = new Set<LedgerCategory>([
   'refund',
   'deposit',
 ]);
-
-/** `YYYY-MM` → the first day of the month after it. */
-function firstOfNextMonth(month: string): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  return number === 12
-    ? `${String(year + 1).padStart(4, '0')}-01-01`
-    : `${month.slice(0, 4)}-${String(number + 1).padStart(2, '0')}-01`;
-}
 
 /** Basis points (hundredths of a percent) of a percentage given as "12.5" or 12.5. */
 function basisPoints(value: string | number, path: string): number {
@@ -313,7 +305,8 @@ export class StatementsService {
     closed: boolean,
   ): Promise<Statement> {
     const from = `${month}-01`;
-    const to = firstOfNextMonth(month);
+    // Statements' months end in 2999: there is always a month after.
+    const to = firstOfNextMonth(month) ?? LAST_DATE;
     const [organization, contract, stayRows, entryRows] = await Promise.all([
       findOrganization(this.#db, organizationId),
       contractInForce(this.#db, organizationId, house.id, month),
