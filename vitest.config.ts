@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Tests stand alone: files and tests run in a shuffled order, the same on every run unless
@@ -8,6 +9,9 @@ const sequence = { shuffle: true };
 // own unit tests, and browser tests driving Chromium against the built app.
 export default defineConfig({
   test: {
+    // Test files wait on databases, sockets and the browser more than they compute: at
+    // least two run at once, even on two cores (Vitest's default there is one).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     sequence: { seed: Number(process.env.TEST_SEED ?? 22) },
     projects: [
       {

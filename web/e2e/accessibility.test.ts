@@ -288,6 +288,23 @@ const PDF = Buffer.from(
 const SIZES = { laptop: LAPTOP, phone: PHONE } as const;
 const LANGUAGES = { en: 'en-US', fr: 'fr-FR' } as const;
 type Language = keyof typeof LANGUAGES;
+/**
+ * Every screen is scanned in English on a laptop and in French on a phone, so
+ * each language and each size is checked; A11Y_FULL=1 scans the four pairs
+ * (twice as long: about 3 minutes).
+ */
+const SCANNED: [Language, keyof typeof SIZES][] =
+  process.env.A11Y_FULL === '1'
+    ? [
+        ['en', 'laptop'],
+        ['en', 'phone'],
+        ['fr', 'laptop'],
+        ['fr', 'phone'],
+      ]
+    : [
+        ['en', 'laptop'],
+        ['fr', 'phone'],
+      ];
 /** Who looks at a screen: someone signed out, the organization's manager, the instance's administrator. */
 type Visitor = 'visitor' | 'member' | 'admin';
 
@@ -379,226 +396,226 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
     );
   });
 
-  for (const [language, locale] of Object.entries(LANGUAGES) as [keyof typeof LANGUAGES, string][]) {
-    for (const [size, device] of Object.entries(SIZES)) {
-      describe(`${language}, ${size}`, () => {
-        let signedIn: BrowserContext;
-        let visitor: BrowserContext;
-        let instanceAdmin: BrowserContext;
-        const pages: Partial<Record<Visitor, Page>> = {};
-        let ids: Awaited<ReturnType<typeof organizationWithEverything>>;
-        beforeAll(async () => {
-          visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
-          signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
-          ids = await organizationWithEverything(signedIn, language, feeds);
-          instanceAdmin = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
-          const { email, password } = inject('admin');
-          const login = await instanceAdmin.request.post('/api/v1/auth/login', { data: { email, password } });
-          expect(login.status()).toBe(200);
-          for (const context of [visitor, signedIn, instanceAdmin])
-            await context.addInitScript({ content: COUNT_REQUESTS });
-        });
-        afterAll(async () => {
-          await signedIn?.close();
-          await visitor?.close();
-          await instanceAdmin?.close();
-        });
-
-        const t = words(language);
-        const accountMenu: Opener = (page) => page.locator('header button[aria-haspopup="menu"]').click();
-        const screens: [string, () => string, Visitor, Record<string, Opener>][] = [
-          ['login', () => '/login', 'visitor', {}],
-          ['register', () => '/register', 'visitor', {}],
-          ['forgot password', () => '/forgot-password', 'visitor', {}],
-          ['reset password', () => '/reset-password?token=an-expired-link', 'visitor', {}],
-          ['invitation', () => '/invitations/accept?token=an-expired-link', 'visitor', {}],
-          ['not found', () => '/no-such-page', 'visitor', {}],
-          [
-            'home',
-            () => '/',
-            'member',
-            size === 'phone'
-              ? { 'account menu': accountMenu, navigation: (page) => button(page, t('nav.open')) }
-              : { 'account menu': accountMenu },
-          ],
-          [
-            'today',
-            () => '/today',
-            'member',
-            { 'report a problem': (page) => button(page, t('maintenance.report.button')) },
-          ],
-          [
-            'calendar',
-            () => '/calendar',
-            'member',
-            {
-              'new reservation': (page) => button(page, t('calendar.newReservation')),
-              'new on a free day': async (page) => {
-                await page
-                  .locator(`button[aria-label$=": ${t('calendar.free')}"]`)
-                  .first()
-                  .focus();
-                await page.keyboard.press('Enter');
-              },
-              block: (page) => page.getByRole('button', { name: /^Pool liner replacement/ }).click(),
-            },
-          ],
-          [
-            'reservation',
-            () => `/reservations/${ids.stayId}`,
-            'member',
-            {
-              edit: (page) => button(page, t('common.edit')),
-              'check in': (page) => button(page, t('reservations.to.checked_in')),
-              cancel: (page) => button(page, t('reservations.to.cancelled')),
-              'record a payment': (page) => button(page, t('finance.payments.record')),
-              'record the tourist tax': (page) => button(page, t('finance.touristTax.stay.record')),
-            },
-          ],
-          ['houses', () => '/houses', 'member', { 'new house': (page) => button(page, t('houses.new')) }],
-          ['guests', () => '/guests', 'member', { edit: (page) => button(page, t('common.edit')) }],
-          [
-            'checklist',
-            () => `/houses/${ids.studioId}/checklist`,
-            'member',
-            {
-              history: (page) => button(page, t('checklist.history')),
-              'report a problem': (page) =>
-                button(page, t('maintenance.report.buttonNamed', { house: 'Studio du Port' })),
-            },
-          ],
-          [
-            'maintenance',
-            () => '/maintenance',
-            'member',
-            { 'new work order': (page) => button(page, t('maintenance.new')) },
-          ],
-          [
-            'work order',
-            () => `/maintenance/${ids.issueId}`,
-            'member',
-            {
-              edit: (page) => button(page, t('common.edit')),
-              resolve: (page) => button(page, t('maintenance.actions.resolved')),
-              cancel: (page) => button(page, t('maintenance.actions.cancelled')),
-              photo: (page) => button(page, t('files.openPhoto', { name: 'pump.jpg' })),
-              'delete a file': (page) => button(page, t('files.deleteNamed', { name: 'invoice.pdf' })),
-            },
-          ],
-          [
-            'house',
-            () => `/houses/${ids.villaId}`,
-            'member',
-            {
-              'new work order': (page) => button(page, t('maintenance.new')),
-              'tourist tax': (page) => button(page, t('finance.touristTax.editLabel')),
-              'remove the tourist tax': (page) => button(page, t('finance.touristTax.removeLabel')),
-              'new owner contract': (page) => button(page, t('contracts.add')),
-            },
-          ],
-          [
-            'channels',
-            () => `/houses/${ids.villaId}/channels`,
-            'member',
-            {
-              'add a calendar': (page) => button(page, t('channels.feeds.add')),
-              'sync log': (page) => button(page, t('channels.feeds.logNamed', { name: 'Airbnb' })),
-              remove: (page) => button(page, t('channels.feeds.removeNamed', { name: 'Vrbo' })),
-              'replace the export addresses': (page) => button(page, t('channels.export.rotate')),
-            },
-          ],
-          [
-            'checklist-template',
-            () => '/checklist-template',
-            'member',
-            { 'new step': (page) => button(page, t('template.addItem')) },
-          ],
-          [
-            'ledger',
-            () => '/finance',
-            'member',
-            {
-              'new entry': (page) => button(page, t('finance.new')),
-              'export menu': (page) => button(page, t('finance.export.button')),
-            },
-          ],
-          [
-            'ledger entry posted by the system',
-            () => `/finance/entries/${ids.systemEntryId}`,
-            'member',
-            { adjust: (page) => button(page, t('finance.entry.adjust')) },
-          ],
-          [
-            'ledger entry typed by hand',
-            () => `/finance/entries/${ids.manualEntryId}`,
-            'member',
-            {
-              edit: (page) => button(page, t('common.edit')),
-              delete: (page) => button(page, t('finance.entry.delete')),
-              receipt: (page) => button(page, t('files.openPhoto', { name: 'receipt.jpg' })),
-            },
-          ],
-          ['finance summary', () => '/finance/summary', 'member', {}],
-          [
-            'owner statement',
-            () => `/finance/statements?house=${ids.villaId}&month=${day(0).slice(0, 7)}`,
-            'member',
-            {},
-          ],
-          ['analytics', () => '/analytics?compare=1', 'member', {}],
-          [
-            'month close',
-            () => '/finance/closings',
-            'member',
-            { close: (page) => page.locator('tbody tr[data-month] button').first().click() },
-          ],
-          ['members', () => '/members', 'member', {}],
-          ['profile', () => '/profile', 'member', {}],
-          ['administration', () => '/admin', 'admin', {}],
-        ];
-        for (const [screen, path, who, dialogs] of screens) {
-          const dialogNames = Object.keys(dialogs);
-          it(`${screen}${dialogNames.length ? ` and its ${dialogNames.join(', ')}` : ''}: no violation`, async () => {
-            // One page per kind of visitor, moving from screen to screen; a fresh one after a failure.
-            const page =
-              pages[who] ?? (await { visitor, member: signedIn, admin: instanceAdmin }[who].newPage());
-            delete pages[who];
-            await show(page, path());
-            const found: Record<string, Violation[]> = {};
-            const scan = async (what: string) => {
-              const violations = await violationsOn(page);
-              found[what] = violations;
-              findings[`${what} (${language}, ${size})`] = violations;
-              if (violations.length > 0)
-                await page.screenshot({
-                  path: screenshotPath(`a11y-${what.replace(/\W+/g, '-')}-${language}-${size}`),
-                });
-            };
-            await scan(screen);
-            for (const [name, open] of Object.entries(dialogs)) {
-              await open(page, t).catch(async (error: unknown) => {
-                await page.screenshot({
-                  path: screenshotPath(`a11y-unopened-${screen}-${language}-${size}`),
-                });
-                throw error;
-              });
-              const opened = page
-                .locator(
-                  name === 'navigation' ? '#main-navigation:not([inert])' : '[role="dialog"], [role="menu"]',
-                )
-                .first();
-              await opened.waitFor();
-              await scan(`${screen} › ${name}`);
-              await page.keyboard.press('Escape');
-              await opened.waitFor({ state: 'hidden' });
-            }
-            pages[who] = page;
-            expect(
-              Object.fromEntries(Object.entries(found).filter(([, violations]) => violations.length > 0)),
-            ).toEqual({});
-          });
-        }
+  for (const [language, size] of SCANNED) {
+    const locale = LANGUAGES[language];
+    const device = SIZES[size];
+    describe(`${language}, ${size}`, () => {
+      let signedIn: BrowserContext;
+      let visitor: BrowserContext;
+      let instanceAdmin: BrowserContext;
+      const pages: Partial<Record<Visitor, Page>> = {};
+      let ids: Awaited<ReturnType<typeof organizationWithEverything>>;
+      beforeAll(async () => {
+        visitor = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+        signedIn = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+        ids = await organizationWithEverything(signedIn, language, feeds);
+        instanceAdmin = await browser.newContext({ ...device, locale, baseURL: baseUrl() });
+        const { email, password } = inject('admin');
+        const login = await instanceAdmin.request.post('/api/v1/auth/login', { data: { email, password } });
+        expect(login.status()).toBe(200);
+        for (const context of [visitor, signedIn, instanceAdmin])
+          await context.addInitScript({ content: COUNT_REQUESTS });
       });
-    }
+      afterAll(async () => {
+        await signedIn?.close();
+        await visitor?.close();
+        await instanceAdmin?.close();
+      });
+
+      const t = words(language);
+      const accountMenu: Opener = (page) => page.locator('header button[aria-haspopup="menu"]').click();
+      const screens: [string, () => string, Visitor, Record<string, Opener>][] = [
+        ['login', () => '/login', 'visitor', {}],
+        ['register', () => '/register', 'visitor', {}],
+        ['forgot password', () => '/forgot-password', 'visitor', {}],
+        ['reset password', () => '/reset-password?token=an-expired-link', 'visitor', {}],
+        ['invitation', () => '/invitations/accept?token=an-expired-link', 'visitor', {}],
+        ['not found', () => '/no-such-page', 'visitor', {}],
+        [
+          'home',
+          () => '/',
+          'member',
+          size === 'phone'
+            ? { 'account menu': accountMenu, navigation: (page) => button(page, t('nav.open')) }
+            : { 'account menu': accountMenu },
+        ],
+        [
+          'today',
+          () => '/today',
+          'member',
+          { 'report a problem': (page) => button(page, t('maintenance.report.button')) },
+        ],
+        [
+          'calendar',
+          () => '/calendar',
+          'member',
+          {
+            'new reservation': (page) => button(page, t('calendar.newReservation')),
+            'new on a free day': async (page) => {
+              await page
+                .locator(`button[aria-label$=": ${t('calendar.free')}"]`)
+                .first()
+                .focus();
+              await page.keyboard.press('Enter');
+            },
+            block: (page) => page.getByRole('button', { name: /^Pool liner replacement/ }).click(),
+          },
+        ],
+        [
+          'reservation',
+          () => `/reservations/${ids.stayId}`,
+          'member',
+          {
+            edit: (page) => button(page, t('common.edit')),
+            'check in': (page) => button(page, t('reservations.to.checked_in')),
+            cancel: (page) => button(page, t('reservations.to.cancelled')),
+            'record a payment': (page) => button(page, t('finance.payments.record')),
+            'record the tourist tax': (page) => button(page, t('finance.touristTax.stay.record')),
+          },
+        ],
+        ['houses', () => '/houses', 'member', { 'new house': (page) => button(page, t('houses.new')) }],
+        ['guests', () => '/guests', 'member', { edit: (page) => button(page, t('common.edit')) }],
+        [
+          'checklist',
+          () => `/houses/${ids.studioId}/checklist`,
+          'member',
+          {
+            history: (page) => button(page, t('checklist.history')),
+            'report a problem': (page) =>
+              button(page, t('maintenance.report.buttonNamed', { house: 'Studio du Port' })),
+          },
+        ],
+        [
+          'maintenance',
+          () => '/maintenance',
+          'member',
+          { 'new work order': (page) => button(page, t('maintenance.new')) },
+        ],
+        [
+          'work order',
+          () => `/maintenance/${ids.issueId}`,
+          'member',
+          {
+            edit: (page) => button(page, t('common.edit')),
+            resolve: (page) => button(page, t('maintenance.actions.resolved')),
+            cancel: (page) => button(page, t('maintenance.actions.cancelled')),
+            photo: (page) => button(page, t('files.openPhoto', { name: 'pump.jpg' })),
+            'delete a file': (page) => button(page, t('files.deleteNamed', { name: 'invoice.pdf' })),
+          },
+        ],
+        [
+          'house',
+          () => `/houses/${ids.villaId}`,
+          'member',
+          {
+            'new work order': (page) => button(page, t('maintenance.new')),
+            'tourist tax': (page) => button(page, t('finance.touristTax.editLabel')),
+            'remove the tourist tax': (page) => button(page, t('finance.touristTax.removeLabel')),
+            'new owner contract': (page) => button(page, t('contracts.add')),
+          },
+        ],
+        [
+          'channels',
+          () => `/houses/${ids.villaId}/channels`,
+          'member',
+          {
+            'add a calendar': (page) => button(page, t('channels.feeds.add')),
+            'sync log': (page) => button(page, t('channels.feeds.logNamed', { name: 'Airbnb' })),
+            remove: (page) => button(page, t('channels.feeds.removeNamed', { name: 'Vrbo' })),
+            'replace the export addresses': (page) => button(page, t('channels.export.rotate')),
+          },
+        ],
+        [
+          'checklist-template',
+          () => '/checklist-template',
+          'member',
+          { 'new step': (page) => button(page, t('template.addItem')) },
+        ],
+        [
+          'ledger',
+          () => '/finance',
+          'member',
+          {
+            'new entry': (page) => button(page, t('finance.new')),
+            'export menu': (page) => button(page, t('finance.export.button')),
+          },
+        ],
+        [
+          'ledger entry posted by the system',
+          () => `/finance/entries/${ids.systemEntryId}`,
+          'member',
+          { adjust: (page) => button(page, t('finance.entry.adjust')) },
+        ],
+        [
+          'ledger entry typed by hand',
+          () => `/finance/entries/${ids.manualEntryId}`,
+          'member',
+          {
+            edit: (page) => button(page, t('common.edit')),
+            delete: (page) => button(page, t('finance.entry.delete')),
+            receipt: (page) => button(page, t('files.openPhoto', { name: 'receipt.jpg' })),
+          },
+        ],
+        ['finance summary', () => '/finance/summary', 'member', {}],
+        [
+          'owner statement',
+          () => `/finance/statements?house=${ids.villaId}&month=${day(0).slice(0, 7)}`,
+          'member',
+          {},
+        ],
+        ['analytics', () => '/analytics?compare=1', 'member', {}],
+        [
+          'month close',
+          () => '/finance/closings',
+          'member',
+          { close: (page) => page.locator('tbody tr[data-month] button').first().click() },
+        ],
+        ['members', () => '/members', 'member', {}],
+        ['profile', () => '/profile', 'member', {}],
+        ['administration', () => '/admin', 'admin', {}],
+      ];
+      for (const [screen, path, who, dialogs] of screens) {
+        const dialogNames = Object.keys(dialogs);
+        it(`${screen}${dialogNames.length ? ` and its ${dialogNames.join(', ')}` : ''}: no violation`, async () => {
+          // One page per kind of visitor, moving from screen to screen; a fresh one after a failure.
+          const page =
+            pages[who] ?? (await { visitor, member: signedIn, admin: instanceAdmin }[who].newPage());
+          delete pages[who];
+          await show(page, path());
+          const found: Record<string, Violation[]> = {};
+          const scan = async (what: string) => {
+            const violations = await violationsOn(page);
+            found[what] = violations;
+            findings[`${what} (${language}, ${size})`] = violations;
+            if (violations.length > 0)
+              await page.screenshot({
+                path: screenshotPath(`a11y-${what.replace(/\W+/g, '-')}-${language}-${size}`),
+              });
+          };
+          await scan(screen);
+          for (const [name, open] of Object.entries(dialogs)) {
+            await open(page, t).catch(async (error: unknown) => {
+              await page.screenshot({
+                path: screenshotPath(`a11y-unopened-${screen}-${language}-${size}`),
+              });
+              throw error;
+            });
+            const opened = page
+              .locator(
+                name === 'navigation' ? '#main-navigation:not([inert])' : '[role="dialog"], [role="menu"]',
+              )
+              .first();
+            await opened.waitFor();
+            await scan(`${screen} › ${name}`);
+            await page.keyboard.press('Escape');
+            await opened.waitFor({ state: 'hidden' });
+          }
+          pages[who] = page;
+          expect(
+            Object.fromEntries(Object.entries(found).filter(([, violations]) => violations.length > 0)),
+          ).toEqual({});
+        });
+      }
+    });
   }
 });
