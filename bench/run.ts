@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import Sqlite from 'better-sqlite3';
 import pg from 'pg';
 import type { DatabaseConfig } from '../server/src/config.ts';
 import { generateData } from './data.ts';
@@ -26,6 +27,7 @@ const { values } = parseArgs({
     label: { type: 'string', default: 'run' },
     'database-url': { type: 'string' },
     'sqlite-sync': { type: 'string', default: 'full' },
+    audit: { type: 'string', default: 'on' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -36,6 +38,9 @@ function refuse(message: string): never {
 }
 if (!['full', 'normal'].includes(values['sqlite-sync'])) {
   refuse("--sqlite-sync is full or normal (the server's SQLITE_SYNC)");
+}
+if (!['on', 'off'].includes(values.audit)) {
+  refuse('--audit is on or off (off drops the audit triggers once the server is ready)');
 }
 /** A whole number of at least 1. */
 function count(option: 'duration' | 'rounds' | 'connections'): number {
@@ -197,6 +202,95 @@ async function postgresSchema(
   };
 }
 
+/**
+ * The audit log's triggers (`audit_*`), counted, or dropped with `--audit
+ * off`: through a connection of our own, once the server has installed them
+ * at start (it checks them only then), so the same code runs with and without
+ * the log. The server still hands the change context to PostgreSQL (one
+ * `set_config` per write transaction): only the triggers' work goes.
+ */
+async function auditTriggers(database: DatabaseConfig, drop: boolean): Promise<number> {
+  if (database.kind === 'sqlite') {
+    const sqlite = new Sqlite(database.file, { timeout: 10_000 });
+    try {
+      const triggers = sqlite
+        .prepare<[], { name: string }>(
+          "select name from sqlite_schema where type = 'trigger' and name glob 'audit_*'",
+        )
+        .all();
+      if (drop) for (const { name } of triggers) sqlite.exec(`drop trigger "${name}"`);
+      return triggers.length;
+    } finally {
+      sqlite.close();
+    }
+  }
+  if (database.kind !== 'postgres')
+    throw new Error(`--audit off: no way to reach a ${database.kind} database`);
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ trigger: string; table: string }>(
+      `select t.tgname as trigger, c.relname as table
+        from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = $1 and left(t.tgname, 6) = 'audit_'`,
+      [database.schema],
+    );
+    for (const row of drop ? rows : []) {
+      await client.query(`drop trigger "${row.trigger}" on "${database.schema}"."${row.table}"`);
+    }
+    return rows.length;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Rows in `audit_log`: counted before and after the scenarios, so the report shows the mode held. */
+async function auditRows(database: DatabaseConfig): Promise<number> {
+  if (database.kind === 'sqlite') {
+    const sqlite = new Sqlite(database.file, { readonly: true, timeout: 10_000 });
+    try {
+      return (
+        sqlite.prepare<[], { count: number }>('select count(*) as count from audit_log').get()?.count ?? 0
+      );
+    } finally {
+      sqlite.close();
+    }
+  }
+  if (database.kind !== 'postgres') return Number.NaN;
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ count: string }>(
+      `select count(*) as count from "${database.schema}".audit_log`,
+    );
+    return Number(rows[0]?.count);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Runs `work` with `fetch` trying a request again once when the server had
+ * closed its connection. Loading the data blocks this process in synchronous
+ * SQLite writes for about 70 s; on a busy machine that passes the server's
+ * keep-alive timeout (Fastify's 72 s), and the next request goes out on the
+ * socket the server closed meanwhile ("other side closed") without reaching it.
+ */
+async function retryingClosedSockets<T>(work: () => Promise<T>): Promise<T> {
+  const plain = globalThis.fetch;
+  globalThis.fetch = (input, init) =>
+    plain(input, init).catch((error: unknown) => {
+      const cause = (error as { cause?: { code?: string } }).cause;
+      if (cause?.code !== 'UND_ERR_SOCKET') throw error;
+      return plain(input, init);
+    });
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = plain;
+  }
+}
+
 function commit(): string {
   try {
     return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
@@ -206,6 +300,8 @@ function commit(): string {
 }
 
 let dataSize = '';
+/** What `--audit` did, for the report. */
+let auditMode = '';
 
 function report(measures: Measure[]): string {
   const health = measures.find((measure) => measure.scenario.name === 'health');
@@ -224,6 +320,7 @@ function report(measures: Measure[]): string {
     `- node: ${process.version}`,
     `- cpu: ${cpus.length} × ${cpus[0]?.model ?? 'unknown'}`,
     `- database: ${values['database-url'] ? 'PostgreSQL server (fresh schema)' : `SQLite (fresh file, SQLITE_SYNC=${values['sqlite-sync']})`}, ${dataSize}`,
+    `- audit log: ${auditMode}`,
     `- load: autocannon, ${connections} connections, ${duration} s per scenario after a ${WARMUP_SECONDS} s warm-up`,
     ...(rounds > 1
       ? [
@@ -286,12 +383,18 @@ async function main(): Promise<void> {
   try {
     process.stdout.write('loading the reference stays… ');
     const started = Date.now();
-    const data = await generateData(baseUrl, database);
+    const data = await retryingClosedSockets(() => generateData(baseUrl, database));
     dataSize = `100 houses, ${data.stays} stays (shared/bench/stays.mjs), ${data.ledgerEntries} ledger entries`;
     console.log(`${data.stays} stays in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     // Start again on the loaded data, as a server that has been running for a while would be.
     await stopServer();
     ({ child, baseUrl } = await startServer(dataDir, port, postgres?.serverUrl));
+    const triggers = await auditTriggers(database, values.audit === 'off');
+    if (triggers === 0) throw new Error(`--audit ${values.audit}: the database has no audit triggers`);
+    console.log(
+      `audit log: ${values.audit} (${triggers} triggers ${values.audit === 'off' ? 'dropped' : 'in place'})`,
+    );
+    const rowsBefore = await auditRows(database);
     const context: BenchContext = { baseUrl, data };
     const results = new Map<Scenario, autocannon.Result[]>(selected.map((scenario) => [scenario, []]));
     for (let round = 1; round <= rounds; round++) {
@@ -304,6 +407,7 @@ async function main(): Promise<void> {
         console.log(`${result.requests.average.toFixed(0)} req/s`);
       }
     }
+    auditMode = `${values.audit} (${triggers} \`audit_*\` triggers ${values.audit === 'off' ? 'dropped once the server was ready' : 'in place'}; ${(await auditRows(database)) - rowsBefore} audit_log rows written by the scenarios, warm-ups included)`;
     const measures = selected.map((scenario) => combine(scenario, results.get(scenario) ?? []));
     const markdown = report(measures);
     const dir = path.join(ROOT, 'bench/results');

@@ -7,6 +7,7 @@ import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
+import { runWithChangeContext } from './db/change-context.ts';
 import { createDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { registerAccessControl } from './http/access.ts';
@@ -18,6 +19,7 @@ import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
 import type { AppInstance } from './http/types.ts';
 import { analyticsRoutes } from './modules/analytics/analytics.routes.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { authRoutes } from './modules/auth/auth.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { channelRoutes } from './modules/channels/channels.routes.ts';
@@ -30,7 +32,9 @@ import { houseRoutes } from './modules/houses/houses.routes.ts';
 import { instanceRoutes } from './modules/instance/instance.routes.ts';
 import { jobsRoutes } from './modules/jobs/jobs.routes.ts';
 import type { JobRunner } from './modules/jobs/jobs.service.ts';
+import { acceptEventStreamCredentials, liveRoutes } from './modules/live/live.routes.ts';
 import { maintenanceRoutes } from './modules/maintenance/maintenance.routes.ts';
+import { notificationRoutes } from './modules/notifications/notifications.routes.ts';
 import { oauthRoutes } from './modules/oauth/oauth.routes.ts';
 import { operationRoutes } from './modules/operations/operations.routes.ts';
 import { organizationRoutes } from './modules/organizations/organizations.routes.ts';
@@ -62,7 +66,10 @@ function requestId(request: IncomingMessage): string {
 function loggedRequest(request: FastifyRequest) {
   return {
     method: request.method,
-    url: request.url.replace(/^\/ical\/[^/?#]+/, '/ical/[secret]'),
+    url: request.url
+      .replace(/^\/ical\/[^/?#]+/, '/ical/[secret]')
+      // The event stream's access token, for browsers that cannot send it as a header.
+      .replace(/([?&]access_token=)[^&#]*/, '$1[secret]'),
     host: request.host,
     remoteAddress: request.ip,
     remotePort: request.socket?.remotePort,
@@ -202,7 +209,20 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await app.register(fastifyCookie, {
     secret: createHmac('sha256', config.secretKey).update('staykeep cookie v1').digest('base64url'),
   });
+  acceptEventStreamCredentials(app);
   registerAccessControl(app, (token, organizationId) => auth.resolveCaller(token, organizationId));
+  // What the request writes is recorded in the audit log as made by its caller (change-context.ts).
+  app.addHook('onRequest', (request, _reply, done) => {
+    const caller = request.caller;
+    runWithChangeContext(
+      {
+        actorId: caller?.userId ?? null,
+        organizationId: caller?.organizationId ?? null,
+        requestId: request.id,
+      },
+      done,
+    );
+  });
   registerIdempotency(app, database.db, now);
   await registerOpenApi(app, { version: VERSION });
 
@@ -227,6 +247,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   await financeRoutes(app, finance);
   await analyticsRoutes(app, analytics);
   await statementsRoutes(app, statements);
+  await auditRoutes(app, services.audit);
+  await notificationRoutes(app, services.notifications);
+  await liveRoutes(app, services.live);
 
   await registerSpa(app, config.webDistDir);
   return app;

@@ -30,6 +30,16 @@ export interface Config {
   channels: ChannelsConfig;
   jobs: JobsConfig;
   uploads: UploadsConfig;
+  live: LiveConfig;
+}
+
+export interface LiveConfig {
+  /** How often an instance with open event streams reads new changes and notifications. */
+  pollIntervalMs: number;
+  /** How often each event stream gets a comment, so proxies keep an idle stream open. */
+  heartbeatMs: number;
+  /** PostgreSQL: how long the stream waits for a transaction that holds back the changes after it. */
+  gapWaitMs: number;
 }
 
 export interface UploadsConfig {
@@ -154,6 +164,10 @@ const EnvSchema = Type.Object({
   UPLOAD_MAX_BYTES: Type.Integer({ minimum: 1024, maximum: 1_073_741_824, default: 15_728_640 }),
   UPLOAD_STORAGE: Type.Union([Type.Literal('disk'), Type.Literal('database')], { default: 'disk' }),
   UPLOAD_MAX_PIXELS: Type.Integer({ minimum: 1_000_000, maximum: 268_402_689, default: 50_000_000 }),
+  LIVE_POLL_INTERVAL_MS: Type.Integer({ minimum: 50, maximum: 10_000, default: 300 }),
+  // The contract promises a heartbeat at least every 25 seconds.
+  LIVE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, maximum: 25_000, default: 20_000 }),
+  LIVE_GAP_WAIT_MS: Type.Integer({ minimum: 500, maximum: 60_000, default: 5_000 }),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -225,6 +239,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       storage: parsed.UPLOAD_STORAGE,
       directory: path.join(dataDir, 'uploads'),
       maxPixels: parsed.UPLOAD_MAX_PIXELS,
+    },
+    live: {
+      pollIntervalMs: parsed.LIVE_POLL_INTERVAL_MS,
+      heartbeatMs: parsed.LIVE_HEARTBEAT_MS,
+      gapWaitMs: parsed.LIVE_GAP_WAIT_MS,
     },
   };
 }

@@ -6,6 +6,8 @@ import { MANAGERS } from './kernel/access.ts';
 import { DomainEventBus } from './kernel/events.ts';
 import { analyticsReactions } from './modules/analytics/analytics.reactions.ts';
 import { AnalyticsService } from './modules/analytics/analytics.service.ts';
+import { auditReactions } from './modules/audit/audit.reactions.ts';
+import { AuditService } from './modules/audit/audit.service.ts';
 import { findUserByEmail, findUserById } from './modules/auth/auth.repository.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { calendarReactions } from './modules/calendar/calendar.reactions.ts';
@@ -23,8 +25,11 @@ import { GuestsService } from './modules/guests/guests.service.ts';
 import { housesOfOrganization } from './modules/houses/houses.repository.ts';
 import { HousesService } from './modules/houses/houses.service.ts';
 import { JobRunner } from './modules/jobs/jobs.service.ts';
+import { LiveService } from './modules/live/live.service.ts';
 import { maintenanceReactions } from './modules/maintenance/maintenance.reactions.ts';
 import { MaintenanceService } from './modules/maintenance/maintenance.service.ts';
+import { notificationsReactions } from './modules/notifications/notifications.reactions.ts';
+import { NotificationsService } from './modules/notifications/notifications.service.ts';
 import { oauthReactions } from './modules/oauth/oauth.reactions.ts';
 import { OAuthService } from './modules/oauth/oauth.service.ts';
 import { enabledProviders } from './modules/oauth/providers.ts';
@@ -52,6 +57,9 @@ export interface Services {
   finance: FinanceService;
   analytics: AnalyticsService;
   statements: StatementsService;
+  audit: AuditService;
+  live: LiveService;
+  notifications: NotificationsService;
 }
 
 /** The application's services, wired once; the HTTP app and the command line share them. */
@@ -116,11 +124,20 @@ export function createServices(options: {
     version: options.version,
     reservations,
     calendar,
-    outbox,
+    events,
     queue: jobs,
     log,
   });
   channelsReactions(events, jobs);
+  // Who hears of what: reactions to stays, work orders and channels, in their transactions.
+  const notifications = new NotificationsService({
+    db: database.db,
+    now,
+    outbox,
+    publicUrl: config.publicUrl,
+    daily: (member, date) => operations.daily(member, date),
+  });
+  notificationsReactions(events, notifications);
   // Files attached to houses, work orders and ledger entries: each owner says who may see and change them.
   const files = new FilesService({ db: database.db, config: config.uploads, now, log });
   files.registerOwner('house', {
@@ -144,6 +161,19 @@ export function createServices(options: {
   const analytics = new AnalyticsService({ db: database.db, now, postgres, finance });
   analyticsReactions(events, analytics);
   const statements = new StatementsService({ db: database.db, now, finance });
+  // The audit log is written by the database itself (db/audit-capture.ts); the module reads it, erases a
+  // guest's personal data from it with the guest, and purges what is older than an organization keeps.
+  const audit = new AuditService({ db: database.db, now });
+  auditReactions(events, audit);
+  jobs.every('audit.purge', '17 3 * * *', () => audit.purgeExpired());
+  // Event streams: read from the audit log and the notifications, which every instance shares.
+  const live = new LiveService({
+    db: database.db,
+    postgres,
+    config: config.live,
+    log,
+    maxStreamSeconds: config.auth.accessTokenTtlSeconds,
+  });
 
   jobs.register<{ messageId: string }>(
     'email.send',
@@ -168,6 +198,16 @@ export function createServices(options: {
   jobs.every('channels.queue', '* * * * *', async () => {
     await channels.queueDueSyncs();
   });
+  // Reminders before arrivals (not ready, balance due) and after them (turnover overdue); each is
+  // sent once per stay or round, whichever instance runs the job.
+  jobs.every('notifications.reminders', '*/5 * * * *', async () => {
+    await notifications.sendReminders();
+  });
+  // The evening digest leaves from 18:00 in each organization's time zone, once per manager and day.
+  jobs.every('notifications.digest', '*/15 * * * *', async () => {
+    await notifications.sendDigests();
+  });
+  jobs.every('notifications.prune', '23 3 * * *', () => notifications.prune());
   // Statistics go stale as data grows; refreshing them is cheap when nothing changed (SQLite; a no-op on PostgreSQL).
   jobs.every('database.optimize', '0 * * * *', () => database.optimize());
 
@@ -189,5 +229,8 @@ export function createServices(options: {
     finance,
     analytics,
     statements,
+    audit,
+    notifications,
+    live,
   };
 }

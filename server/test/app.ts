@@ -41,6 +41,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       directory: '/nonexistent-test-uploads',
       maxPixels: 50_000_000,
     },
+    live: { pollIntervalMs: 100, heartbeatMs: 20_000, gapWaitMs: 5_000 },
     ...overrides,
   };
 }

@@ -12,13 +12,20 @@ export type TestDatabaseName = 'sqlite' | 'pglite' | 'postgres';
 
 /**
  * The databases every integration test runs on: SQLite and PGlite always, a
- * real PostgreSQL server when TEST_DATABASE_URL names one.
+ * real PostgreSQL server when TEST_DATABASE_URL names one. TEST_DATABASES
+ * (e.g. `sqlite,postgres`) keeps some of them, for a second pass of some
+ * tests (CI's other time zones).
  */
-export const testDatabaseNames: TestDatabaseName[] = [
-  'sqlite',
-  'pglite',
-  ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : []),
-];
+const chosen = process.env.TEST_DATABASES
+  ? process.env.TEST_DATABASES.split(',').map((name) => name.trim())
+  : undefined;
+export const testDatabaseNames: TestDatabaseName[] = (
+  [
+    'sqlite',
+    'pglite',
+    ...(process.env.TEST_DATABASE_URL ? (['postgres'] as const) : []),
+  ] as TestDatabaseName[]
+).filter((name) => !chosen || chosen.includes(name));
 
 export interface TestDatabase {
   name: TestDatabaseName;

@@ -571,7 +571,24 @@ describe.skipIf(!browserAvailable())('WCAG 2.1 AA in Chromium, checked by axe-co
           { close: (page) => page.locator('tbody tr[data-month] button').first().click() },
         ],
         ['members', () => '/members', 'member', {}],
+        ['organization settings', () => '/settings', 'member', {}],
+        [
+          'audit log',
+          () => '/audit?entityType=house',
+          'member',
+          {
+            'a change': (page) =>
+              page.locator('[data-audit-entry] button[aria-haspopup="dialog"]').first().click(),
+          },
+        ],
         ['profile', () => '/profile', 'member', {}],
+        [
+          'notifications',
+          () => '/notifications',
+          'member',
+          { bell: (page) => page.locator('header button[aria-haspopup="dialog"]').first().click() },
+        ],
+        ['notification preferences', () => '/notifications/preferences', 'member', {}],
         ['administration', () => '/admin', 'admin', {}],
       ];
       for (const [screen, path, who, dialogs] of screens) {

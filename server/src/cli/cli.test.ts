@@ -96,7 +96,7 @@ describe('staykeep command', () => {
     const blocks = db.prepare('select count(*) as n from blocks').get() as { n: number };
     expect(blocks.n).toBeGreaterThan(0);
     db.close();
-  });
+  }, 120_000); // two demonstration seeds in a child process: a year of stays, each written with its log
 
   it('makes the demo account the administrator of a new instance, in the language asked for', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'staykeep-cli-'));

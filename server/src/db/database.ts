@@ -1,9 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresDialect, sql, type Transaction } from 'kysely';
+import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
+import { currentChangeContext, runInTransactionContext } from './change-context.ts';
+import { newId } from './ids.ts';
 import { runPreparedQueriesIfFree, statementName } from './prepared.ts';
 import { createSqliteDialect, openSqlite } from './sqlite.ts';
 import type { Tables } from './tables.ts';
@@ -123,13 +125,21 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
 /** What each open transaction runs once it has committed. */
 const committedWork = new WeakMap<Tx, (() => void)[]>();
 
-/** Runs `work` in one transaction; on SQLite it holds the write lock from the start. */
+/**
+ * Runs `work` in one transaction; on SQLite it holds the write lock from the
+ * start. The audit log's triggers record who makes the change (the change
+ * context): on PostgreSQL it is handed over as settings local to the
+ * transaction, on SQLite the triggers read it while the work runs.
+ */
 export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   const afterwards: (() => void)[] = [];
-  const result = await db.transaction().execute((tx) => {
-    committedWork.set(tx, afterwards);
-    return work(tx);
-  });
+  const result = await runInTransactionContext(newId(), () =>
+    db.transaction().execute(async (tx) => {
+      committedWork.set(tx, afterwards);
+      if (tx.getExecutor().adapter instanceof PostgresAdapter) await handOverChangeContext(tx);
+      return work(tx);
+    }),
+  );
   for (const next of afterwards) {
     try {
       next();
@@ -139,6 +149,14 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
     }
   }
   return result;
+}
+
+async function handOverChangeContext(tx: Tx): Promise<void> {
+  const { actorId, organizationId, requestId } = currentChangeContext();
+  if (actorId === null && organizationId === null && requestId === null) return;
+  await sql`select set_config('staykeep.actor_id', ${actorId ?? ''}, true),
+    set_config('staykeep.organization_id', ${organizationId ?? ''}, true),
+    set_config('staykeep.request_id', ${requestId ?? ''}, true)`.execute(tx);
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Kysely, sql } from 'kysely';
 import { type Migration, type MigrationInfo, type MigrationResult, Migrator } from 'kysely/migration';
+import { installAuditCapture, removeAuditCaptureForMigrations } from './audit-capture.ts';
 import { isPostgres } from './migration-kit.ts';
 
 const MIGRATIONS_DIR = path.join(import.meta.dirname, 'migrations');
@@ -58,6 +59,7 @@ async function migrator(db: Kysely<any>): Promise<Migrator> {
 /** Applies every pending migration; several processes may call it at once. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[]> {
+  if ((await pendingMigrations(db)).length > 0) await removeAuditCaptureForMigrations(db);
   const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
@@ -65,12 +67,14 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
       cause: error,
     });
   }
+  await installAuditCapture(db);
   return results ?? [];
 }
 
 /** Applies (or undoes) migrations until `name` is the last applied; to test what a migration does to data. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
+  await removeAuditCaptureForMigrations(db);
   const { error } = await (await migrator(db)).migrateTo(name);
   if (error) throw new MigrationError(`Migrating to ${name} failed: ${String(error)}`, { cause: error });
 }

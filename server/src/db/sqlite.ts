@@ -11,6 +11,7 @@ import {
   type SqliteStatement,
 } from 'kysely';
 import type { SqliteSync } from '../config.ts';
+import { registerAuditFunctions } from './audit-capture.ts';
 
 const STATEMENT_CACHE_SIZE = 200;
 const BUSY_TIMEOUT_MS = 5_000;
@@ -26,6 +27,7 @@ export function openSqlite(file: string, synchronous: SqliteSync = 'full'): Bett
   if (file !== ':memory:') database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   database.pragma('foreign_keys = ON');
+  registerAuditFunctions(database);
   return database;
 }
 

@@ -31,6 +31,7 @@ export interface Tables {
   blocks: BlocksTable;
   occupied_nights: OccupiedNightsTable;
   audit_log: AuditLogTable;
+  audit_capture: AuditCaptureTable;
   checklist_categories: ChecklistCategoriesTable;
   checklist_items: ChecklistItemsTable;
   checklist_item_houses: ChecklistItemHousesTable;
@@ -54,6 +55,9 @@ export interface Tables {
   occupancy_months: OccupancyMonthsTable;
   owner_contracts: OwnerContractsTable;
   owner_statement_snapshots: OwnerStatementSnapshotsTable;
+  notifications: NotificationsTable;
+  notification_preferences: NotificationPreferencesTable;
+  notification_sends: NotificationSendsTable;
 }
 
 /** An ISO 8601 UTC instant, written by the application or defaulted by the database. */
@@ -100,6 +104,21 @@ export interface OrganizationsTable {
   currency: Defaulted<string>;
   timezone: Defaulted<string>;
   locale: Defaulted<string>;
+  /** HH:MM: what a new house takes when it is not given its own. */
+  check_in_time: Defaulted<string>;
+  check_out_time: Defaulted<string>;
+  /** The tourist tax of houses without a rule (as `tourist_tax_rules`); mode null: no default. */
+  tourist_tax_mode: 'per_night' | 'percentage' | null;
+  tourist_tax_rate_cents: number | null;
+  tourist_tax_percent_basis_points: number | null;
+  tourist_tax_cap_cents: number | null;
+  /** JSON text on write, the list of reservation sources on read. */
+  tourist_tax_platform_sources: ColumnType<ReservationSource[], string | undefined, string>;
+  /** JSON text on write, `NotificationPreferences` (kernel/notification-kinds.ts) on read: new members start from it. */
+  notification_defaults: ColumnType<unknown, string | undefined, string>;
+  /** Days the audit log keeps an entry; null: for ever. */
+  audit_retention_days: number | null;
+  version: Defaulted<number>;
   created_at: Instant;
   updated_at: Instant;
 }
@@ -360,7 +379,14 @@ export interface OccupiedNightsTable {
   block_id: string | null;
 }
 
+/** What the audit triggers installed were made from (db/audit-capture.ts). */
+export interface AuditCaptureTable {
+  fingerprint: string;
+}
+
 export interface AuditLogTable {
+  /** Only grows: the order of the log, for its readers (see the audit-capture migration). */
+  seq: ColumnType<number, never, never>;
   id: string;
   organization_id: string;
   entity: string;
@@ -370,6 +396,11 @@ export interface AuditLogTable {
   at: Instant;
   before: ColumnType<unknown, string | null, string | null>;
   after: ColumnType<unknown, string | null, string | null>;
+  /** The writing transaction: one entry per entity per transaction. */
+  tx: string | null;
+  request_id: string | null;
+  /** `row`: the table's row as stored (written by the triggers); `view`: the API's view (written by hand, before). */
+  shape: Defaulted<string>;
 }
 
 export const CHECKLIST_ITEM_TYPES = ['cleaning', 'inspection', 'upkeep'] as const;
@@ -786,4 +817,39 @@ export interface OccupancyMonthsTable {
   arrivals: Defaulted<number>;
   arrival_nights: Defaulted<number>;
   lead_days: Defaulted<number>;
+}
+
+/** A member's notifications, written by the notifications module only. */
+export interface NotificationsTable {
+  /** Only grows: what the live stream reads new rows by. */
+  seq: ColumnType<number, never, never>;
+  /** PostgreSQL: the writing transaction (pg_current_xact_id), defaulted; null on SQLite. */
+  tx: ColumnType<string | null, never, never>;
+  id: string;
+  organization_id: string;
+  user_id: string;
+  kind: string;
+  title: string;
+  body: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  url: string | null;
+  created_at: Instant;
+  read_at: string | null;
+  dedupe_key: string | null;
+}
+
+/** A member's choices per kind of notification; without a row, the organization's defaults. */
+export interface NotificationPreferencesTable {
+  organization_id: string;
+  user_id: string;
+  preferences: ColumnType<unknown, string, string>;
+  updated_at: Instant;
+}
+
+/** Reminders and digests already sent, by key: each goes out once. */
+export interface NotificationSendsTable {
+  key: string;
+  organization_id: string;
+  created_at: Instant;
 }

@@ -15,7 +15,7 @@ export function encodeCursor(values: readonly (string | number)[]): string {
 }
 
 /** What a cursor value is: it goes back into a query as a bound, so it must be one the database reads. */
-export type CursorValue = 'calendar-date' | 'id' | 'instant' | 'text';
+export type CursorValue = 'calendar-date' | 'id' | 'instant' | 'text' | 'integer';
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
 const isCursorValue: Record<CursorValue, (value: string) => boolean> = {
@@ -23,6 +23,7 @@ const isCursorValue: Record<CursorValue, (value: string) => boolean> = {
   id: INPUT_FORMATS.id,
   instant: (value) => INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
   text: (value) => value.length <= 500 && INPUT_FORMATS['single-line'](value),
+  integer: (value) => /^\d{1,15}$/.test(value),
 };
 
 /**

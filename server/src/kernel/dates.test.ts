@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, eachNight, firstOfNextMonth, isCalendarDate, nightsBetween, wallClock } from './dates.ts';
+import {
+  addDays,
+  eachNight,
+  firstOfNextMonth,
+  isCalendarDate,
+  nightsBetween,
+  startOfDay,
+  wallClock,
+} from './dates.ts';
 
 describe('calendar dates', () => {
   it('lists the nights of a half-open stay, across months and a leap day', () => {
@@ -48,5 +56,20 @@ describe('calendar dates', () => {
     expect(at('2026-11-29T18:29:50.000Z', 'Asia/Kathmandu')).toBe('2026-11-30T00:14');
     expect(at('2026-11-29T18:30:00.000Z', 'Asia/Kolkata')).toBe('2026-11-30T00:00');
     expect(at('2026-11-29T18:29:59.000Z', 'Asia/Kolkata')).toBe('2026-11-29T23:59');
+  });
+});
+
+describe('startOfDay', () => {
+  it('is the first minute of the day on the local clock, across changes of offset and at the calendar’s ends', () => {
+    expect(startOfDay('2026-12-03', 'Europe/Paris')).toBe('2026-12-02T23:00:00.000Z');
+    expect(startOfDay('2026-07-14', 'Europe/Paris')).toBe('2026-07-13T22:00:00.000Z');
+    // The days the clocks change: the day still starts at midnight, whatever the offset later.
+    expect(startOfDay('2026-03-29', 'Europe/Paris')).toBe('2026-03-28T23:00:00.000Z');
+    expect(startOfDay('2026-10-25', 'Europe/Paris')).toBe('2026-10-24T22:00:00.000Z');
+    expect(startOfDay('2026-12-03', 'America/Los_Angeles')).toBe('2026-12-03T08:00:00.000Z');
+    expect(startOfDay('2026-12-03', 'Pacific/Kiritimati')).toBe('2026-12-02T10:00:00.000Z');
+    expect(startOfDay('2026-12-03', 'UTC')).toBe('2026-12-03T00:00:00.000Z');
+    expect(startOfDay('0001-01-01', 'Pacific/Kiritimati')).toBe('0001-01-01T00:00:00.000Z');
+    expect(startOfDay('9999-12-31', 'America/Los_Angeles')).toMatch(/^9999-12-31T/);
   });
 });

@@ -113,3 +113,23 @@ export function wallClock(instant: Date, timeZone: string): string {
 /** The date ("2026-07-14") it is at an instant in a time zone: a house's today. */
 export const localDate = (instant: Date, timeZone: string): string =>
   wallClock(instant, timeZone).slice(0, 10);
+
+/**
+ * The instant a day starts in a time zone (its first minute on the local
+ * clock), as ISO 8601 UTC. Two corrections find it across a change of offset.
+ * It stays within the calendar's years: the first day starts at its UTC
+ * midnight at the earliest, the last ends by its UTC end at the latest.
+ */
+export function startOfDay(date: string, timeZone: string): string {
+  const target = Date.parse(`${date}T00:00:00Z`);
+  let instant = target;
+  for (let step = 0; step < 2; step += 1) {
+    // Years before 1000 are written with fewer digits, which Date.parse does not read: UTC then.
+    const local = Date.parse(`${wallClock(new Date(instant), timeZone)}:00Z`);
+    if (Number.isNaN(local)) break;
+    instant += target - local;
+  }
+  const first = Date.parse(`${FIRST_DATE}T00:00:00Z`);
+  const last = Date.parse(`${LAST_DATE}T23:59:59.999Z`);
+  return new Date(Math.min(Math.max(instant, first), last)).toISOString();
+}

@@ -29,6 +29,8 @@ export interface DomainEvents {
   'site.deleted': { organizationId: string; siteId: string };
   /** A new name, or the placeholder of an anonymized guest: the stays that copy it follow. */
   'guest.renamed': { organizationId: string; guestId: string; name: string };
+  /** A guest's personal data erased (the right to erasure): what was recorded of them goes too. */
+  'guest.anonymized': { organizationId: string; guestId: string };
   /** Any change to a stay, recorded in its history: what the change was is its `action`. */
   'reservation.recorded': {
     organizationId: string;
@@ -39,6 +41,10 @@ export interface DomainEvents {
      * exist). Every publisher sets it; absent only where an event is replayed by hand (a test).
      */
     spans?: NightSpan[];
+    /** Who made the change: null for a channel's sync (no member), absent where an event is replayed by hand. */
+    userId?: string | null;
+    /** Where the change came from: a member, or a channel's feed (notifications tell the two apart). */
+    origin?: 'member' | 'channel';
   };
   'reservation.checkedIn': StayEvent & { userId: string; now: string };
   'reservation.departed': StayEvent & { now: string };
@@ -75,6 +81,28 @@ export interface DomainEvents {
     houseId: string;
     issueId: string;
     action: MaintenanceAction;
+    /** Who made the change (notifications leave the actor out); absent where an event is replayed by hand. */
+    userId?: string;
+    /** What the work order was before the change (none when created): what notifications compare. */
+    before?: { status: string; priority: string; assigneeUserId: string | null } | null;
+  };
+  /** A channel's feed holds dates already taken in the house by another source: a double booking to settle. */
+  'channel.conflicted': {
+    organizationId: string;
+    houseId: string;
+    channelId: string;
+    channelName: string;
+    /** The feed's events newly in conflict, [start, end). */
+    ranges: { start: string; end: string }[];
+  };
+  /** A channel's feed went from readable to in error (not every failed sync after that: once per outage). */
+  'channel.failed': {
+    organizationId: string;
+    houseId: string;
+    channelId: string;
+    channelName: string;
+    /** The sync error's code (channels' SyncErrorCode). */
+    code: string;
   };
   /**
    * A work order resolved: what it cost (labor and materials, in cents), for

@@ -25,6 +25,8 @@ export const navigation: NavigationEntry[] = [
   { to: '/analytics', labelKey: 'nav.analytics', roles: ['admin', 'manager', 'owner'] },
   { to: '/checklist-template', labelKey: 'nav.checklistTemplate', roles: ['admin', 'manager'] },
   { to: '/members', labelKey: 'nav.members', roles: ['admin', 'manager'] },
+  { to: '/settings', labelKey: 'nav.settings', roles: ['admin'] },
+  { to: '/audit', labelKey: 'nav.audit', roles: ['admin'] },
   { to: '/profile', labelKey: 'nav.profile' },
   { to: '/admin', labelKey: 'nav.admin', instanceAdmin: true },
   { to: '/api/docs', labelKey: 'nav.apiDocs', external: true },

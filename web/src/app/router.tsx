@@ -67,6 +67,18 @@ const StatementsPage = lazy(() =>
 const ProfilePage = lazy(() =>
   import('../features/profile/ProfilePage.tsx').then((m) => ({ default: m.ProfilePage })),
 );
+const SettingsPage = lazy(() =>
+  import('../features/settings/SettingsPage.tsx').then((m) => ({ default: m.SettingsPage })),
+);
+const AuditPage = lazy(() =>
+  import('../features/audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const NotificationsPage = lazy(() =>
+  import('../features/notifications/NotificationsPage.tsx').then((m) => ({ default: m.NotificationsPage })),
+);
+const NotificationPreferencesPage = lazy(() =>
+  import('../features/notifications/PreferencesPage.tsx').then((m) => ({ default: m.PreferencesPage })),
+);
 const ReservationPage = lazy(() =>
   import('../features/reservations/ReservationPage.tsx').then((m) => ({ default: m.ReservationPage })),
 );
@@ -118,7 +130,11 @@ export const router = createBrowserRouter([
       signedIn('checklist-template', <TemplatePage />),
       signedIn('guests', <GuestsPage />),
       signedIn('profile', <ProfilePage />),
+      signedIn('notifications', <NotificationsPage />),
+      signedIn('notifications/preferences', <NotificationPreferencesPage />),
       signedIn('members', <MembersPage />),
+      signedIn('settings', <SettingsPage />),
+      signedIn('audit', <AuditPage />),
       signedIn('admin', <AdminPage />),
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -18,6 +18,8 @@ import { useAuth } from '../features/auth/AuthProvider.tsx';
 import { OrganizationSwitcher } from '../features/auth/OrganizationSwitcher.tsx';
 import { UserMenu } from '../features/auth/UserMenu.tsx';
 import { VerificationBanner } from '../features/auth/VerificationBanner.tsx';
+import { LiveUpdates } from '../features/live/LiveUpdates.tsx';
+import { NotificationBell } from '../features/notifications/NotificationBell.tsx';
 import classes from './AppLayout.module.css';
 import { LanguageSwitch } from './LanguageSwitch.tsx';
 
@@ -97,6 +99,7 @@ export function AppLayout() {
             <Group visibleFrom="xs">
               <OrganizationSwitcher />
             </Group>
+            {signedIn && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu />
           </Group>
@@ -138,6 +141,8 @@ export function AppLayout() {
         <VerificationBanner />
         <Outlet />
       </AppShell.Main>
+      {/* One event stream per signed-in tab: screens refresh when a colleague changes something. */}
+      {signedIn && <LiveUpdates />}
     </AppShell>
   );
 }

@@ -366,19 +366,6 @@ export async function organizationLocale(db: DbOrTx, organizationId: string): Pr
   return row?.locale ?? null;
 }
 
-/** Who hears of a conflict: the organization's administrators and managers. */
-export function managersOf(db: DbOrTx, organizationId: string) {
-  return db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select(['users.email', 'users.name', 'users.locale'])
-    .where('memberships.organization_id', '=', organizationId)
-    .where('memberships.role', 'in', ['admin', 'manager'])
-    .where('users.active', '=', true)
-    .orderBy('users.email')
-    .execute();
-}
-
 // --- export ---------------------------------------------------------------------------
 
 export function exportsOf(db: DbOrTx, houseId: string) {

@@ -9,9 +9,9 @@ import { AppError, conflict, notFound } from '../../http/errors.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import { addDays, localDate, nightsBetween } from '../../kernel/dates.ts';
+import type { DomainEventBus } from '../../kernel/events.ts';
 import { randomToken } from '../../kernel/secrets.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
-import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale } from '../email/templates.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
@@ -39,7 +39,6 @@ import {
   listConflicts,
   listFeeds,
   listSyncs,
-  managersOf,
   organizationLocale,
   orphanImportedStay,
   pruneSyncs,
@@ -49,7 +48,6 @@ import {
   updateFeed,
 } from './channels.repository.ts';
 import type { ChannelCreateBody, ChannelUpdateBody } from './channels.schemas.ts';
-import { conflictEmail } from './conflict-email.ts';
 import { buildExportFeed } from './export.ts';
 import { FeedError, fetchFeed } from './feed.ts';
 import { type FeedEvent, type ParsedFeed, parseFeed } from './ical.ts';
@@ -192,7 +190,7 @@ export class ChannelsService {
   readonly #version: string | undefined;
   readonly #reservations: ReservationsService;
   readonly #calendar: CalendarService;
-  readonly #outbox: EmailOutbox;
+  readonly #events: DomainEventBus;
   readonly #queue: SyncQueue;
   readonly #log: FastifyBaseLogger;
 
@@ -204,7 +202,7 @@ export class ChannelsService {
     version?: string;
     reservations: ReservationsService;
     calendar: CalendarService;
-    outbox: EmailOutbox;
+    events: DomainEventBus;
     queue: SyncQueue;
     log: FastifyBaseLogger;
   }) {
@@ -215,7 +213,7 @@ export class ChannelsService {
     this.#version = options.version;
     this.#reservations = options.reservations;
     this.#calendar = options.calendar;
-    this.#outbox = options.outbox;
+    this.#events = options.events;
     this.#queue = options.queue;
     this.#log = options.log;
   }
@@ -445,6 +443,16 @@ export class ChannelsService {
       // an overlong sync) is no longer this sync's to write to.
       const outcome = { status, error, at: finished.toISOString(), nextSyncAt, lease: leaseUntil };
       if (!(await recordFeedOutcome(tx, feed.id, outcome))) return false;
+      // A feed that goes into error is news once; the failed syncs after it, until it reads again, are not.
+      if (error !== null && feed.status !== 'error') {
+        await this.#events.publish(tx, 'channel.failed', {
+          organizationId: feed.organization_id,
+          houseId: feed.house_id,
+          channelId: feed.id,
+          channelName: feed.name,
+          code: error.code,
+        });
+      }
       await insertSync(tx, {
         id: newId(),
         feed_id: feed.id,
@@ -768,27 +776,17 @@ export class ChannelsService {
     return false;
   }
 
+  /** New conflicts are news for the managers: the notifications module tells them (in the app, by email). */
   async #notifyConflicts(feed: FeedRow, events: FeedEvent[]): Promise<void> {
-    const house = await findHouse(this.#db, feed.organization_id, feed.house_id);
-    if (!house) return;
-    const link = `${this.#publicUrl}/houses/${house.id}/channels`;
-    await inTransaction(this.#db, async (tx) => {
-      for (const manager of await managersOf(tx, feed.organization_id)) {
-        const locale = emailLocale(manager.locale);
-        await this.#outbox.queue(tx, {
-          to: manager.email,
-          template: 'channel-conflict',
-          locale,
-          ...conflictEmail(locale, {
-            name: manager.name,
-            house: house.name,
-            channel: feed.name,
-            link,
-            events: events.map((event) => ({ start: event.start, end: event.end })),
-          }),
-        });
-      }
-    });
+    await inTransaction(this.#db, (tx) =>
+      this.#events.publish(tx, 'channel.conflicted', {
+        organizationId: feed.organization_id,
+        houseId: feed.house_id,
+        channelId: feed.id,
+        channelName: feed.name,
+        ranges: events.map((event) => ({ start: event.start, end: event.end })),
+      }),
+    );
   }
 
   // --- export ------------------------------------------------------------------------------
@@ -797,7 +795,10 @@ export class ChannelsService {
   async exports(member: Member, houseId: string) {
     const house = await this.#visibleHouse(member, houseId);
     const missing = CHANNEL_SOURCES.map((channel) => ({ channel, token: randomToken() }));
-    await ensureExports(this.#db, { organizationId: member.organizationId, houseId: house.id }, missing);
+    // Made on first read, in a transaction like every write: the audit log records who made them.
+    await inTransaction(this.#db, (tx) =>
+      ensureExports(tx, { organizationId: member.organizationId, houseId: house.id }, missing),
+    );
     const rows = await exportsOf(this.#db, house.id);
     return {
       items: rows.map((row) => ({ channel: row.channel, url: `${this.#publicUrl}/ical/${row.token}.ics` })),
@@ -807,8 +808,10 @@ export class ChannelsService {
   /** New secret URLs (all, or one channel's): whoever held the old ones reads nothing more. */
   async rotateExports(member: Member, houseId: string, channel?: ChannelSource) {
     const house = await this.#visibleHouse(member, houseId);
-    await this.exports(member, houseId);
+    const missing = CHANNEL_SOURCES.map((each) => ({ channel: each, token: randomToken() }));
+    // One change: the links a first rotation makes are rotated in the same transaction.
     await inTransaction(this.#db, async (tx) => {
+      await ensureExports(tx, { organizationId: member.organizationId, houseId: house.id }, missing);
       for (const each of channel ? [channel] : CHANNEL_SOURCES) {
         await replaceExportToken(tx, house.id, each, randomToken());
       }

@@ -74,5 +74,5 @@ describeEachDatabase('departures open their turnover round exactly once', (get) 
     } finally {
       await app.close();
     }
-  });
+  }, 90_000); // two processes racing over 20 houses: slow on a loaded two-core machine
 });

@@ -116,3 +116,67 @@ If you did not create a Staykeep account, ignore this message.
 `,
   };
 }
+
+/** A notification a member chose to receive by email (notifications module): its title, its text, its link. */
+export function notificationEmail(
+  locale: EmailLocale,
+  values: { name: string; title: string; body: string; link: string | null; organizationName: string },
+): RenderedEmail {
+  const link = values.link ? `\n${values.link}\n` : '';
+  const footer =
+    locale === 'fr'
+      ? `Vous recevez ce message de ${values.organizationName} sur Staykeep ; choisissez ce que vous recevez dans Notifications > Préférences.`
+      : `You receive this from ${values.organizationName} on Staykeep; choose what you receive under Notifications > Preferences.`;
+  return {
+    subject: values.title,
+    text: `${locale === 'fr' ? 'Bonjour' : 'Hello'} ${values.name},
+
+${values.body}
+${link}
+--
+${footer}
+`,
+  };
+}
+
+export interface DigestLine {
+  text: string;
+}
+
+/** The evening digest for managers: tomorrow's arrivals, departures, houses not ready, urgent work orders. */
+export function digestEmail(
+  locale: EmailLocale,
+  values: {
+    name: string;
+    organizationName: string;
+    /** Tomorrow, as people write it. */
+    day: string;
+    arrivals: string[];
+    departures: string[];
+    notReady: string[];
+    urgent: string[];
+    link: string;
+  },
+): RenderedEmail {
+  const fr = locale === 'fr';
+  const section = (heading: string, lines: string[]) =>
+    `${heading} (${lines.length})\n${lines.length ? lines.map((line) => `  - ${line}`).join('\n') : fr ? '  aucun' : '  none'}\n`;
+  return {
+    subject: fr
+      ? `Demain, ${values.day} : ${values.organizationName}`
+      : `Tomorrow, ${values.day}: ${values.organizationName}`,
+    text: `${fr ? 'Bonjour' : 'Hello'} ${values.name},
+
+${fr ? `Ce qui vous attend demain, ${values.day} :` : `What tomorrow, ${values.day}, holds:`}
+
+${section(fr ? 'Arrivées' : 'Arrivals', values.arrivals)}
+${section(fr ? 'Départs' : 'Departures', values.departures)}
+${section(fr ? 'Maisons pas prêtes' : 'Houses not ready', values.notReady)}
+${section(fr ? 'Interventions urgentes ouvertes' : 'Urgent open work orders', values.urgent)}
+${values.link}
+
+--
+${fr ? 'Ce résumé part chaque soir à 18 h ; désactivez-le dans Notifications > Préférences.' : 'This digest leaves every evening at 18:00; turn it off under Notifications > Preferences.'}
+`,
+  };
+}

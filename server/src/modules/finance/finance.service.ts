@@ -14,12 +14,14 @@ import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import { MANAGERS, type Member, MONEY_READERS } from '../../kernel/access.ts';
+import { csvCell } from '../../kernel/csv.ts';
 import { firstOfNextMonth, localDate, nightsBetween } from '../../kernel/dates.ts';
 import type { DomainEventBus, DomainEvents } from '../../kernel/events.ts';
-import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
+import { historyItems } from '../audit/history.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
-import { findOrganization } from '../organizations/organizations.repository.ts';
+import { findOrganization, findTouristTaxDefault } from '../organizations/organizations.repository.ts';
 import {
   findReservation,
   lockReservation,
@@ -323,13 +325,7 @@ export class FinanceService {
   async history(member: Member, entryId: string) {
     await this.#visibleEntry(member, entryId);
     const entries = await listAuditEntries(this.#db, member.organizationId, 'ledger_entry', entryId);
-    return {
-      items: entries.map((entry) => ({
-        ...entry,
-        before: entry.before as Record<string, unknown> | null,
-        after: entry.after as Record<string, unknown> | null,
-      })),
-    };
+    return { items: historyItems(entries, snapshot) };
   }
 
   async summary(member: Member, query: Static<typeof SummaryQuery>) {
@@ -443,8 +439,6 @@ export class FinanceService {
         created_by: member.userId,
         updated_at: now,
       });
-      const after = await findEntry(tx, member.organizationId, id);
-      if (after) await this.#record(tx, member, after, 'create', null, now);
     });
     return this.get(member, id);
   }
@@ -494,8 +488,6 @@ export class FinanceService {
       };
       const key = { organizationId: member.organizationId, id: entryId, version: before.version };
       if (!(await updateEntry(tx, key, changes))) throw versionMismatch(before.version);
-      const after = await findEntry(tx, member.organizationId, entryId);
-      if (after) await this.#record(tx, member, after, 'update', before, now);
     });
     return this.get(member, entryId);
   }
@@ -516,7 +508,6 @@ export class FinanceService {
       if (!(await deleteEntry(tx, member.organizationId, entryId, before.version))) {
         throw versionMismatch(before.version);
       }
-      await this.#record(tx, member, before, 'delete', before, this.#now().toISOString());
       await this.#events.publish(tx, 'ledger.entryDeleted', {
         organizationId: member.organizationId,
         entryId,
@@ -548,8 +539,6 @@ export class FinanceService {
         created_by: member.userId,
         updated_at: now.toISOString(),
       });
-      const after = await findEntry(tx, member.organizationId, id);
-      if (after) await this.#record(tx, member, after, 'create', null, now.toISOString());
     });
     return this.get(member, id);
   }
@@ -787,9 +776,14 @@ export class FinanceService {
     return house;
   }
 
-  /** The stay's tourist tax under its house's rule, and what was recorded as collected; null without a rule. */
+  /**
+   * The stay's tourist tax under its house's rule, else the organization's
+   * default, and what was recorded as collected; null without either.
+   */
   async #stayTax(db: Db | Tx, stay: ReservationRow, adults = stay.guests) {
-    const rule = await findTaxRule(db, stay.organization_id, stay.house_id);
+    const rule =
+      (await findTaxRule(db, stay.organization_id, stay.house_id)) ??
+      (await findTouristTaxDefault(db, stay.organization_id));
     if (!rule) return null;
     const nights = nightsBetween(stay.check_in, stay.check_out);
     const perAdultNight = taxPerAdultNight(rule, stay.total_cents, nights, stay.guests);
@@ -836,7 +830,11 @@ export class FinanceService {
       if (!stay) throw notFound('No such reservation.');
       if (stay.status === 'cancelled') throw conflict('cancelled', 'This stay is cancelled.');
       const tax = await this.#stayTax(tx, stay, input.adults ?? stay.guests);
-      if (!tax) throw conflict('no-tourist-tax', 'This house has no tourist tax rule: set one first.');
+      if (!tax)
+        throw conflict(
+          'no-tourist-tax',
+          'This house has no tourist tax rule and the organization no default: set one first.',
+        );
       const collectedBy = input.collectedBy ?? tax.collectedBy;
       const cents = tax.cents;
       // A rate times adults times nights can pass what any amount may be, and what a number holds exactly.
@@ -914,7 +912,6 @@ export class FinanceService {
         closedBy: member.userId,
       });
       if (!closed) throw conflict('month-closed', `${month} is already closed.`, { month });
-      await this.#recordClosing(tx, member, month, 'close', now);
     });
     const closing = (await this.closings(member)).items.find((item) => item.month === month);
     if (!closing) throw notFound('No such closing.');
@@ -922,11 +919,9 @@ export class FinanceService {
   }
 
   async reopen(member: Member, month: string): Promise<void> {
-    const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
       await lockBooks(tx, member.organizationId, 'close', this.#postgres);
       if (!(await deleteClosing(tx, member.organizationId, month))) throw notFound(`${month} is not closed.`);
-      await this.#recordClosing(tx, member, month, 'reopen', now);
     });
   }
 
@@ -1115,41 +1110,6 @@ export class FinanceService {
       if (stay.house_id !== houseId) throw invalid([fieldError('body.reservationId', 'invalid')]);
     }
   }
-
-  async #record(
-    tx: Tx,
-    member: Member,
-    row: EntryRow,
-    action: 'create' | 'update' | 'delete',
-    before: EntryRow | null,
-    at: string,
-  ) {
-    await insertAuditEntry(tx, {
-      id: newId(),
-      organizationId: member.organizationId,
-      entity: 'ledger_entry',
-      entityId: row.id,
-      action,
-      actorId: member.userId,
-      at,
-      before: before ? snapshot(before) : null,
-      after: action === 'delete' ? null : snapshot(row),
-    });
-  }
-
-  async #recordClosing(tx: Tx, member: Member, month: string, action: 'close' | 'reopen', at: string) {
-    await insertAuditEntry(tx, {
-      id: newId(),
-      organizationId: member.organizationId,
-      entity: 'finance_closing',
-      entityId: month,
-      action,
-      actorId: member.userId,
-      at,
-      before: null,
-      after: { month, closed: action === 'close' },
-    });
-  }
 }
 
 /** Deposits taken less those returned or kept, in cents. */
@@ -1229,14 +1189,6 @@ function maintenanceEntry(event: DomainEvents['maintenance.resolved']) {
     created_by: event.userId,
     updated_at: event.now,
   };
-}
-
-/** A CSV cell: quoted when it must be, and never read as a formula by a spreadsheet. */
-export function csvCell(value: string, separator: string): string {
-  // A cell starting with = + - @ (or a tab or return) would run as a formula in a spreadsheet. A
-  // negative amount stays a number, but only when the whole cell is one: "-1+1" is a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-\d+([.,]\d+)?$/.test(value) ? `'${value}` : value;
-  return safe.includes(separator) || /["\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
 }
 
 function taxRuleView(rule: {

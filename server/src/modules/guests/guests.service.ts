@@ -9,7 +9,6 @@ import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
 import { normalizeEmail } from '../../kernel/secrets.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
 import {
   deleteGuest,
   findGuestRow,
@@ -188,18 +187,8 @@ export class GuestsService {
         guestId,
         name: ANONYMIZED_NAME,
       });
-      // The record of the erasure names no personal data: it is what was erased.
-      await insertAuditEntry(tx, {
-        id: newId(),
-        organizationId: member.organizationId,
-        entity: 'guest',
-        entityId: guestId,
-        action: 'anonymize',
-        actorId: member.userId,
-        at: now,
-        before: null,
-        after: null,
-      });
+      // What the audit log recorded of the guest goes too: the erasure's own record names no personal data.
+      await this.#events.publish(tx, 'guest.anonymized', { organizationId: member.organizationId, guestId });
     });
     return this.get(member, guestId);
   }

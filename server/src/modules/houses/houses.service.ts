@@ -9,7 +9,7 @@ import { decodeCursor, page } from '../../http/pagination.ts';
 import { versionMismatch } from '../../http/versions.ts';
 import type { Member } from '../../kernel/access.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
-import { findOrganization } from '../organizations/organizations.repository.ts';
+import { findOrganizationSettings } from '../organizations/organizations.repository.ts';
 import {
   assignedHouseIds,
   deleteHouse,
@@ -131,7 +131,8 @@ export class HousesService {
       await inTransaction(this.#db, async (tx) => {
         if (await findHouseByCode(tx, member.organizationId, input.code)) throw codeTaken(input.code);
         if (input.siteId && !(await findSite(tx, member.organizationId, input.siteId))) throw noSuchSite();
-        const organization = await findOrganization(tx, member.organizationId);
+        // What is not given comes from the organization's settings.
+        const organization = await findOrganizationSettings(tx, member.organizationId);
         const timezone = input.timezone ?? organization?.timezone ?? 'UTC';
         await insertHouse(tx, {
           id,
@@ -147,8 +148,8 @@ export class HousesService {
               ? null
               : toCents(input.nightlyPrice, 'body.nightlyPrice'),
           timezone,
-          check_in_time: input.checkInTime ?? '16:00',
-          check_out_time: input.checkOutTime ?? '10:00',
+          check_in_time: input.checkInTime ?? organization?.check_in_time ?? '16:00',
+          check_out_time: input.checkOutTime ?? organization?.check_out_time ?? '10:00',
           status: input.status ?? 'active',
           notes: input.notes ?? null,
           now,

@@ -11,7 +11,8 @@ import { versionMismatch } from '../../http/versions.ts';
 import { MANAGERS, type Member, TEAM } from '../../kernel/access.ts';
 import { localDate } from '../../kernel/dates.ts';
 import type { DomainEventBus, MaintenanceAction } from '../../kernel/events.ts';
-import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
+import { historyItems } from '../audit/history.ts';
 import type { CalendarService } from '../calendar/calendar.service.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
@@ -149,8 +150,7 @@ function snapshot(row: IssueRow) {
 
 const MONEY_FIELDS = ['laborCost', 'materialsCost'];
 
-function withoutMoney(record: Record<string, unknown> | null): Record<string, unknown> | null {
-  if (!record) return null;
+function withoutMoney(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !MONEY_FIELDS.includes(key)));
 }
 
@@ -199,12 +199,15 @@ export class MaintenanceService {
   }
 
   async updateType(member: Member, code: string, input: Static<typeof MaintenanceTypeUpdateBody>) {
-    const changed = await updateType(this.#db, member.organizationId, code, {
-      ...(input.labelEn !== undefined ? { label_en: input.labelEn } : {}),
-      ...(input.labelFr !== undefined ? { label_fr: input.labelFr } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-      ...(input.position !== undefined ? { position: input.position } : {}),
-    });
+    // In a transaction, like every write: the audit log records who made it (db/database.ts).
+    const changed = await inTransaction(this.#db, (tx) =>
+      updateType(tx, member.organizationId, code, {
+        ...(input.labelEn !== undefined ? { label_en: input.labelEn } : {}),
+        ...(input.labelFr !== undefined ? { label_fr: input.labelFr } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+        ...(input.position !== undefined ? { position: input.position } : {}),
+      }),
+    );
     if (!changed) throw notFound('No such maintenance type.');
     return this.type(member, code);
   }
@@ -248,18 +251,7 @@ export class MaintenanceService {
   async history(member: Member, issueId: string) {
     await this.get(member, issueId);
     const entries = await listAuditEntries(this.#db, member.organizationId, 'maintenance_issue', issueId);
-    const money = seesMoney(member);
-    return {
-      items: entries.map((entry) => {
-        const before = entry.before as Record<string, unknown> | null;
-        const after = entry.after as Record<string, unknown> | null;
-        return {
-          ...entry,
-          before: money ? before : withoutMoney(before),
-          after: money ? after : withoutMoney(after),
-        };
-      }),
-    };
+    return { items: historyItems(entries, snapshot, seesMoney(member) ? undefined : withoutMoney) };
   }
 
   async create(member: Member, input: CreateInput) {
@@ -325,7 +317,7 @@ export class MaintenanceService {
       });
       const after = await findIssue(tx, member.organizationId, id);
       if (!after) throw noSuchIssue();
-      await this.#record(tx, member, after, 'create', null, now);
+      await this.#record(tx, member, after, 'create', null);
     };
     if (input.block) await writeWithNights(this.#db, { houseId: input.houseId, ...input.block }, work);
     else await inTransaction(this.#db, work);
@@ -385,7 +377,7 @@ export class MaintenanceService {
       const after = await findIssue(tx, member.organizationId, issueId);
       if (!after) throw noSuchIssue();
       const action: MaintenanceAction = status !== before.status ? 'status' : 'update';
-      await this.#record(tx, member, after, action, before, now.toISOString());
+      await this.#record(tx, member, after, action, before);
       await this.#publishCost(tx, member, before, after, today, now.toISOString());
     };
     if (input.block) await writeWithNights(this.#db, { houseId: current.house_id, ...input.block }, work);
@@ -414,7 +406,7 @@ export class MaintenanceService {
         });
       }
       await deleteIssue(tx, member.organizationId, issueId);
-      await this.#record(tx, member, before, 'delete', before, this.#now().toISOString());
+      await this.#record(tx, member, before, 'delete', before);
     });
   }
 
@@ -526,30 +518,16 @@ export class MaintenanceService {
     }
   }
 
-  async #record(
-    tx: Tx,
-    member: Member,
-    row: IssueRow,
-    action: MaintenanceAction,
-    before: IssueRow | null,
-    at: string,
-  ) {
-    await insertAuditEntry(tx, {
-      id: newId(),
-      organizationId: member.organizationId,
-      entity: 'maintenance_issue',
-      entityId: row.id,
-      action,
-      actorId: member.userId,
-      at,
-      before: before ? snapshot(before) : null,
-      after: action === 'delete' ? null : snapshot(row),
-    });
+  async #record(tx: Tx, member: Member, row: IssueRow, action: MaintenanceAction, before: IssueRow | null) {
     await this.#events.publish(tx, 'maintenance.recorded', {
       organizationId: row.organization_id,
       houseId: row.house_id,
       issueId: row.id,
       action,
+      userId: member.userId,
+      before: before
+        ? { status: before.status, priority: before.priority, assigneeUserId: before.assignee_user_id }
+        : null,
     });
   }
 }

@@ -1,5 +1,11 @@
+import type { Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
-import type { Role } from '../../db/tables.ts';
+import type { OrganizationsTable, ReservationSource, Role } from '../../db/tables.ts';
+import {
+  DEFAULT_NOTIFICATION_PREFERENCES,
+  NOTIFICATION_KINDS,
+  type NotificationPreferences,
+} from '../../kernel/notification-kinds.ts';
 
 export function findOrganization(db: DbOrTx, id: string) {
   return db
@@ -7,6 +13,150 @@ export function findOrganization(db: DbOrTx, id: string) {
     .select(['id', 'name', 'currency', 'timezone', 'locale'])
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+// --- settings ---------------------------------------------------------------------
+
+const SETTINGS_COLUMNS = [
+  'id',
+  'name',
+  'currency',
+  'timezone',
+  'locale',
+  'check_in_time',
+  'check_out_time',
+  'tourist_tax_mode',
+  'tourist_tax_rate_cents',
+  'tourist_tax_percent_basis_points',
+  'tourist_tax_cap_cents',
+  'tourist_tax_platform_sources',
+  'notification_defaults',
+  'audit_retention_days',
+  'version',
+  'updated_at',
+] as const;
+
+/** Every setting of an organization, as stored (the notification defaults completed: see below). */
+export async function findOrganizationSettings(db: DbOrTx, id: string, options: { lock?: boolean } = {}) {
+  const row = await db
+    .selectFrom('organizations')
+    .select(SETTINGS_COLUMNS)
+    .where('id', '=', id)
+    .$if(options.lock === true, (query) => query.forUpdate())
+    .executeTakeFirst();
+  return row && { ...row, notification_defaults: completePreferences(row.notification_defaults) };
+}
+
+export type OrganizationSettingsRow = NonNullable<Awaited<ReturnType<typeof findOrganizationSettings>>>;
+
+/**
+ * Stored preferences with every kind there is today: a kind added after they
+ * were stored (or a stored value of another shape) reads as its default.
+ */
+export function completePreferences(stored: unknown): NotificationPreferences {
+  const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<{
+    kinds: Record<string, Partial<{ inApp: unknown; email: unknown }>>;
+    digest: unknown;
+  }>;
+  const kinds = value.kinds ?? {};
+  return {
+    kinds: Object.fromEntries(
+      NOTIFICATION_KINDS.map((kind) => {
+        const fallback = DEFAULT_NOTIFICATION_PREFERENCES.kinds[kind];
+        const choice = kinds[kind] ?? {};
+        return [
+          kind,
+          {
+            inApp: typeof choice.inApp === 'boolean' ? choice.inApp : fallback.inApp,
+            email: typeof choice.email === 'boolean' ? choice.email : fallback.email,
+          },
+        ];
+      }),
+    ) as NotificationPreferences['kinds'],
+    digest: typeof value.digest === 'boolean' ? value.digest : DEFAULT_NOTIFICATION_PREFERENCES.digest,
+  };
+}
+
+/** The preferences a new member of the organization starts from (the notifications module reads them). */
+export async function findNotificationDefaults(
+  db: DbOrTx,
+  organizationId: string,
+): Promise<NotificationPreferences> {
+  const row = await db
+    .selectFrom('organizations')
+    .select('notification_defaults')
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  return completePreferences(row?.notification_defaults);
+}
+
+/**
+ * The organization's tourist tax for houses without a rule of their own, in
+ * the shape of a house's rule (`tourist_tax_rules`); undefined without one.
+ * The finance module falls back to it.
+ */
+export async function findTouristTaxDefault(db: DbOrTx, organizationId: string) {
+  const row = await db
+    .selectFrom('organizations')
+    .select([
+      'tourist_tax_mode',
+      'tourist_tax_rate_cents',
+      'tourist_tax_percent_basis_points',
+      'tourist_tax_cap_cents',
+      'tourist_tax_platform_sources',
+      'updated_at',
+    ])
+    .where('id', '=', organizationId)
+    .executeTakeFirst();
+  if (!row?.tourist_tax_mode) return undefined;
+  return {
+    mode: row.tourist_tax_mode,
+    rate_cents: row.tourist_tax_rate_cents,
+    percent_basis_points: row.tourist_tax_percent_basis_points,
+    cap_cents: row.tourist_tax_cap_cents,
+    platform_sources: row.tourist_tax_platform_sources as ReservationSource[],
+    updated_at: row.updated_at,
+  };
+}
+
+/** Writes settings and moves the version, only from `expectedVersion`: false when it is at another. */
+export async function updateOrganizationSettings(
+  tx: Tx,
+  organizationId: string,
+  changes: Omit<Updateable<OrganizationsTable>, 'id' | 'version' | 'created_at'>,
+  expectedVersion: number,
+): Promise<boolean> {
+  const result = await tx
+    .updateTable('organizations')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
+    .where('id', '=', organizationId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/**
+ * Whether the organization has recorded an amount in its currency: a ledger
+ * entry, or a stay with a price or money paid. Read here (the tables are the
+ * finance and reservations modules', which sit above this one) because
+ * changing the currency would relabel those amounts without converting them.
+ */
+export async function hasMoneyRecorded(db: DbOrTx, organizationId: string): Promise<boolean> {
+  const entry = await db
+    .selectFrom('ledger_entries')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .limit(1)
+    .executeTakeFirst();
+  if (entry) return true;
+  const stay = await db
+    .selectFrom('reservations')
+    .select('id')
+    .where('organization_id', '=', organizationId)
+    .where((eb) => eb.or([eb('total_cents', '>', 0), eb('advance_cents', '>', 0)]))
+    .limit(1)
+    .executeTakeFirst();
+  return stay !== undefined;
 }
 
 // --- members ----------------------------------------------------------------------

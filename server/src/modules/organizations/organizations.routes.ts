@@ -2,8 +2,9 @@ import { Type } from 'typebox';
 import { callerOf, memberOf } from '../../http/access.ts';
 import { notFound } from '../../http/errors.ts';
 import type { AppInstance } from '../../http/types.ts';
+import { expectedVersion, setEtag } from '../../http/versions.ts';
 import { ADMINS, ALL_ROLES, MANAGERS } from '../../kernel/access.ts';
-import { findOrganization } from './organizations.repository.ts';
+import { findOrganizationSettings } from './organizations.repository.ts';
 import {
   HouseAssignmentBody,
   InvitationIdParams,
@@ -11,6 +12,7 @@ import {
   InvitationTokenQuery,
   InviteBody,
   MemberListQuery,
+  OrganizationSettingsBody,
   organizationSchemas,
   RoleBody,
   UserIdParams,
@@ -36,9 +38,61 @@ export async function organizationRoutes(
     },
     async (request) => {
       const member = memberOf(request);
-      const organization = await findOrganization(app.db, member.organizationId);
+      const organization = await findOrganizationSettings(app.db, member.organizationId);
       if (!organization) throw notFound('No such organization.');
-      return { ...organization, role: member.role };
+      return {
+        id: organization.id,
+        name: organization.name,
+        currency: organization.currency,
+        timezone: organization.timezone,
+        locale: organization.locale,
+        checkInTime: organization.check_in_time,
+        checkOutTime: organization.check_out_time,
+        role: member.role,
+      };
+    },
+  );
+
+  app.get(
+    '/api/v1/organization/settings',
+    {
+      config: { policy: ALL_ROLES },
+      schema: {
+        tags: ['organizations'],
+        summary:
+          "The organization's settings (every member; the tourist tax only for admins and managers), with its ETag",
+        operationId: 'getOrganizationSettings',
+        response: { 200: Type.Ref('OrganizationSettings') },
+      },
+    },
+    async (request, reply) => {
+      const settings = await organizations.settings(memberOf(request));
+      setEtag(reply, settings.version);
+      return settings;
+    },
+  );
+
+  app.patch(
+    '/api/v1/organization/settings',
+    {
+      config: { policy: ADMINS },
+      schema: {
+        tags: ['organizations'],
+        summary:
+          "Change some of the organization's settings (If-Match: its ETag); the currency only while no money is recorded",
+        operationId: 'updateOrganizationSettings',
+        body: OrganizationSettingsBody,
+        response: { 200: Type.Ref('OrganizationSettings') },
+      },
+    },
+    async (request, reply) => {
+      const settings = await organizations.updateSettings(
+        memberOf(request),
+        request.body,
+        expectedVersion(request),
+      );
+      setEtag(reply, settings.version);
+      return settings;
     },
   );
 

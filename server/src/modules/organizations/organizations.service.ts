@@ -1,10 +1,16 @@
+import type { Static } from 'typebox';
 import type { Config } from '../../config.ts';
 import { type Db, inTransaction, type Tx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { Role } from '../../db/tables.ts';
-import { AppError, conflict, notFound } from '../../http/errors.ts';
+import { AppError, badRequest, conflict, type FieldError, notFound } from '../../http/errors.ts';
+import { fieldError } from '../../http/field-errors.ts';
+import { fromCents, toCents } from '../../http/money.ts';
 import { decodeCursor, page } from '../../http/pagination.ts';
+import { versionMismatch } from '../../http/versions.ts';
+import { MANAGERS, type Member } from '../../kernel/access.ts';
 import type { DomainEventBus } from '../../kernel/events.ts';
+import { NOTIFICATION_KINDS } from '../../kernel/notification-kinds.ts';
 import { normalizeEmail, randomToken, tokenHash } from '../../kernel/secrets.ts';
 import type { EmailOutbox } from '../email/email.service.ts';
 import { emailLocale, invitationEmail } from '../email/templates.ts';
@@ -14,6 +20,8 @@ import {
   findInvitationByTokenHash,
   findMember,
   findOrganization,
+  findOrganizationSettings,
+  hasMoneyRecorded,
   houseAssignments,
   type InvitationRow,
   insertInvitation,
@@ -25,11 +33,14 @@ import {
   lockAdmins,
   type MemberRow,
   markInvitationAccepted,
+  type OrganizationSettingsRow,
   replaceHouseAssignments,
   revokeInvitation,
   revokePendingInvitations,
   updateMemberRole,
+  updateOrganizationSettings,
 } from './organizations.repository.ts';
+import type { OrganizationSettingsBody } from './organizations.schemas.ts';
 
 const INVITATION_DAYS = 7;
 
@@ -51,6 +62,91 @@ const toInvitation = (row: InvitationRow): Invitation => ({
 
 /** A member with the houses assigned to them (owners only; empty for other roles). */
 export type MemberWithHouses = MemberRow & { houseIds: string[] };
+
+/** ISO 4217 codes as the runtime knows them (ICU's list of currencies in use). */
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * The settings as a member may see them. The tourist tax is money: staff and
+ * owners get a view built without it (not a copy with it deleted), as for houses.
+ */
+function settingsView(row: OrganizationSettingsRow, role: Role) {
+  const base = {
+    name: row.name,
+    currency: row.currency,
+    language: row.locale === 'fr' ? ('fr' as const) : ('en' as const),
+    timezone: row.timezone,
+    checkInTime: row.check_in_time,
+    checkOutTime: row.check_out_time,
+    notificationDefaults: row.notification_defaults,
+    auditRetentionDays: row.audit_retention_days,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+  if (!MANAGERS.includes(role)) return base;
+  return {
+    ...base,
+    touristTax: row.tourist_tax_mode
+      ? {
+          mode: row.tourist_tax_mode,
+          rate: row.tourist_tax_rate_cents === null ? null : fromCents(row.tourist_tax_rate_cents),
+          percent:
+            row.tourist_tax_percent_basis_points === null
+              ? null
+              : fromCents(row.tourist_tax_percent_basis_points),
+          cap: row.tourist_tax_cap_cents === null ? null : fromCents(row.tourist_tax_cap_cents),
+          platformSources: row.tourist_tax_platform_sources,
+        }
+      : null,
+  };
+}
+
+/** The tourist-tax columns of a default given in a request, checked as a house's rule is. */
+function touristTaxColumns(input: NonNullable<Static<typeof OrganizationSettingsBody>['touristTax']> | null) {
+  if (input === null) {
+    return {
+      errors: [],
+      columns: {
+        tourist_tax_mode: null,
+        tourist_tax_rate_cents: null,
+        tourist_tax_percent_basis_points: null,
+        tourist_tax_cap_cents: null,
+        tourist_tax_platform_sources: '[]',
+      },
+    };
+  }
+  const errors: FieldError[] = [];
+  const cents = (value: string | number | null | undefined, path: string) => {
+    if (value == null) return null;
+    try {
+      return toCents(value, path);
+    } catch (error) {
+      if (error instanceof AppError && error.errors) errors.push(...error.errors);
+      return null;
+    }
+  };
+  const rate = cents(input.rate, 'body.touristTax.rate');
+  const percent = cents(input.percent, 'body.touristTax.percent');
+  const cap = cents(input.cap, 'body.touristTax.cap');
+  if (input.mode === 'per_night' && input.rate == null)
+    errors.push(fieldError('body.touristTax.rate', 'required'));
+  if (input.mode === 'percentage' && input.percent == null)
+    errors.push(fieldError('body.touristTax.percent', 'required'));
+  if (percent !== null && percent > 10_000) {
+    errors.push(fieldError('body.touristTax.percent', 'too-large', { limit: 100 }));
+  }
+  return {
+    errors,
+    columns: {
+      tourist_tax_mode: input.mode,
+      // What the mode does not use is not kept, so it cannot apply again unseen after a change of mode.
+      tourist_tax_rate_cents: input.mode === 'per_night' ? rate : null,
+      tourist_tax_percent_basis_points: input.mode === 'percentage' ? percent : null,
+      tourist_tax_cap_cents: input.mode === 'percentage' ? cap : null,
+      tourist_tax_platform_sources: JSON.stringify(input.platformSources ?? []),
+    },
+  };
+}
 
 const lastAdmin = () =>
   conflict('last-admin', 'An organization keeps at least one admin: make someone else admin first.');
@@ -112,6 +208,87 @@ export class OrganizationsService {
       locale: organization.locale,
       now: organization.now,
     });
+  }
+
+  // --- settings -------------------------------------------------------------------
+
+  /** The organization's settings; staff and owners see them without the tourist tax. */
+  async settings(member: Member) {
+    const row = await findOrganizationSettings(this.#db, member.organizationId);
+    if (!row) throw notFound('No such organization.');
+    return settingsView(row, member.role);
+  }
+
+  /**
+   * Changes some settings (admins), from the version `If-Match` names when
+   * given. The currency is only a label on amounts kept as numbers: once the
+   * organization has recorded money (a ledger entry, a priced or paid stay),
+   * changing it would silently turn 100 EUR into 100 CHF, so it is refused.
+   */
+  async updateSettings(
+    member: Member,
+    input: Static<typeof OrganizationSettingsBody>,
+    expectedVersion: number | undefined,
+  ) {
+    const errors: FieldError[] = [];
+    if (input.currency !== undefined && !CURRENCIES.has(input.currency)) {
+      errors.push(fieldError('body.currency', 'invalid-format', { format: 'ISO 4217 currency code' }));
+    }
+    const tax = input.touristTax === undefined ? undefined : touristTaxColumns(input.touristTax);
+    if (tax) errors.push(...tax.errors);
+    if (errors.length > 0) throw badRequest('Some settings are not valid.', errors);
+
+    await inTransaction(this.#db, async (tx) => {
+      // Locked on PostgreSQL so two changes of the notification defaults merge one after the other.
+      const current = await findOrganizationSettings(tx, member.organizationId, { lock: this.#postgres });
+      if (!current) throw notFound('No such organization.');
+      if (expectedVersion !== undefined && expectedVersion !== current.version) {
+        throw versionMismatch(current.version);
+      }
+      if (Object.keys(input).length === 0) return;
+      if (
+        input.currency !== undefined &&
+        input.currency !== current.currency &&
+        (await hasMoneyRecorded(tx, member.organizationId))
+      ) {
+        throw conflict(
+          'currency-in-use',
+          `Amounts are already recorded in ${current.currency}; changing the currency would relabel them without converting them.`,
+          { currentCurrency: current.currency },
+        );
+      }
+      const defaults = input.notificationDefaults;
+      const notificationDefaults = defaults && {
+        kinds: Object.fromEntries(
+          NOTIFICATION_KINDS.map((kind) => [
+            kind,
+            { ...current.notification_defaults.kinds[kind], ...defaults.kinds?.[kind] },
+          ]),
+        ),
+        digest: defaults.digest ?? current.notification_defaults.digest,
+      };
+      const updated = await updateOrganizationSettings(
+        tx,
+        member.organizationId,
+        {
+          ...(input.name === undefined ? {} : { name: input.name }),
+          ...(input.currency === undefined ? {} : { currency: input.currency }),
+          ...(input.language === undefined ? {} : { locale: input.language }),
+          ...(input.timezone === undefined ? {} : { timezone: input.timezone }),
+          ...(input.checkInTime === undefined ? {} : { check_in_time: input.checkInTime }),
+          ...(input.checkOutTime === undefined ? {} : { check_out_time: input.checkOutTime }),
+          ...(tax ? tax.columns : {}),
+          ...(notificationDefaults ? { notification_defaults: JSON.stringify(notificationDefaults) } : {}),
+          ...(input.auditRetentionDays === undefined
+            ? {}
+            : { audit_retention_days: input.auditRetentionDays }),
+          updated_at: this.#now().toISOString(),
+        },
+        current.version,
+      );
+      if (!updated) throw versionMismatch(current.version + 1);
+    });
+    return this.settings(member);
   }
 
   /** A page of members by name, each with the houses assigned to them. */
@@ -247,7 +424,8 @@ export class OrganizationsService {
         expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
         now: now.toISOString(),
       });
-      const locale = emailLocale(existing?.locale ?? inviter?.locale);
+      // Someone without an account has no language of their own yet: the organization's is the default.
+      const locale = emailLocale(existing?.locale ?? organization.locale);
       await this.#outbox.queue(tx, {
         to: email,
         template: 'invitation',

@@ -139,7 +139,8 @@ export const ReservationHistorySchema = Type.Object(
         {
           id: Type.String(),
           action: Type.String({
-            description: 'create | update | status | undo (a check-in or check-out undone) | cancel | delete',
+            description:
+              'create | update | status (a step, an undo or a cancellation: before and after say which) | delete',
           }),
           at: Type.String({ format: 'date-time' }),
           actorId: Type.Union([Type.String(), Type.Null()]),

@@ -12,7 +12,8 @@ import { MANAGERS } from '../../kernel/access.ts';
 import { eachNight, nightsBetween } from '../../kernel/dates.ts';
 import type { DomainEventBus, StayAction } from '../../kernel/events.ts';
 import { normalizeEmail } from '../../kernel/secrets.ts';
-import { insertAuditEntry, listAuditEntries } from '../audit/audit.repository.ts';
+import { listAuditEntries } from '../audit/audit.repository.ts';
+import { historyItems } from '../audit/history.ts';
 import { findGuest, findGuestByEmail, insertGuest } from '../guests/guests.repository.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
@@ -255,7 +256,7 @@ export class ReservationsService {
           now,
         });
         const created = await findReservation(tx, member.organizationId, id);
-        await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null, now);
+        await this.#record(tx, member, id, 'create', null, created ? snapshot(created) : null);
       },
     );
     return this.get(member, id);
@@ -389,7 +390,6 @@ export class ReservationsService {
           action,
           snapshot(before),
           after ? snapshot(after) : null,
-          now,
         );
         await this.#publishStatusMove(tx, member, {
           houseId: house.id,
@@ -479,7 +479,6 @@ export class ReservationsService {
 
   async delete(member: Member, reservationId: string, expected?: number): Promise<void> {
     await this.#visible(member, reservationId);
-    const now = this.#now().toISOString();
     await inTransaction(this.#db, async (tx) => {
       // Held first, before the record below moves the calendar's version: a payment holds the stay and
       // then moves that version, so taking them the other way round would deadlock with one.
@@ -488,7 +487,7 @@ export class ReservationsService {
       if (!before) throw noSuchReservation();
       if (expected !== undefined && expected !== before.version) throw versionMismatch(before.version);
       // Recorded before the row goes: a module that keeps records of the stay (the ledger) refuses then.
-      await this.#record(tx, member, reservationId, 'delete', snapshot(before), null, now);
+      await this.#record(tx, member, reservationId, 'delete', snapshot(before), null);
       await releaseReservationNights(tx, reservationId);
       await deleteReservation(tx, member.organizationId, reservationId);
     });
@@ -497,15 +496,8 @@ export class ReservationsService {
   async history(member: Member, reservationId: string) {
     await this.#visible(member, reservationId);
     const entries = await listAuditEntries(this.#db, member.organizationId, 'reservation', reservationId);
-    // Staff and owners see when and who, not the money or contact details the snapshots hold.
-    const limited = !seesFullReservation(member.role);
-    return {
-      items: entries.map((entry) => ({
-        ...entry,
-        before: limited ? null : (entry.before as Record<string, unknown> | null),
-        after: limited ? null : (entry.after as Record<string, unknown> | null),
-      })),
-    };
+    // Staff and owners see when and who, not the money or contact details the records hold.
+    return { items: historyItems(entries, seesFullReservation(member.role) ? snapshot : null) };
   }
 
   /**
@@ -536,15 +528,7 @@ export class ReservationsService {
     if (!(await updateReservation(tx, key, changes))) throw versionMismatch(before.version);
     const after = await findReservation(tx, payment.organizationId, before.id);
     const actor = { organizationId: payment.organizationId, userId: payment.userId };
-    await this.#record(
-      tx,
-      actor,
-      before.id,
-      'update',
-      snapshot(before),
-      after ? snapshot(after) : null,
-      payment.now,
-    );
+    await this.#record(tx, actor, before.id, 'update', snapshot(before), after ? snapshot(after) : null);
   }
 
   /**
@@ -595,7 +579,7 @@ export class ReservationsService {
     await occupyNights(tx, stay.houseId, eachNight(stay.checkIn, stay.checkOut), { reservationId: id });
     const created = await findReservation(tx, stay.organizationId, id);
     const actor = { organizationId: stay.organizationId, userId: null };
-    await this.#record(tx, actor, id, 'create', null, created ? snapshot(created) : null, now);
+    await this.#record(tx, actor, id, 'create', null, created ? snapshot(created) : null);
     return id;
   }
 
@@ -640,7 +624,7 @@ export class ReservationsService {
     const after = await findReservation(tx, change.organizationId, before.id);
     const actor = { organizationId: change.organizationId, userId: null };
     const action = dates ? 'update' : 'cancel';
-    await this.#record(tx, actor, before.id, action, snapshot(before), after ? snapshot(after) : null, now);
+    await this.#record(tx, actor, before.id, action, snapshot(before), after ? snapshot(after) : null);
     return true;
   }
 
@@ -651,7 +635,6 @@ export class ReservationsService {
     action: StayAction,
     before: ReturnType<typeof snapshot> | null,
     after: ReturnType<typeof snapshot> | null,
-    at: string,
   ): Promise<void> {
     // The nights before and after the change: a reaction (analytics) recounts the months they touch.
     const spans = [before, after].flatMap((stay) =>
@@ -662,17 +645,9 @@ export class ReservationsService {
       reservationId,
       action,
       spans,
-    });
-    await insertAuditEntry(tx, {
-      id: newId(),
-      organizationId: member.organizationId,
-      entity: 'reservation',
-      entityId: reservationId,
-      action,
-      actorId: member.userId,
-      at,
-      before,
-      after,
+      userId: member.userId,
+      // Only a channel's sync writes a stay with no member behind it.
+      origin: member.userId === null ? 'channel' : 'member',
     });
   }
 }

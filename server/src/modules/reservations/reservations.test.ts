@@ -259,8 +259,9 @@ describeApp('reservations', (get) => {
       'status:confirmed',
       'status:checked_in',
       'status:checked_out',
-      'undo:checked_in',
-      'undo:confirmed',
+      // An undo is a status change back: the before and after say which.
+      'status:checked_in',
+      'status:confirmed',
       'status:checked_in',
       'status:checked_out',
     ]);
@@ -347,7 +348,7 @@ describeApp('reservations', (get) => {
       'create',
       'update',
       'status',
-      'cancel',
+      'status',
     ]);
     expect(items[0]).toMatchObject({ actorId: admin.user.id, actorName: admin.user.name, before: null });
     expect(items[1].before.totalPrice).toBe('300.00');

@@ -6,10 +6,10 @@ import { badRequest, conflict, notFound } from '../../http/errors.ts';
 import { fieldError } from '../../http/field-errors.ts';
 import { fromCents, toCents } from '../../http/money.ts';
 import type { Member } from '../../kernel/access.ts';
+import { csvCell } from '../../kernel/csv.ts';
 import { firstOfNextMonth, LAST_DATE, nightsBetween } from '../../kernel/dates.ts';
 import { stayRevenueIn } from '../../kernel/stay-revenue.ts';
-import { insertAuditEntry } from '../audit/audit.repository.ts';
-import { csvCell, type FinanceService } from '../finance/finance.service.ts';
+import type { FinanceService } from '../finance/finance.service.ts';
 import { findHouse } from '../houses/houses.repository.ts';
 import { housesVisibleTo } from '../houses/houses.service.ts';
 import { findOrganization } from '../organizations/organizations.repository.ts';
@@ -193,7 +193,6 @@ export class StatementsService {
       await this.#checkNoClosedMonth(tx, member.organizationId, input.effectiveFrom, existing);
       // The same month sent twice at once: the key decides, the second is told.
       if (!(await insertContract(tx, row))) throw contractExists(input.effectiveFrom);
-      await this.#record(tx, member, row, 'create');
     });
     return contractView(row);
   }
@@ -208,7 +207,6 @@ export class StatementsService {
       // Checked under the books' lock, as a new contract is.
       await this.#checkNoClosedMonth(tx, member.organizationId, row.effective_from, others);
       if (!(await deleteContract(tx, member.organizationId, row.id))) throw notFound('No such contract.');
-      await this.#record(tx, member, row, 'delete');
     });
   }
 
@@ -233,26 +231,6 @@ export class StatementsService {
         { month: closed[0] },
       );
     }
-  }
-
-  async #record(
-    tx: Parameters<typeof insertAuditEntry>[0],
-    member: Member,
-    row: ContractRow,
-    action: 'create' | 'delete',
-  ) {
-    const view = contractView(row);
-    await insertAuditEntry(tx, {
-      id: newId(),
-      organizationId: member.organizationId,
-      entity: 'owner_contract',
-      entityId: row.id,
-      action,
-      actorId: member.userId,
-      at: this.#now().toISOString(),
-      before: action === 'delete' ? view : null,
-      after: action === 'create' ? view : null,
-    });
   }
 
   // --- statements ---------------------------------------------------------------------

@@ -645,7 +645,7 @@ describeApp('owner statements', (get) => {
       .select(['action'])
       .where('entity', '=', 'owner_contract')
       .where('entity_id', '=', july.id)
-      .orderBy('at')
+      .orderBy('seq')
       .execute();
     expect(audit.map((row) => row.action)).toEqual(['create', 'delete']);
   });

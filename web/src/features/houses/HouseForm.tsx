@@ -36,7 +36,14 @@ interface Values {
   notes: string;
 }
 
-const fromHouse = (house: House | undefined, timezone: string): Values => ({
+/** What a new house starts with: the organization's settings. */
+interface Defaults {
+  timezone: string;
+  checkInTime: string;
+  checkOutTime: string;
+}
+
+const fromHouse = (house: House | undefined, defaults: Defaults): Values => ({
   code: house?.code ?? '',
   name: house?.name ?? '',
   type: house?.type ?? 'villa',
@@ -44,9 +51,9 @@ const fromHouse = (house: House | undefined, timezone: string): Values => ({
   location: house?.location ?? '',
   maxGuests: house?.maxGuests ?? 4,
   nightlyPrice: house && 'nightlyPrice' in house ? (house.nightlyPrice ?? '') : '',
-  timezone: house?.timezone ?? timezone,
-  checkInTime: house?.checkInTime ?? '16:00',
-  checkOutTime: house?.checkOutTime ?? '10:00',
+  timezone: house?.timezone ?? defaults.timezone,
+  checkInTime: house?.checkInTime ?? defaults.checkInTime,
+  checkOutTime: house?.checkOutTime ?? defaults.checkOutTime,
   notes: house?.notes ?? '',
 });
 
@@ -58,7 +65,11 @@ export function HouseForm({ house, onDone }: { house?: House; onDone: (house: Ho
   const save = useSaveHouse();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const form = useForm<Values>({
-    initialValues: fromHouse(house, organization.data?.timezone ?? 'Europe/Paris'),
+    initialValues: fromHouse(house, {
+      timezone: organization.data?.timezone ?? 'Europe/Paris',
+      checkInTime: organization.data?.checkInTime ?? '16:00',
+      checkOutTime: organization.data?.checkOutTime ?? '10:00',
+    }),
     validate: {
       code: (value) => (CODE.test(value.trim()) ? null : t('houses.errors.code')),
       name: requiredRule(t),

@@ -378,6 +378,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/organization/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's settings (every member; the tourist tax only for admins and managers), with its ETag */
+        get: operations["getOrganizationSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change some of the organization's settings (If-Match: its ETag); the currency only while no money is recorded */
+        patch: operations["updateOrganizationSettings"];
+        trace?: never;
+    };
     "/api/v1/members": {
         parameters: {
             query?: never;
@@ -1745,6 +1763,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every change to every entity: who, when, what, before and after; newest first */
+        get: operations["listAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The matching entries as CSV (UTF-8 with a byte order mark), newest first */
+        get: operations["exportAuditEntries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications in this organization, newest first, with the unread count */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark some of the caller's notifications read ({ ids }), or all ({ all: true }); ids that are not the caller's change nothing */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notification-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's choices per kind (in the app, by email) and the digest; the organization's defaults until they choose */
+        get: operations["getNotificationPreferences"];
+        /** Replace the caller's choices */
+        put: operations["putNotificationPreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-sent events for the caller: `change` ({ entityType, entityId, action }) for the changes of the organization (not to owners; staff not of money), `notification` (a Notification) for their own, `reset` ({ reason }) when the events since Last-Event-ID cannot be replayed (reload everything); each with an id usable as Last-Event-ID; a comment at least every 25 s */
+        get: operations["streamEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1905,6 +2026,97 @@ export interface components {
             items: components["schemas"]["RegistrationRequest"][];
             nextCursor: null;
         };
+        TouristTaxDefault: {
+            /**
+             * @description per_night: rate per adult and night; percentage: percent of the price per person and night, at most cap per adult and night
+             * @enum {unknown}
+             */
+            mode: "per_night" | "percentage";
+            rate: string | null;
+            percent: string | null;
+            cap: string | null;
+            /** @description The channels that collect the tax themselves */
+            platformSources: ("direct" | "airbnb" | "booking" | "vrbo" | "other")[];
+        };
+        /** @description The notification preferences a new member starts with, per kind: in the app, by email */
+        NotificationDefaults: {
+            kinds: {
+                stay_created: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                stay_changed: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                stay_cancelled: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                channel_conflict: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                channel_error: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                work_order_reported: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                work_order_assigned: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                work_order_urgent: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                work_order_resolved: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                house_not_ready: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                balance_due: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+                turnover_overdue: {
+                    inApp: boolean;
+                    email: boolean;
+                };
+            };
+            /** @description The daily email digest (managers) */
+            digest: boolean;
+        };
+        OrganizationSettings: {
+            name: string;
+            /** @description ISO 4217; fixed once money is recorded */
+            currency: string;
+            /**
+             * @description The default language: of emails to people without an account language of their own, such as invitations
+             * @enum {unknown}
+             */
+            language: "fr" | "en";
+            /** @description IANA time zone: new houses take it unless given their own */
+            timezone: string;
+            /** @description HH:MM: new houses take it unless given their own */
+            checkInTime: string;
+            /** @description HH:MM: new houses take it unless given their own */
+            checkOutTime: string;
+            /** @description The tourist tax of houses without a rule of their own; null: none. Absent for staff and owners (money) */
+            touristTax?: components["schemas"]["TouristTaxDefault"] | null;
+            notificationDefaults: components["schemas"]["NotificationDefaults"];
+            /** @description Days the audit log keeps an entry; null keeps every entry for ever */
+            auditRetentionDays: number | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
         Organization: {
             id: string;
             name: string;
@@ -1913,6 +2125,10 @@ export interface components {
             /** @description IANA time zone, e.g. Europe/Paris */
             timezone: string;
             locale: string;
+            /** @description HH:MM: what a new house takes unless given its own */
+            checkInTime: string;
+            /** @description HH:MM: what a new house takes unless given its own */
+            checkOutTime: string;
             role: components["schemas"]["Role"];
         };
         Member: {
@@ -2098,7 +2314,7 @@ export interface components {
         ReservationHistory: {
             items: {
                 id: string;
-                /** @description create | update | status | undo (a check-in or check-out undone) | cancel | delete */
+                /** @description create | update | status (a step, an undo or a cancellation: before and after say which) | delete */
                 action: string;
                 /** Format: date-time */
                 at: string;
@@ -3032,6 +3248,77 @@ export interface components {
             /** Format: date-time */
             generatedAt: string;
         };
+        AuditEntry: {
+            id: string;
+            /** Format: date-time */
+            at: string;
+            /** @description null: the system (a channel sync, a scheduled job) */
+            actorId: string | null;
+            actorName: string | null;
+            entityType: string;
+            entityId: string;
+            /** @description create | update | delete | status */
+            action: string;
+            /** @description The entity's recorded fields (camelCase) before or after the change; null for a creation's before or a deletion's after */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The entity's recorded fields (camelCase) before or after the change; null for a creation's before or a deletion's after */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            requestId: string | null;
+        };
+        AuditList: {
+            items: components["schemas"]["AuditEntry"][];
+            nextCursor: string | null;
+        };
+        /** @enum {unknown} */
+        NotificationKind: "stay_created" | "stay_changed" | "stay_cancelled" | "channel_conflict" | "channel_error" | "work_order_reported" | "work_order_assigned" | "work_order_urgent" | "work_order_resolved" | "house_not_ready" | "balance_due" | "turnover_overdue";
+        Notification: {
+            id: string;
+            kind: components["schemas"]["NotificationKind"];
+            /** @description In the member's language */
+            title: string;
+            body: string;
+            /** @description reservation, maintenance_issue, house or channel */
+            entityType: string | null;
+            entityId: string | null;
+            /** @description The web app's path of what it is about, e.g. /reservations/<id> */
+            url: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationList: {
+            items: components["schemas"]["Notification"][];
+            nextCursor: string | null;
+            /** @description All the member's unread notifications in this organization */
+            unreadCount: number;
+        };
+        NotificationDeliveryChoice: {
+            inApp: boolean;
+            email: boolean;
+        };
+        MemberNotificationPreferences: {
+            kinds: {
+                stay_created: components["schemas"]["NotificationDeliveryChoice"];
+                stay_changed: components["schemas"]["NotificationDeliveryChoice"];
+                stay_cancelled: components["schemas"]["NotificationDeliveryChoice"];
+                channel_conflict: components["schemas"]["NotificationDeliveryChoice"];
+                channel_error: components["schemas"]["NotificationDeliveryChoice"];
+                work_order_reported: components["schemas"]["NotificationDeliveryChoice"];
+                work_order_assigned: components["schemas"]["NotificationDeliveryChoice"];
+                work_order_urgent: components["schemas"]["NotificationDeliveryChoice"];
+                work_order_resolved: components["schemas"]["NotificationDeliveryChoice"];
+                house_not_ready: components["schemas"]["NotificationDeliveryChoice"];
+                balance_due: components["schemas"]["NotificationDeliveryChoice"];
+                turnover_overdue: components["schemas"]["NotificationDeliveryChoice"];
+            };
+            /** @description The evening email of tomorrow (managers and admins) */
+            digest: boolean;
+        };
     };
     responses: never;
     parameters: never;
@@ -3766,6 +4053,165 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Organization"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOrganizationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateOrganizationSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: single-line */
+                    name?: string;
+                    /** @description ISO 4217, e.g. EUR; refused (409) once money is recorded */
+                    currency?: string;
+                    /** @enum {unknown} */
+                    language?: "fr" | "en";
+                    /**
+                     * Format: time-zone
+                     * @description IANA time zone, e.g. Europe/Paris
+                     */
+                    timezone?: string;
+                    /** @description Default check-in time of new houses (HH:MM, 24 h) */
+                    checkInTime?: string;
+                    /** @description Default check-out time of new houses (HH:MM, 24 h) */
+                    checkOutTime?: string;
+                    touristTax?: {
+                        /** @enum {unknown} */
+                        mode: "per_night" | "percentage";
+                        rate?: (string | number) | null;
+                        percent?: (string | number) | null;
+                        cap?: (string | number) | null;
+                        platformSources?: ("direct" | "airbnb" | "booking" | "vrbo" | "other")[];
+                    } | null;
+                    /** @description Merged into the current defaults: a kind or a choice left out keeps its value */
+                    notificationDefaults?: {
+                        kinds?: {
+                            stay_created?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            stay_changed?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            stay_cancelled?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            channel_conflict?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            channel_error?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            work_order_reported?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            work_order_assigned?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            work_order_urgent?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            work_order_resolved?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            house_not_ready?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            balance_due?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                            turnover_overdue?: {
+                                inApp?: boolean;
+                                email?: boolean;
+                            };
+                        };
+                        digest?: boolean;
+                    };
+                    auditRetentionDays?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationSettings"];
                 };
             };
             /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
@@ -9199,6 +9645,372 @@ export interface operations {
             };
         };
     };
+    listAuditEntries: {
+        parameters: {
+            query: {
+                /** @description house, reservation, guest, block, maintenance_issue, ledger_entry… */
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                action?: "create" | "update" | "delete" | "status";
+                /** @description First day, in the organization’s time zone (0001-01-01 to 9999-12-31) */
+                from?: string;
+                /** @description Day after the last, in the organization’s time zone (exclusive) (0001-01-01 to 9999-12-31) */
+                to?: string;
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditEntries: {
+        parameters: {
+            query?: {
+                /** @description house, reservation, guest, block, maintenance_issue, ledger_entry… */
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                action?: "create" | "update" | "delete" | "status";
+                /** @description First day, in the organization’s time zone (0001-01-01 to 9999-12-31) */
+                from?: string;
+                /** @description Day after the last, in the organization’s time zone (exclusive) (0001-01-01 to 9999-12-31) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query: {
+                limit: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only those not read yet */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationList"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Some of the caller's notifications by id (others' ids change nothing), or all of them */
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids: string[];
+                } | {
+                    /** @enum {boolean} */
+                    all: true;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberNotificationPreferences"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putNotificationPreferences: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    kinds: {
+                        stay_created?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        stay_changed?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        stay_cancelled?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        channel_conflict?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        channel_error?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        work_order_reported?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        work_order_assigned?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        work_order_urgent?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        work_order_resolved?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        house_not_ready?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        balance_due?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                        turnover_overdue?: {
+                            inApp: boolean;
+                            email: boolean;
+                        };
+                    };
+                    digest: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberNotificationPreferences"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamEvents: {
+        parameters: {
+            query?: {
+                /** @description The last event id received, for a client that cannot send the Last-Event-ID header */
+                lastEventId?: string;
+                /** @description The access token, for a browser EventSource, which cannot send an Authorization header */
+                access_token?: string;
+                /** @description The organization, for a client that cannot send X-Organization-Id */
+                organizationId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["Problem"];
+                };
+            };
+            /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+            "5XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
 }
 
 export const jobStatusValues = ["queued","running","done","failed"] as const satisfies readonly components["schemas"]["JobStatus"][];
@@ -9218,6 +10030,7 @@ export const ledgerCategoryValues = ["rent","cleaning_fee","extra","tourist_tax"
 export const ledgerOriginValues = ["reservation","maintenance","manual","adjustment"] as const satisfies readonly components["schemas"]["LedgerOrigin"][];
 export const paymentKindValues = ["advance","balance","deposit","deposit_return","deposit_kept","refund"] as const satisfies readonly components["schemas"]["PaymentKind"][];
 export const paymentMethodValues = ["cash","bank_transfer","card","check","platform","other"] as const satisfies readonly components["schemas"]["PaymentMethod"][];
+export const notificationKindValues = ["stay_created","stay_changed","stay_cancelled","channel_conflict","channel_error","work_order_reported","work_order_assigned","work_order_urgent","work_order_resolved","house_not_ready","balance_due","turnover_overdue"] as const satisfies readonly components["schemas"]["NotificationKind"][];
 /** The steps a stay's status may take forward (the server refuses any other). */
 export const reservationStatusSteps: Readonly<Record<components["schemas"]["ReservationStatus"], readonly components["schemas"]["ReservationStatus"][]>> = {"pending":["confirmed","cancelled"],"confirmed":["checked_in","cancelled"],"checked_in":["checked_out"],"checked_out":[],"cancelled":[]};
 /** The way back from a mistaken check-in or check-out (managers only). */

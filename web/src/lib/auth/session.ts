@@ -20,9 +20,22 @@ const AUTH_PATHS = [
 let accessToken: string | null = null;
 let refreshing: Promise<boolean> | null = null;
 const listeners = new Set<() => void>();
+const tokenListeners = new Set<() => void>();
 
 export function setSession(tokens: SessionTokens | null): void {
   accessToken = tokens?.accessToken ?? null;
+  for (const listener of tokenListeners) listener();
+}
+
+/** The access token, for the one request that cannot use authFetch: the live updates' EventSource. */
+export function currentAccessToken(): string | null {
+  return accessToken;
+}
+
+/** Called whenever the access token changes (a refresh, a login, a logout). */
+export function onAccessTokenChange(listener: () => void): () => void {
+  tokenListeners.add(listener);
+  return () => tokenListeners.delete(listener);
 }
 
 /** Called when the session ends on its own (refresh refused): the app shows the login page. */
