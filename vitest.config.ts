@@ -21,7 +21,9 @@ export default defineConfig({
           environment: 'node',
           pool: 'forks',
           sequence,
-          testTimeout: 30_000,
+          // Tests that start server processes or seed a year of stays take seconds alone and
+          // several times that beside another file on two busy cores: the limit catches hangs.
+          testTimeout: 60_000,
           hookTimeout: 60_000,
         },
       },

@@ -82,6 +82,8 @@ export const AUDITED_TABLES: AuditedTable[] = [
   {
     table: 'channel_feeds',
     entity: 'channel',
+    // A channel's calendar address holds its secret: a new one shows as a new digest.
+    hidden: ['url'],
     ignored: [
       'status',
       'last_error',
@@ -109,9 +111,6 @@ export const AUDITED_TABLES: AuditedTable[] = [
   { table: 'stay_tourist_taxes', entity: 'stay_tourist_tax', id: (r) => `${r}.reservation_id` },
   { table: 'owner_contracts', entity: 'owner_contract' },
 ];
-
-/** The entity types the log holds, for the API's filter. */
-export const AUDITED_ENTITIES = AUDITED_TABLES.map((audited) => audited.entity);
 
 const entityId = (audited: AuditedTable, r: string) => audited.id?.(r) ?? `${r}.id`;
 const organizationOf = (audited: AuditedTable, r: string) =>
@@ -346,17 +345,23 @@ export async function installAuditCapture(db: Kysely<any>): Promise<void> {
 }
 
 /**
- * The triggers come off before migrations run, and are installed again after
- * them: SQLite checks a table's triggers when a migration changes the table
- * (one naming a column that goes makes the migration fail), and what a
- * migration rewrites is not a change anyone made.
+ * SQLite checks a table's triggers when a migration changes the table: one
+ * naming a column that goes makes the migration fail. So on SQLite the
+ * triggers come off before migrations run and are installed again after
+ * them. PostgreSQL's triggers read rows whole (`to_jsonb`) and stay, so
+ * instances still serving during an upgrade keep recording; only a move
+ * back to an earlier schema (`migrateTo`, for tests) takes them off there.
  */
-// biome-ignore lint/suspicious/noExplicitAny: runs before the migrations, on any schema.
-export async function removeAuditCaptureForMigrations(db: Kysely<any>): Promise<void> {
+export async function removeAuditCaptureForMigrations(
+  // biome-ignore lint/suspicious/noExplicitAny: runs before the migrations, on any schema.
+  db: Kysely<any>,
+  options: { downgrade?: boolean } = {},
+): Promise<void> {
   if (!isPostgres(db)) {
     await dropSqliteTriggers(db);
     return;
   }
+  if (!options.downgrade) return;
   const { rows } = await sql<{
     trigger: string;
     table: string;

@@ -4,7 +4,9 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  * Who is making the changes the current code writes: the audit log's triggers
  * record it with each change (audit-capture.ts). A request sets it once its
  * caller is known; background work runs without one (a channel sync, a
- * scheduled job: no actor).
+ * scheduled job: no actor): the job runner runs each job in
+ * NO_CHANGE_CONTEXT, and what a transaction starts after its commit starts
+ * there too, so nothing a request sets in motion inherits its caller.
  */
 export interface ChangeContext {
   actorId: string | null;
@@ -18,6 +20,13 @@ interface TransactionContext extends ChangeContext {
 }
 
 const storage = new AsyncLocalStorage<TransactionContext>();
+
+/** Nobody: the system's own work. */
+export const NO_CHANGE_CONTEXT: ChangeContext = Object.freeze({
+  actorId: null,
+  organizationId: null,
+  requestId: null,
+});
 
 /** Runs `work` (and everything it starts) as made by `context`. */
 export function runWithChangeContext<T>(context: ChangeContext, work: () => T): T {

@@ -4,7 +4,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
-import { currentChangeContext, runInTransactionContext } from './change-context.ts';
+import {
+  currentChangeContext,
+  NO_CHANGE_CONTEXT,
+  runInTransactionContext,
+  runWithChangeContext,
+} from './change-context.ts';
 import { newId } from './ids.ts';
 import { runPreparedQueriesIfFree, statementName } from './prepared.ts';
 import { createSqliteDialect, openSqlite } from './sqlite.ts';
@@ -142,7 +147,9 @@ export async function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Pr
   );
   for (const next of afterwards) {
     try {
-      next();
+      // What follows the change (an email sent, the job runner woken) is no part of it: whatever it
+      // writes later is the system's, not the actor's of this change.
+      runWithChangeContext(NO_CHANGE_CONTEXT, next);
     } catch (error) {
       // The change is committed and its caller gets its answer: what followed it only warns.
       process.emitWarning(error instanceof Error ? error : new Error(String(error)));

@@ -63,6 +63,8 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
   const { error, results } = await (await migrator(db)).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
+    // The log records again what the schema that stayed has (SQLite took its triggers off above).
+    await installAuditCapture(db).catch(() => undefined);
     throw new MigrationError(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, {
       cause: error,
     });
@@ -74,7 +76,7 @@ export async function migrateToLatest(db: Kysely<any>): Promise<MigrationResult[
 /** Applies (or undoes) migrations until `name` is the last applied; to test what a migration does to data. */
 // biome-ignore lint/suspicious/noExplicitAny: the migrator works on any schema.
 export async function migrateTo(db: Kysely<any>, name: string): Promise<void> {
-  await removeAuditCaptureForMigrations(db);
+  await removeAuditCaptureForMigrations(db, { downgrade: true });
   const { error } = await (await migrator(db)).migrateTo(name);
   if (error) throw new MigrationError(`Migrating to ${name} failed: ${String(error)}`, { cause: error });
 }

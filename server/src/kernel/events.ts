@@ -29,8 +29,12 @@ export interface DomainEvents {
   'site.deleted': { organizationId: string; siteId: string };
   /** A new name, or the placeholder of an anonymized guest: the stays that copy it follow. */
   'guest.renamed': { organizationId: string; guestId: string; name: string };
-  /** A guest's personal data erased (the right to erasure): what was recorded of them goes too. */
-  'guest.anonymized': { organizationId: string; guestId: string };
+  /**
+   * A guest's personal data erased (the right to erasure): what was recorded
+   * of them goes too. `formerName` is what to look for, `placeholder` what
+   * the guest is now called.
+   */
+  'guest.anonymized': { organizationId: string; guestId: string; formerName: string; placeholder: string };
   /** Any change to a stay, recorded in its history: what the change was is its `action`. */
   'reservation.recorded': {
     organizationId: string;

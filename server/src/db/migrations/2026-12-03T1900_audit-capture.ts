@@ -32,6 +32,7 @@ export async function up(db: Kysely<any>): Promise<void> {
       when action in ('cancel', 'undo') then 'status'
       when action = 'close' then 'create'
       when action = 'reopen' then 'delete'
+      when action = 'anonymize' then 'update'
       else action end
     where action not in ('create', 'update', 'delete', 'status')`.execute(db);
   // What the installed triggers were made from (db/audit-capture.ts): they are made again when it changes.

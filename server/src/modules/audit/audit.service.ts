@@ -35,7 +35,6 @@ const EXPORT_COLUMNS = [
 ];
 /** What an erased guest's recorded rows keep of their personal data: nothing. */
 const GUEST_PERSONAL_FIELDS = ['name', 'email', 'phone', 'nationality', 'notes'];
-export const ERASED = 'Anonymized guest';
 
 const camelCase = (key: string) => key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
@@ -149,14 +148,14 @@ export class AuditService {
   }
 
   /** What the log recorded of an erased guest, and of the name their stays repeated, goes with them. */
-  async eraseGuest(tx: Tx, organizationId: string, guestId: string): Promise<void> {
+  async eraseGuest(tx: Tx, organizationId: string, guestId: string, placeholder: string): Promise<void> {
     await rewriteRecordedRows(tx, organizationId, 'guest', [guestId], (row) =>
       Object.fromEntries(
         Object.entries(row).map(([key, value]) => [
           key,
           GUEST_PERSONAL_FIELDS.includes(key) || ['guestName', 'guestEmail', 'guestPhone'].includes(key)
             ? key === 'name' || key === 'guestName'
-              ? ERASED
+              ? placeholder
               : null
             : value,
         ]),
@@ -165,8 +164,8 @@ export class AuditService {
     const stays = await staysOfGuest(tx, organizationId, guestId);
     await rewriteRecordedRows(tx, organizationId, 'reservation', stays, (row) => ({
       ...row,
-      ...('guest_name' in row ? { guest_name: ERASED } : {}),
-      ...('guestName' in row ? { guestName: ERASED } : {}),
+      ...('guest_name' in row ? { guest_name: placeholder } : {}),
+      ...('guestName' in row ? { guestName: placeholder } : {}),
       ...('guestEmail' in row ? { guestEmail: null } : {}),
       ...('guestPhone' in row ? { guestPhone: null } : {}),
     }));

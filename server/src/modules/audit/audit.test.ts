@@ -12,7 +12,9 @@ import {
 import { runWithChangeContext } from '../../db/change-context.ts';
 import { inTransaction } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { AuditService, ERASED } from './audit.service.ts';
+import { AuditService } from './audit.service.ts';
+
+const ERASED = 'Anonymized guest';
 
 interface Entry {
   id: string;
@@ -154,6 +156,42 @@ describeApp('the audit log', (get) => {
     expect(log[1]).toMatchObject({ before: null, after: { name: 'Third' }, actorId: admin.user.id });
   });
 
+  it('records what a job writes as the system’s, whoever’s request woke the runner', async () => {
+    const { app } = get();
+    const admin = await registerUser(app);
+    const organization = (
+      await app.inject({ method: 'GET', url: '/api/v1/organization', headers: bearer(admin) })
+    ).json();
+    const siteId = newId();
+    const now = new Date().toISOString();
+    app.jobs.register(`test.site-${siteId}`, () =>
+      inTransaction(app.db, async (tx) => {
+        await tx
+          .insertInto('sites')
+          .values({
+            id: siteId,
+            organization_id: organization.id,
+            name: 'By a job',
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      }),
+    );
+    // The request's transaction queues the job; the runner wakes once it commits.
+    await runWithChangeContext(
+      { actorId: admin.user.id, organizationId: organization.id, requestId: 'req-job' },
+      () => inTransaction(app.db, (tx) => app.jobs.enqueue(tx, `test.site-${siteId}`, {})),
+    );
+    let log: Entry[] = [];
+    for (let attempt = 0; attempt < 100 && log.length === 0; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      log = await entries(admin, { entityType: 'site', entityId: siteId });
+    }
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ action: 'create', actorId: null, requestId: null });
+  });
+
   it('records nothing of a change that was refused', async () => {
     const { app } = get();
     const admin = await registerUser(app);
@@ -289,6 +327,8 @@ describeApp('the audit log', (get) => {
   it('keeps no personal data of an erased guest, in their entries or their stays’', async () => {
     const { app } = get();
     const admin = await registerUser(app);
+    // A manager hears of the stay the admin makes: the notification names the guest, until the erasure.
+    const manager = await addMember(app, admin, 'manager');
     const house = await createHouse(app, admin);
     const guest = await createGuest(app, admin, {
       name: 'Élodie Martin',
@@ -315,6 +355,10 @@ describeApp('the audit log', (get) => {
     const text = JSON.stringify([...guestLog, ...stayLog]);
     for (const personal of ['Élodie', 'elodie@example.org', '12 34', 'cats'])
       expect(text).not.toContain(personal);
+    const told = await app.inject({ method: 'GET', url: '/api/v1/notifications', headers: manager.headers });
+    expect(told.json().items.length).toBeGreaterThan(0);
+    expect(JSON.stringify(told.json())).not.toContain('Élodie');
+    expect(JSON.stringify(told.json())).toContain(ERASED);
     expect(guestLog[0]?.after).toMatchObject({ name: ERASED });
     expect(stayLog[0]?.after).toMatchObject({ guestName: ERASED });
   });

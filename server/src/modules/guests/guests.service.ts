@@ -187,8 +187,13 @@ export class GuestsService {
         guestId,
         name: ANONYMIZED_NAME,
       });
-      // What the audit log recorded of the guest goes too: the erasure's own record names no personal data.
-      await this.#events.publish(tx, 'guest.anonymized', { organizationId: member.organizationId, guestId });
+      // What the audit log and the notifications recorded of the guest goes too.
+      await this.#events.publish(tx, 'guest.anonymized', {
+        organizationId: member.organizationId,
+        guestId,
+        formerName: current.name,
+        placeholder: ANONYMIZED_NAME,
+      });
     });
     return this.get(member, guestId);
   }

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import type { FastifyBaseLogger } from 'fastify';
 import type { JobsConfig } from '../../config.ts';
+import { NO_CHANGE_CONTEXT, runWithChangeContext } from '../../db/change-context.ts';
 import { afterCommit, type Db, type DbOrTx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
 import type { JobStatus } from '../../db/tables.ts';
@@ -303,7 +304,10 @@ export class JobRunner {
   }
 
   #poll(options: { periodic: boolean }): void {
-    this.#runRounds(options).catch((error) => this.#log.error({ err: error }, 'running due jobs failed'));
+    // Jobs are the system's work, whoever's request woke the runner: the audit log names no actor.
+    runWithChangeContext(NO_CHANGE_CONTEXT, () =>
+      this.#runRounds(options).catch((error) => this.#log.error({ err: error }, 'running due jobs failed')),
+    );
   }
 
   async #round(periodic: boolean): Promise<number> {

@@ -43,8 +43,6 @@ export interface LiveStream {
   close(): void;
 }
 
-export const CHANGE_ACTIONS = ['create', 'update', 'delete', 'status'] as const;
-
 /**
  * Entities whose mere id staff should not be told changed: money. The stream
  * carries ids only, never data, but staff never see money, so they are not

@@ -446,7 +446,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('live updates on the PostgreSQL 
     } finally {
       await Promise.all(servers.map((server) => server.stop()));
     }
-  });
+  }, 90_000); // two server processes to start: slow on a loaded machine; the two seconds are the event's
 });
 
 // Purging moves the oldest kept row for every stream: kept apart from the tests above.

@@ -1,5 +1,4 @@
 import { fromCents } from '../../http/money.ts';
-import type { NotificationKind } from '../../kernel/notification-kinds.ts';
 
 /**
  * What each notification says, in French or English. Who reads it decides
@@ -301,6 +300,3 @@ export function balanceDueMessage(
     body: `${facts.guestName} arrives at ${house(facts)} on ${when} with ${amount} still to pay.`,
   };
 }
-
-/** Kinds whose message may name a guest or an amount: never rendered for staff as such (see above). */
-export const MANAGER_ONLY_KINDS: ReadonlySet<NotificationKind> = new Set(['balance_due']);

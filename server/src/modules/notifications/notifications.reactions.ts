@@ -1,4 +1,5 @@
 import type { DomainEventBus } from '../../kernel/events.ts';
+import { replaceNameInNotifications } from './notifications.repository.ts';
 import type { NotificationsService } from './notifications.service.ts';
 
 /**
@@ -11,4 +12,8 @@ export function notificationsReactions(events: DomainEventBus, notifications: No
   events.on('maintenance.recorded', (tx, event) => notifications.workOrderRecorded(tx, event));
   events.on('channel.conflicted', (tx, event) => notifications.channelConflicted(tx, event));
   events.on('channel.failed', (tx, event) => notifications.channelFailed(tx, event));
+  // An erased guest is named in no notification any more (their stays' emails already left).
+  events.on('guest.anonymized', (tx, event) =>
+    replaceNameInNotifications(tx, event.organizationId, event.formerName, event.placeholder),
+  );
 }

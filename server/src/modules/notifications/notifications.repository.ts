@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../db/database.ts';
 import type { Role } from '../../db/tables.ts';
 
@@ -122,6 +123,24 @@ export async function markRead(
     .where('organization_id', '=', key.organizationId)
     .where('read_at', 'is', null)
     .$if('ids' in which, (query) => query.where('id', 'in', 'ids' in which ? which.ids : []))
+    .execute();
+}
+
+/** An erased guest's name leaves the organization's notifications: `placeholder` takes its place. */
+export async function replaceNameInNotifications(
+  tx: Tx,
+  organizationId: string,
+  formerName: string,
+  placeholder: string,
+): Promise<void> {
+  await tx
+    .updateTable('notifications')
+    .set({
+      title: sql<string>`replace(title, ${formerName}, ${placeholder})`,
+      body: sql<string>`replace(body, ${formerName}, ${placeholder})`,
+    })
+    .where('organization_id', '=', organizationId)
+    .where((eb) => eb.or([eb('title', 'like', `%${formerName}%`), eb('body', 'like', `%${formerName}%`)]))
     .execute();
 }
 

@@ -158,7 +158,11 @@ export class NotificationsService {
     member: Member,
     body: Static<typeof NotificationPreferencesBody>,
   ): Promise<NotificationPreferences> {
-    const preferences = completePreferences(body);
+    // What the member left out stays as the organization's defaults say.
+    const preferences = completePreferences(
+      body,
+      await findNotificationDefaults(this.#db, member.organizationId),
+    );
     await savePreferences(this.#db, member, preferences, this.#now().toISOString());
     return preferences;
   }
@@ -170,16 +174,12 @@ export class NotificationsService {
     userIds: string[],
   ): Promise<Map<string, NotificationPreferences>> {
     const stored = await findPreferences(db, organizationId, userIds);
-    let defaults: NotificationPreferences | undefined;
+    const defaults = await findNotificationDefaults(db, organizationId);
     const result = new Map<string, NotificationPreferences>();
     for (const userId of userIds) {
       const own = stored.get(userId);
-      if (own !== undefined) {
-        result.set(userId, completePreferences(own));
-      } else {
-        defaults ??= await findNotificationDefaults(db, organizationId);
-        result.set(userId, defaults);
-      }
+      // A kind the member never chose for (one added since) follows the organization's defaults.
+      result.set(userId, own === undefined ? defaults : completePreferences(own, defaults));
     }
     return result;
   }
@@ -272,14 +272,17 @@ export class NotificationsService {
     if (stay.check_out < addDays(today, -1)) return;
     const actor = event.userId ?? null;
     const members = await activeMembers(tx, event.organizationId);
-    const recipients = this.#pick(members, {
-      roles: MANAGERS,
-      // Most organizations have no owner member: no need to ask which own the house.
-      owners: members.some((member) => member.role === 'owner')
-        ? await ownersOfHouse(tx, event.organizationId, stay.house_id)
-        : undefined,
-      actor,
-    });
+    // The owners of its house, and of the house it left when it moved: they lose the booking.
+    const houses = [stay.house_id, ...(before && before.houseId !== stay.house_id ? [before.houseId] : [])];
+    let owners: Set<string> | undefined;
+    // Most organizations have no owner member: no need to ask which own the house.
+    if (members.some((member) => member.role === 'owner')) {
+      owners = new Set();
+      for (const houseId of houses) {
+        for (const owner of await ownersOfHouse(tx, event.organizationId, houseId)) owners.add(owner);
+      }
+    }
+    const recipients = this.#pick(members, { roles: MANAGERS, owners, actor });
     if (recipients.length === 0) return;
     const actorName = actor ? await userName(tx, actor) : null;
     const previousHouse =
@@ -605,9 +608,12 @@ export class NotificationsService {
   }
 }
 
-/** A member's choices: their own, else the organization's defaults for new members. */
-const preferencesOf = (recipient: RecipientRow): NotificationPreferences =>
-  completePreferences(parsed(recipient.preferences) ?? parsed(recipient.defaults));
+/** A member's choices: their own, completed by the organization's defaults for new members. */
+const preferencesOf = (recipient: RecipientRow): NotificationPreferences => {
+  const defaults = completePreferences(parsed(recipient.defaults));
+  const own = parsed(recipient.preferences);
+  return own === undefined ? defaults : completePreferences(own, defaults);
+};
 
 /** JSON columns come back parsed; text (a driver that did not) is parsed here. */
 function parsed(value: unknown): unknown {

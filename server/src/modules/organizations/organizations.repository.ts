@@ -51,9 +51,13 @@ export type OrganizationSettingsRow = NonNullable<Awaited<ReturnType<typeof find
 
 /**
  * Stored preferences with every kind there is today: a kind added after they
- * were stored (or a stored value of another shape) reads as its default.
+ * were stored, or left out (or a stored value of another shape), reads as in
+ * `defaults`: a member's as the organization's, the organization's as Staykeep's.
  */
-export function completePreferences(stored: unknown): NotificationPreferences {
+export function completePreferences(
+  stored: unknown,
+  defaults: NotificationPreferences = DEFAULT_NOTIFICATION_PREFERENCES,
+): NotificationPreferences {
   const value = (typeof stored === 'object' && stored !== null ? stored : {}) as Partial<{
     kinds: Record<string, Partial<{ inApp: unknown; email: unknown }>>;
     digest: unknown;
@@ -62,7 +66,7 @@ export function completePreferences(stored: unknown): NotificationPreferences {
   return {
     kinds: Object.fromEntries(
       NOTIFICATION_KINDS.map((kind) => {
-        const fallback = DEFAULT_NOTIFICATION_PREFERENCES.kinds[kind];
+        const fallback = defaults.kinds[kind];
         const choice = kinds[kind] ?? {};
         return [
           kind,
@@ -73,7 +77,7 @@ export function completePreferences(stored: unknown): NotificationPreferences {
         ];
       }),
     ) as NotificationPreferences['kinds'],
-    digest: typeof value.digest === 'boolean' ? value.digest : DEFAULT_NOTIFICATION_PREFERENCES.digest,
+    digest: typeof value.digest === 'boolean' ? value.digest : defaults.digest,
   };
 }
 

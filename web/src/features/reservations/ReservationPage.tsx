@@ -327,6 +327,21 @@ function StatusActions({ reservation }: { reservation: Reservation }) {
 
 const HIDDEN_FIELDS = new Set(['version', 'updatedAt', 'createdAt', 'id', 'cancelledAt']);
 
+/** Status moves that go back a step: a check-in or check-out undone as a correction. */
+const UNDONE_MOVES = new Set(['checked_in>confirmed', 'checked_out>checked_in']);
+
+/**
+ * The title of a history entry. The audit log records any status move as `status`;
+ * a cancellation and an undone step say what they were (roles that see no fields
+ * get "Status changed").
+ */
+function historyTitleKey(action: string, before: Record<string, unknown>, after: Record<string, unknown>) {
+  if (action !== 'status') return action;
+  if (after.status === 'cancelled') return 'cancel';
+  if (UNDONE_MOVES.has(`${before.status}>${after.status}`)) return 'undo';
+  return action;
+}
+
 function History({ reservationId }: { reservationId: string }) {
   const { t, i18n } = useTranslation();
   const history = useReservationHistory(reservationId);
@@ -357,7 +372,9 @@ function History({ reservationId }: { reservationId: string }) {
               return (
                 <Timeline.Item
                   key={entry.id}
-                  title={t(`reservations.historyAction.${entry.action}`, { defaultValue: entry.action })}
+                  title={t(`reservations.historyAction.${historyTitleKey(entry.action, before, after)}`, {
+                    defaultValue: entry.action,
+                  })}
                 >
                   <Text size="xs" c="dimmed">
                     {new Date(entry.at).toLocaleString(i18n.resolvedLanguage)} ·{' '}
