@@ -29,6 +29,7 @@ const { values } = parseArgs({
     'sqlite-sync': { type: 'string', default: 'full' },
     audit: { type: 'string', default: 'on' },
     keep: { type: 'boolean', default: false },
+    'move-to': { type: 'string' },
   },
 });
 /** A bad option stops the run with one line, before any server starts. */
@@ -41,6 +42,9 @@ if (!['full', 'normal'].includes(values['sqlite-sync'])) {
 }
 if (!['on', 'off'].includes(values.audit)) {
   refuse('--audit is on or off (off drops the audit triggers once the server is ready)');
+}
+if (values['move-to'] && values['database-url']) {
+  refuse('--move-to moves the SQLite data set: leave --database-url out');
 }
 /** A whole number of at least 1. */
 function count(option: 'duration' | 'rounds' | 'connections'): number {
@@ -302,6 +306,49 @@ function commit(): string {
 let dataSize = '';
 /** What `--audit` did, for the report. */
 let auditMode = '';
+/** What `--move-to` measured, for the report. */
+let move: string[] = [];
+
+/**
+ * `staykeep migrate --to` of the loaded SQLite file (the server stopped, as
+ * the operations guide asks) into a fresh schema of the PostgreSQL server at
+ * `url`: the time an operator waits, and the command's own account of it.
+ */
+async function measureMove(dataDir: string, url: string): Promise<string[]> {
+  const target = await postgresSchema(url);
+  try {
+    const started = Date.now();
+    const output = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'server/bin/staykeep.js'), 'migrate', '--to', target.serverUrl],
+      {
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: 'production',
+          SECRET_KEY,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+        },
+        encoding: 'utf8',
+        maxBuffer: 16 * 1024 * 1024,
+      },
+    );
+    const seconds = (Date.now() - started) / 1000;
+    return [
+      `## Moving the data set to PostgreSQL`,
+      '',
+      `\`staykeep migrate --to\` of this SQLite file (${dataSize}, the scenarios' writes included) into a fresh schema`,
+      `of the PostgreSQL server, with the server stopped: **${seconds.toFixed(1)} s** wall clock, the command's start included.`,
+      '',
+      '```',
+      output.trim(),
+      '```',
+      '',
+    ];
+  } finally {
+    await target.drop();
+  }
+}
 
 function report(measures: Measure[]): string {
   const health = measures.find((measure) => measure.scenario.name === 'health');
@@ -341,6 +388,7 @@ function report(measures: Measure[]): string {
     '',
     ...measures.map((measure) => `- **${measure.scenario.name}**: ${measure.scenario.description}`),
     '',
+    ...move,
   ];
   return lines.join('\n');
 }
@@ -408,6 +456,12 @@ async function main(): Promise<void> {
       }
     }
     auditMode = `${values.audit} (${triggers} \`audit_*\` triggers ${values.audit === 'off' ? 'dropped once the server was ready' : 'in place'}; ${(await auditRows(database)) - rowsBefore} audit_log rows written by the scenarios, warm-ups included)`;
+    if (values['move-to']) {
+      await stopServer();
+      process.stdout.write('moving the data set to PostgreSQL… ');
+      move = await measureMove(dataDir, values['move-to']);
+      console.log('done');
+    }
     const measures = selected.map((scenario) => combine(scenario, results.get(scenario) ?? []));
     const markdown = report(measures);
     const dir = path.join(ROOT, 'bench/results');

@@ -14,6 +14,7 @@ import { registerAccessControl } from './http/access.ts';
 import { frameworkError, registerErrorHandling } from './http/errors.ts';
 import { registerIdempotency } from './http/idempotency.ts';
 import { INPUT_FORMATS, INPUT_KEYWORDS } from './http/inputs.ts';
+import { createMetrics } from './http/metrics.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerSecurityHeaders } from './http/security.ts';
 import { registerSpa } from './http/spa.ts';
@@ -204,6 +205,18 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
 
   registerErrorHandling(app);
+  const metrics = createMetrics({
+    config,
+    database,
+    sources: {
+      jobCounts: () => jobs.counts(),
+      jobFailures: () => jobs.failureCount,
+      channelSyncs: () => channels.syncCounts,
+      emailsPending: () => outbox.pendingCount(),
+      eventStreamsOpen: () => services.live.streamsOpen(),
+    },
+  });
+  metrics.timeRequests(app);
   registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') });
   // Signed cookies (the OAuth flow's state) use a key of their own, derived from SECRET_KEY.
   await app.register(fastifyCookie, {
@@ -225,10 +238,14 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
   });
   registerIdempotency(app, database.db, now);
   await registerOpenApi(app, { version: VERSION });
+  metrics.serve(app);
 
   // Route modules are called, not registered as plugins, so the schemas they
   // add are shared with the OpenAPI document at the root.
-  await healthRoutes(app);
+  await healthRoutes(app, {
+    overdueJobs: (lateMs) => jobs.overdue(lateMs),
+    feedsInError: () => channels.feedsInError(),
+  });
   await instanceRoutes(app);
   await jobsRoutes(app, jobs);
   await authRoutes(app, auth);

@@ -31,6 +31,15 @@ export interface Config {
   jobs: JobsConfig;
   uploads: UploadsConfig;
   live: LiveConfig;
+  metrics: MetricsConfig;
+}
+
+/** Who may read `GET /metrics`, and where (http/metrics.ts). */
+export interface MetricsConfig {
+  /** When set, a scrape must send `Authorization: Bearer <token>`. */
+  token: string | null;
+  /** When set, /metrics is served on this port (on HOST) and not on the main one. */
+  port: number | null;
 }
 
 export interface LiveConfig {
@@ -168,6 +177,8 @@ const EnvSchema = Type.Object({
   // The contract promises a heartbeat at least every 25 seconds.
   LIVE_HEARTBEAT_MS: Type.Integer({ minimum: 1_000, maximum: 25_000, default: 20_000 }),
   LIVE_GAP_WAIT_MS: Type.Integer({ minimum: 500, maximum: 60_000, default: 5_000 }),
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16 })),
+  METRICS_PORT: Type.Optional(Type.Integer({ minimum: 1, maximum: 65535 })),
 });
 
 const DEFAULT_WEB_DIST_DIR = path.resolve(import.meta.dirname, '../../web/dist');
@@ -194,6 +205,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const parsed = withDefaults as Static<typeof EnvSchema>;
 
+  if (parsed.METRICS_PORT !== undefined && parsed.METRICS_PORT === parsed.PORT) {
+    throw new ConfigError('METRICS_PORT must differ from PORT: it keeps /metrics off the main port.');
+  }
   const dataDir = path.resolve(parsed.DATA_DIR);
   const secretKey = parsed.SECRET_KEY ?? developmentSecret(parsed.NODE_ENV, dataDir);
   return {
@@ -245,6 +259,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       heartbeatMs: parsed.LIVE_HEARTBEAT_MS,
       gapWaitMs: parsed.LIVE_GAP_WAIT_MS,
     },
+    metrics: { token: parsed.METRICS_TOKEN ?? null, port: parsed.METRICS_PORT ?? null },
   };
 }
 

@@ -5,10 +5,12 @@ import closeWithGrace from 'close-with-grace';
 import { pino } from 'pino';
 import { buildApp, VERSION } from './app.ts';
 import { BackupError, backupSqlite } from './cli/backup.ts';
+import { RestoreError, restoreSqlite } from './cli/restore.ts';
 import { type DemoLanguage, seedDemo, terminalLanguage } from './cli/seed.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig, parseDatabaseUrl } from './config.ts';
 import { createDatabase } from './db/database.ts';
 import { MigrationError, migrateToLatest } from './db/migrate.ts';
+import { exportArchive, importArchive, moveDatabase, TransferError } from './db/transfer/transfer.ts';
 import { AppError } from './http/errors.ts';
 import { createServices } from './services.ts';
 
@@ -19,9 +21,18 @@ Usage: staykeep <command> [options]
 Commands:
   serve            Migrate the database, then serve the API and the web app (default)
   migrate          Apply pending database migrations and exit
+  migrate --to <postgres-url>
+                   Move this SQLite install to an empty PostgreSQL database (export, import,
+                   then a check of every table on both sides); the SQLite file is left as is
+  export <file>    Write every table and uploaded file to one archive <file>, even while the
+                   server is writing (any database)
+  import <file>    Load an archive made by export into an empty database and uploads folder
   backup <file>    Write a consistent copy of the SQLite database to <file>, even while
                    the server is writing, and the uploaded files to <file>.uploads/
                    (PostgreSQL: use pg_dump)
+  restore <file>   With the server stopped, put a backup in place of the SQLite database
+                   (and <file>.uploads/ in place of the uploads); the replaced ones are
+                   kept as <name>.before-restore-<time>
   seed --demo [--language fr|en]
                    Fill the database with demonstration data, worded in the language given
                    (default: the terminal's, from LC_ALL, LC_MESSAGES or LANG; else English).
@@ -53,12 +64,60 @@ async function serve(config: Config): Promise<void> {
   }
 }
 
-async function migrate(config: Config): Promise<void> {
+async function migrate(config: Config, to: string | undefined): Promise<void> {
+  if (to !== undefined) return moveTo(config, to);
   const database = await createDatabase(config.database);
   try {
     const results = await migrateToLatest(database.db);
     if (results.length === 0) console.log('The database is up to date.');
     for (const result of results) console.log(`applied ${result.migrationName}`);
+  } finally {
+    await database.close();
+  }
+}
+
+async function moveTo(config: Config, url: string): Promise<void> {
+  if (config.database.kind !== 'sqlite')
+    throw new UsageError('migrate --to moves a SQLite install; this one is not.');
+  const target = parseDatabaseUrl(url, path.dirname(config.database.file));
+  if (target.kind !== 'postgres') throw new UsageError('migrate --to needs a postgres:// URL.');
+  const database = await createDatabase(config.database);
+  try {
+    // What moves is this release's schema: the check compares both sides at the same version.
+    await migrateToLatest(database.db);
+    const result = await moveDatabase(database, target, config.uploads.directory);
+    for (const table of result.tables) console.log(`${table.name}: ${table.rows} rows`);
+    const rows = result.tables.reduce((sum, table) => sum + table.rows, 0);
+    console.log(
+      `Moved ${rows} rows in ${result.tables.length} tables and ${result.files} files, checked on both sides, in ${(result.milliseconds / 1000).toFixed(1)} s.`,
+    );
+    console.log('Set DATABASE_URL to the new database to use it; the SQLite file is left as it was.');
+  } finally {
+    await database.close();
+  }
+}
+
+async function exportTo(config: Config, target: string | undefined): Promise<void> {
+  if (!target) throw new UsageError('export needs a target file: staykeep export <file>');
+  const database = await createDatabase(config.database);
+  try {
+    const result = await exportArchive(database, path.resolve(target), config.uploads.directory);
+    console.log(
+      `Exported ${result.rows} rows of ${result.tables} tables and ${result.files} files to ${result.file} (${result.bytes} bytes).`,
+    );
+  } finally {
+    await database.close();
+  }
+}
+
+async function importFrom(config: Config, source: string | undefined): Promise<void> {
+  if (!source) throw new UsageError('import needs an archive: staykeep import <file>');
+  const database = await createDatabase(config.database);
+  try {
+    const result = await importArchive(database, path.resolve(source), config.uploads.directory);
+    console.log(
+      `Imported ${result.rows} rows of ${result.tables} tables and ${result.files} files (schema ${result.schemaVersion}).`,
+    );
   } finally {
     await database.close();
   }
@@ -81,6 +140,29 @@ async function backup(config: Config, target: string | undefined): Promise<void>
       ? `Uploaded files copied to ${result.uploads.directory}/ (${result.uploads.files} ${result.uploads.files === 1 ? 'file' : 'files'}); restore them to ${config.uploads.directory}.`
       : `No uploaded files on disk (${config.uploads.directory} does not exist): nothing else to copy.`,
   );
+}
+
+async function restore(config: Config, source: string | undefined): Promise<void> {
+  if (!source) throw new UsageError('restore needs a backup file: staykeep restore <file>');
+  if (config.database.kind !== 'sqlite') {
+    throw new UsageError('restore puts back a SQLite backup only. For PostgreSQL use pg_restore.');
+  }
+  const result = await restoreSqlite(path.resolve(source), config.database.file, {
+    uploadsDirectory: config.uploads.directory,
+  });
+  console.log(
+    `Restored ${result.database} from ${path.resolve(source)} (schema ${result.schema.version}` +
+      (result.schema.pending > 0
+        ? `; ${result.schema.pending} newer migrations apply when the server starts).`
+        : ').'),
+  );
+  if (result.previous) console.log(`The replaced database is kept as ${result.previous}.`);
+  if (result.uploads) {
+    console.log(
+      `Uploaded files restored to ${result.uploads.directory}` +
+        (result.uploads.previous ? `; the replaced ones are kept in ${result.uploads.previous}.` : '.'),
+    );
+  }
 }
 
 function demoLanguage(value: string): DemoLanguage {
@@ -162,6 +244,7 @@ async function main(argv: string[]): Promise<void> {
       name: { type: 'string' },
       admin: { type: 'boolean' },
       'password-stdin': { type: 'boolean' },
+      to: { type: 'string' },
     },
   });
   const [command = 'serve', ...rest] = positionals;
@@ -174,9 +257,15 @@ async function main(argv: string[]): Promise<void> {
     case 'serve':
       return serve(config);
     case 'migrate':
-      return migrate(config);
+      return migrate(config, values.to);
     case 'backup':
       return backup(config, rest[0]);
+    case 'export':
+      return exportTo(config, rest[0]);
+    case 'import':
+      return importFrom(config, rest[0]);
+    case 'restore':
+      return restore(config, rest[0]);
     case 'seed':
       return seed(config, values.demo ?? false, values.language);
     case 'turnovers':
@@ -199,6 +288,8 @@ main(process.argv.slice(2)).catch((error: unknown) => {
     error instanceof UsageError ||
     error instanceof MigrationError ||
     error instanceof BackupError ||
+    error instanceof TransferError ||
+    error instanceof RestoreError ||
     error instanceof AppError
   ) {
     console.error(error.message);

@@ -42,6 +42,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       maxPixels: 50_000_000,
     },
     live: { pollIntervalMs: 100, heartbeatMs: 20_000, gapWaitMs: 5_000 },
+    metrics: { token: null, port: null },
     ...overrides,
   };
 }

@@ -1,7 +1,16 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PGliteDialect, PostgresAdapter, PostgresDialect, sql, type Transaction } from 'kysely';
+import {
+  type CompiledQuery,
+  Kysely,
+  type LogEvent,
+  PGliteDialect,
+  PostgresAdapter,
+  PostgresDialect,
+  sql,
+  type Transaction,
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import {
@@ -12,7 +21,7 @@ import {
 } from './change-context.ts';
 import { newId } from './ids.ts';
 import { runPreparedQueriesIfFree, statementName } from './prepared.ts';
-import { createSqliteDialect, openSqlite } from './sqlite.ts';
+import { createSqliteDialect, openSqlite, type RunIfFree } from './sqlite.ts';
 import type { Tables } from './tables.ts';
 
 export type Db = Kysely<Tables>;
@@ -29,7 +38,78 @@ export interface Database {
    * organization's stays to find one house's month.
    */
   optimize(): Promise<void>;
+  /** Calls `listener` after every query from now on, with how long it took (the metrics); returns what stops it. */
+  observeQueries(listener: QueryListener): () => void;
+  /** The PostgreSQL server's connection pool as it is now; null on SQLite and PGlite, which have one connection. */
+  poolUse(): PoolUse | null;
   close(): Promise<void>;
+}
+
+export interface QueryTiming {
+  operation: 'select' | 'insert' | 'update' | 'delete' | 'other';
+  seconds: number;
+  failed: boolean;
+}
+
+export type QueryListener = (timing: QueryTiming) => void;
+
+export interface PoolUse {
+  /** Connections open, idle or in use. */
+  total: number;
+  idle: number;
+  /** Queries waiting for a connection: all of them are in use and the pool is at its size. */
+  waiting: number;
+}
+
+const OPERATIONS: Record<string, QueryTiming['operation']> = {
+  SelectQueryNode: 'select',
+  InsertQueryNode: 'insert',
+  UpdateQueryNode: 'update',
+  DeleteQueryNode: 'delete',
+};
+
+/**
+ * Times queries for whoever listens (each app built on the database adds its
+ * metrics). Kysely times what it runs through its `log` option; SQLite's
+ * prepared queries that skip Kysely (prepared.ts) are timed here.
+ */
+class QueryTimings {
+  readonly #listeners = new Set<QueryListener>();
+
+  observe(listener: QueryListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  readonly log = (event: LogEvent): void => {
+    this.#report(event.query, event.queryDurationMillis, event.level === 'error');
+  };
+
+  timed(run: RunIfFree): RunIfFree {
+    return (query) => {
+      if (this.#listeners.size === 0) return run(query);
+      const started = performance.now();
+      try {
+        const result = run(query);
+        // Undefined: the connection was busy and the query goes through Kysely, which times it.
+        if (result !== undefined) this.#report(query, performance.now() - started, false);
+        return result;
+      } catch (error) {
+        this.#report(query, performance.now() - started, true);
+        throw error;
+      }
+    };
+  }
+
+  #report(query: CompiledQuery, milliseconds: number, failed: boolean): void {
+    if (this.#listeners.size === 0) return;
+    const timing = {
+      operation: OPERATIONS[query.query.kind] ?? 'other',
+      seconds: milliseconds / 1000,
+      failed,
+    };
+    for (const listener of this.#listeners) listener(timing);
+  }
 }
 
 // PostgreSQL type OIDs whose default JavaScript mapping differs from SQLite's.
@@ -78,15 +158,19 @@ class PreparingClient extends pg.Client {
 }
 
 export async function createDatabase(config: DatabaseConfig): Promise<Database> {
+  const timings = new QueryTimings();
+  const observeQueries = (listener: QueryListener) => timings.observe(listener);
   switch (config.kind) {
     case 'sqlite': {
       if (config.file !== ':memory:') mkdirSync(path.dirname(config.file), { recursive: true });
       const dialect = createSqliteDialect(openSqlite(config.file, config.synchronous));
-      const db = new Kysely<Tables>({ dialect });
-      runPreparedQueriesIfFree(db, dialect.runIfFree);
+      const db = new Kysely<Tables>({ dialect, log: timings.log });
+      runPreparedQueriesIfFree(db, timings.timed(dialect.runIfFree));
       return {
         db,
         kind: 'sqlite',
+        observeQueries,
+        poolUse: () => null,
         optimize: async () => {
           // 0x10002: analyze tables that need it, without a time limit on this explicit call.
           await sql`pragma optimize=0x10002`.execute(db);
@@ -107,8 +191,15 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
     case 'pglite': {
       if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
       const pglite = await PGlite.create(config.dataDir ?? undefined, { parsers: pgParsers });
-      const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }) });
-      return { db, kind: 'pglite', optimize: async () => {}, close: () => db.destroy() };
+      const db = new Kysely<Tables>({ dialect: new PGliteDialect({ pglite }), log: timings.log });
+      return {
+        db,
+        kind: 'pglite',
+        optimize: async () => {},
+        observeQueries,
+        poolUse: () => null,
+        close: () => db.destroy(),
+      };
     }
     case 'postgres': {
       const pool = new pg.Pool({
@@ -120,9 +211,16 @@ export async function createDatabase(config: DatabaseConfig): Promise<Database> 
         // DATABASE_URL (options=-c search_path=…), or uses the default.
         ...(config.schema ? { options: `-c search_path=${config.schema}` } : {}),
       });
-      const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-      // The server's autovacuum keeps statistics fresh.
-      return { db, kind: 'postgres', optimize: async () => {}, close: () => db.destroy() };
+      const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }), log: timings.log });
+      return {
+        db,
+        kind: 'postgres',
+        // The server's autovacuum keeps statistics fresh.
+        optimize: async () => {},
+        observeQueries,
+        poolUse: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+        close: () => db.destroy(),
+      };
     }
   }
 }

@@ -21,6 +21,11 @@ async function loadMigrations(): Promise<Record<string, Migration>> {
   return migrations;
 }
 
+/** The names of the migrations this release has, in the order they apply. */
+export async function knownMigrationNames(): Promise<string[]> {
+  return Object.keys(await loadMigrations());
+}
+
 export class MigrationError extends Error {
   override name = 'MigrationError';
 }

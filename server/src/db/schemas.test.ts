@@ -44,6 +44,13 @@ describe.skipIf(!url)('installs in PostgreSQL schemas of their own, in one datab
     return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   }
 
+  /** A `staykeep serve` process, stopped after the tests like the apps. */
+  async function inChildProcess(env: Record<string, string>): Promise<string> {
+    const server = await startServerProcess(env);
+    servers.push(server);
+    return server.baseUrl;
+  }
+
   beforeAll(async () => {
     for (const schema of Object.values(schemas)) await onServer(`create schema ${schema}`);
   });
@@ -61,8 +68,7 @@ describe.skipIf(!url)('installs in PostgreSQL schemas of their own, in one datab
       first: await inProcess({ kind: 'postgres', url, schema: schemas.first }),
       // A search_path naming only its schema, while the first install's
       // migration tables exist elsewhere in the database.
-      second: (await startServerProcess({ DATABASE_URL: withSearchPath(schemas.second), DATA_DIR: '/tmp' }))
-        .baseUrl,
+      second: await inChildProcess({ DATABASE_URL: withSearchPath(schemas.second), DATA_DIR: '/tmp' }),
       // A search_path that falls back on the first install's schema, as
       // `search_path=mine, public` does beside an install in public.
       third: await inProcess({ kind: 'postgres', url: withSearchPath(`${schemas.third},${schemas.first}`) }),

@@ -264,7 +264,12 @@ describeApp(
       expect((await app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
       const ready = await app.inject({ method: 'GET', url: '/ready' });
       expect(ready.statusCode).toBe(200);
-      expect(ready.json()).toEqual({ status: 'ready', database: db.database.kind });
+      expect(ready.json()).toEqual({
+        status: 'ready',
+        database: db.database.kind,
+        jobs: { overdue: 0, oldestOverdueSeconds: null },
+        channelFeeds: { inError: 0 },
+      });
     });
 
     it('serves an OpenAPI 3.1 document describing the routes and their errors', async () => {

@@ -6,7 +6,7 @@ import { routeNotFound } from './errors.ts';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
-const API_PREFIXES = ['/api/', '/health', '/ready'];
+const API_PREFIXES = ['/api/', '/health', '/ready', '/metrics'];
 
 /**
  * Serves the built web app. Vite puts content-hashed files under `assets/`,

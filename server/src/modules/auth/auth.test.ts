@@ -512,6 +512,8 @@ describeApp('organizations and access policies', (get) => {
       'GET /health',
       // A house's calendar for the channels: the secret in the URL is the credential.
       'GET /ical/{token}',
+      // Asks for METRICS_TOKEN itself when set; hidden in production without it (http/metrics.ts).
+      'GET /metrics',
       'GET /ready',
       'POST /api/v1/auth/login',
       'POST /api/v1/auth/logout',

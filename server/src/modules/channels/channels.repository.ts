@@ -75,6 +75,16 @@ export async function deleteFeed(tx: Tx, organizationId: string, feedId: string)
     .execute();
 }
 
+/** Feeds whose last sync failed, in every organization (the readiness report). */
+export async function countFeedsInError(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('channel_feeds')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'error')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** The feeds whose next sync is due, soonest first. */
 export async function dueFeedIds(db: DbOrTx, now: string, limit: number): Promise<string[]> {
   const rows = await db

@@ -20,6 +20,7 @@ import type { ReservationsService } from '../reservations/reservations.service.t
 import {
   type ConflictRow,
   claimFeed,
+  countFeedsInError,
   deleteEvent,
   deleteFeed,
   dueFeedIds,
@@ -193,6 +194,8 @@ export class ChannelsService {
   readonly #events: DomainEventBus;
   readonly #queue: SyncQueue;
   readonly #log: FastifyBaseLogger;
+  /** Syncs this process ran (a feed read, or tried), and those that ended in error: the metrics' counters. */
+  readonly #syncsRun = { total: 0, failed: 0 };
 
   constructor(options: {
     db: Db;
@@ -375,6 +378,16 @@ export class ChannelsService {
 
   // --- the sync ----------------------------------------------------------------------------
 
+  /** Syncs run by this process since it started, and how many of them failed. */
+  get syncCounts(): { total: number; failed: number } {
+    return { ...this.#syncsRun };
+  }
+
+  /** Feeds whose last sync failed, in every organization. */
+  feedsInError(): Promise<number> {
+    return countFeedsInError(this.#db);
+  }
+
   /** Queues a sync of every feed that is due; the job runner calls this every minute. */
   async queueDueSyncs(): Promise<number> {
     const due = await dueFeedIds(this.#db, this.#now().toISOString(), 1_000);
@@ -428,6 +441,8 @@ export class ChannelsService {
     }
     const finished = this.#now();
     const status: SyncResult['status'] = error === null ? 'ok' : 'error';
+    this.#syncsRun.total += 1;
+    if (error !== null) this.#syncsRun.failed += 1;
     if (error !== null) {
       this.#log.warn(
         { channelId: feed.id, houseId: feed.house_id, code: error.code, reason: error.message },

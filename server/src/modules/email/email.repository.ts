@@ -46,6 +46,16 @@ export function findOutboxMessage(db: DbOrTx, id: string): Promise<OutboxMessage
     .executeTakeFirst();
 }
 
+/** Messages waiting to be sent (first attempt or a retry), for the metrics: an indexed count. */
+export async function countQueuedMessages(db: DbOrTx): Promise<number> {
+  const row = await db
+    .selectFrom('email_outbox')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('status', '=', 'queued')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** Records one attempt's outcome; `next_attempt_at` says when the job runner tries again. */
 export async function recordAttempt(
   db: DbOrTx,

@@ -3,7 +3,12 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { EmailConfig } from '../../config.ts';
 import { afterCommit, type Db, type DbOrTx } from '../../db/database.ts';
 import { newId } from '../../db/ids.ts';
-import { findOutboxMessage, insertOutboxMessage, recordAttempt } from './email.repository.ts';
+import {
+  countQueuedMessages,
+  findOutboxMessage,
+  insertOutboxMessage,
+  recordAttempt,
+} from './email.repository.ts';
 import type { RenderedEmail } from './templates.ts';
 
 /** Waits between attempts to send (the job runner's retry delays); after the last one the message is failed. */
@@ -107,6 +112,11 @@ export class EmailOutbox {
       error: null,
       now: this.#now().toISOString(),
     });
+  }
+
+  /** Messages not sent yet that will be tried (again), whichever instance queued them. */
+  pendingCount(): Promise<number> {
+    return countQueuedMessages(this.#db);
   }
 
   /** Closes the SMTP connections; the job runner must be stopped first. */

@@ -165,6 +165,23 @@ export function listJobs(
     .execute();
 }
 
+/**
+ * Jobs due before `dueBefore` and not finished (waiting, or running): how
+ * many, and when the oldest was due. Read through the (status, run_at) index.
+ */
+export async function overdueJobs(
+  db: DbOrTx,
+  dueBefore: string,
+): Promise<{ count: number; oldestRunAt: string | null }> {
+  const row = await db
+    .selectFrom('jobs')
+    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('run_at').as('oldest')])
+    .where('status', 'in', ['queued', 'running'])
+    .where('run_at', '<', dueBefore)
+    .executeTakeFirstOrThrow();
+  return { count: Number(row.count), oldestRunAt: row.oldest ?? null };
+}
+
 /** How many jobs wait, run and have failed (kept ones): one indexed group-by, cheap enough for a metrics scrape. */
 export async function countJobs(db: DbOrTx): Promise<{ queued: number; running: number; failed: number }> {
   const rows = await db

@@ -17,6 +17,7 @@ import {
   insertJob,
   type JobRow,
   listJobs,
+  overdueJobs,
   requeueFailedJob,
 } from './jobs.repository.ts';
 
@@ -268,6 +269,19 @@ export class JobRunner {
 
   counts(): Promise<JobCounts> {
     return countJobs(this.#db);
+  }
+
+  /**
+   * Jobs due more than `lateMs` ago and still waiting or running, on every
+   * instance: a runner that is down or overwhelmed leaves them there.
+   */
+  async overdue(lateMs: number): Promise<{ count: number; oldestSeconds: number | null }> {
+    const now = this.#now().getTime();
+    const { count, oldestRunAt } = await overdueJobs(this.#db, new Date(now - lateMs).toISOString());
+    return {
+      count,
+      oldestSeconds: oldestRunAt === null ? null : Math.floor((now - Date.parse(oldestRunAt)) / 1000),
+    };
   }
 
   async list(filter: { status?: JobStatus; kind?: string; limit: number }): Promise<{

@@ -1,6 +1,63 @@
 // Generated from the server's OpenAPI document by `npm run api:generate`. Do not edit.
 
 export interface paths {
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Prometheus metrics of this instance
+         * @description The Prometheus text format. With METRICS_TOKEN set, only with `Authorization: Bearer <token>`; with METRICS_PORT set, served on that port and 404 here; in production with neither, 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": string;
+                    };
+                };
+                /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description An error (RFC 9457). Some problems add fields, such as conflictingReservationId. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/plain": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/health": {
         parameters: {
             query?: never;
@@ -47,7 +104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and migrated */
+        /** The database is reachable and migrated (with overdue jobs and feeds in error) */
         get: {
             parameters: {
                 query?: never;
@@ -67,6 +124,16 @@ export interface paths {
                             /** @enum {string} */
                             status: "ready";
                             database: string;
+                            jobs: {
+                                /** @description Jobs due more than 5 minutes ago and still waiting or running, on every instance */
+                                overdue: number;
+                                /** @description How long ago the oldest of them was due */
+                                oldestOverdueSeconds: number | null;
+                            };
+                            channelFeeds: {
+                                /** @description Channel feeds whose last sync failed, in every organization */
+                                inError: number;
+                            };
                         };
                     };
                 };
