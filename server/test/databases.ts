@@ -81,7 +81,8 @@ async function prepare(
   }
 }
 
-async function onServer(url: string, statement: string): Promise<void> {
+/** One statement on the PostgreSQL server at `url`, on a connection of its own. */
+export async function onServer(url: string, statement: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   createReadStream,
@@ -12,11 +11,10 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../../test/app.ts';
-import { openTestDatabase, type TestDatabase, testDatabaseNames } from '../../../test/databases.ts';
+import { onServer, openTestDatabase, type TestDatabase, testDatabaseNames } from '../../../test/databases.ts';
 import {
   bearer,
   createHouse,
@@ -24,6 +22,7 @@ import {
   registerUser,
   type TestSession,
 } from '../../../test/factories.ts';
+import { runCommand } from '../../../test/server-process.ts';
 import { fileUpload, jpeg } from '../../../test/upload-files.ts';
 import { buildApp } from '../../app.ts';
 import { seedDemo } from '../../cli/seed.ts';
@@ -31,8 +30,6 @@ import type { Config } from '../../config.ts';
 import type { AppInstance } from '../../http/types.ts';
 import { dataTables, hasRows } from './catalog.ts';
 import { exportArchive, importArchive, moveDatabase, tableDigests } from './transfer.ts';
-
-const CLI = path.resolve(import.meta.dirname, '../../../bin/staykeep.js');
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
@@ -281,17 +278,8 @@ describe('import of a damaged archive', () => {
 describe.runIf(process.env.TEST_DATABASE_URL)('migrate --to a PostgreSQL server', () => {
   const url = process.env.TEST_DATABASE_URL as string;
   const schema = `test_move_${randomBytes(6).toString('hex')}`;
-  const onServer = async (statement: string) => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-    } finally {
-      await client.end();
-    }
-  };
-  beforeAll(() => onServer(`create schema ${schema}`));
-  afterAll(() => onServer(`drop schema ${schema} cascade`));
+  beforeAll(() => onServer(url, `create schema ${schema}`));
+  afterAll(() => onServer(url, `drop schema ${schema} cascade`));
 
   it('moves the SQLite install and checks every table on both sides', async () => {
     const result = await moveDatabase(source.database, { kind: 'postgres', url, schema }, sourceUploads);
@@ -303,39 +291,23 @@ describe.runIf(process.env.TEST_DATABASE_URL)('migrate --to a PostgreSQL server'
 });
 
 describe('staykeep export and import', () => {
-  const run = (args: string[], env: Record<string, string>) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [CLI, ...args], {
-        env: { PATH: process.env.PATH, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk) => {
-        stdout += chunk;
-      });
-      child.stderr.on('data', (chunk) => {
-        stderr += chunk;
-      });
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-
   it('say what they wrote, and refuse in one line with a non-zero exit', async () => {
     const dataDir = path.join(work, 'cli-target');
-    const imported = await run(['import', archive], { DATA_DIR: dataDir });
+    const imported = await runCommand(['import', archive], { DATA_DIR: dataDir });
     expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(imported.stdout).toMatch(/^Imported \d+ rows of \d+ tables and \d+ files \(schema .+\)\.\n$/);
-    const again = await run(['import', archive], { DATA_DIR: dataDir });
+    const again = await runCommand(['import', archive], { DATA_DIR: dataDir });
     expect(again.code).toBe(1);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);
     expect(again.stderr).toContain('The target database is not empty');
 
     const file = path.join(work, 'cli-export.tar');
-    const exported = await run(['export', file], { DATA_DIR: dataDir });
+    const exported = await runCommand(['export', file], { DATA_DIR: dataDir });
     expect(exported.code).toBe(0);
     expect(exported.stdout).toContain(`to ${file}`);
     const size = statSync(file).size;
-    const refused = await run(['export', file], { DATA_DIR: dataDir });
+    const refused = await runCommand(['export', file], { DATA_DIR: dataDir });
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim()).toBe(`${file} already exists; choose a new file name.`);
     expect(statSync(file).size).toBe(size);
