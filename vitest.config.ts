@@ -20,6 +20,11 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           environment: 'node',
           pool: 'forks',
+          globalSetup: ['server/test/global-setup.ts'],
+          // Calendar dates must not move with the process time zone: the API's tests run at
+          // UTC+14 unless TZ names another zone (CI runs the date tests again at UTC−8). UTC
+          // itself hides the mistakes a zone shows (a local midnight read as a UTC date).
+          env: { TZ: process.env.TZ ?? 'Pacific/Kiritimati' },
           sequence,
           // Tests that start server processes or seed a year of stays take seconds alone and
           // several times that beside another file on two busy cores: the limit catches hangs.

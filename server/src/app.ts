@@ -4,6 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import { AjvCompiler, type BuildCompilerFromPool, type RouteDefinition } from '@fastify/ajv-compiler';
 import fastifyCookie from '@fastify/cookie';
+import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
@@ -132,6 +133,31 @@ const buildValidators: BuildCompilerFromPool = (externalSchemas, serverOptions) 
   return (route) => ((route as unknown as RouteDefinition).httpPart === 'body' ? asSent : coercing)(route);
 };
 
+/**
+ * One cache of response serializers for the process, like the validators'
+ * pool: compiling them is most of an app's start (3 s), and a process that
+ * builds the app again (a test file, a command after a restore) finds them
+ * compiled. A serializer depends on its schema and the shared schemas it may
+ * refer to, which are the same objects in every app of the process.
+ */
+const compileSerializer = SerializerSelector();
+const compiledSerializers = new Map<string, (value: unknown) => string>();
+const buildSerializers: typeof compileSerializer = (externalSchemas, serializerOptions) => {
+  const compile = compileSerializer(externalSchemas, serializerOptions);
+  const shared = Object.keys(externalSchemas ?? {})
+    .sort()
+    .join(' ');
+  return (route) => {
+    const key = `${shared}\n${JSON.stringify(route.schema)}`;
+    let serializer = compiledSerializers.get(key);
+    if (!serializer) {
+      serializer = compile(route);
+      compiledSerializers.set(key, serializer);
+    }
+    return serializer;
+  };
+};
+
 export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<AppInstance> {
   const database = options.database ?? (await createDatabase(config.database));
   const ownsDatabase = options.database === undefined;
@@ -151,7 +177,9 @@ export async function buildApp(config: Config, options: BuildAppOptions = {}): P
     // which names the field in a 400, so the router's limit only stops absurd addresses.
     routerOptions: { maxParamLength: 1_000 },
     frameworkErrors: frameworkError,
-    schemaController: { compilersFactory: { buildValidator: buildValidators } },
+    schemaController: {
+      compilersFactory: { buildValidator: buildValidators, buildSerializer: buildSerializers },
+    },
     // The serializer validates a value against each schema of a union (a
     // reservation or its staff view) to choose how to write it; both share
     // their formats, so checking them only costs time on every response.

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, inject } from 'vitest';
 import type { DatabaseConfig } from '../src/config.ts';
 import { createDatabase, type Database } from '../src/db/database.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -41,9 +41,15 @@ export interface TestDatabase {
  * parallel never see each other's rows.
  */
 export async function openTestDatabase(name: TestDatabaseName, options: { migrate?: boolean } = {}) {
+  const migrate = options.migrate ?? true;
   const { config, cleanup } = await prepare(name);
-  const database = await createDatabase(config);
-  if (options.migrate ?? true) await migrateToLatest(database.db);
+  const templates = name === 'pglite' ? inject('pgliteTemplates') : null;
+  const template = templates && (migrate ? templates.migrated : templates.empty);
+  const database = await createDatabase(
+    config,
+    template ? { pgliteDataDirArchive: new Blob([readFileSync(template)]) } : {},
+  );
+  if (migrate) await migrateToLatest(database.db);
   return {
     name,
     config,

@@ -61,6 +61,60 @@ export async function signUp(
 }
 
 /**
+ * Two managers of one organization, each in a browser context of their own, and
+ * a house: A registers and creates the house, then invites B, who joins. For
+ * tests of what one sees of the other's writes.
+ */
+export async function twoManagers(
+  browser: Browser,
+  device: typeof PHONE | typeof DESKTOP | typeof LAPTOP,
+  tag: string,
+): Promise<{
+  manager: BrowserContext;
+  colleague: BrowserContext;
+  /** A's sign-in, for more contexts of A's. */
+  managerLogin: { email: string; password: string };
+  managerHeaders: Record<string, string>;
+  colleagueHeaders: Record<string, string>;
+  houseId: string;
+}> {
+  const manager = await newContext(browser, device, 'en-US');
+  const colleague = await newContext(browser, device, 'en-US');
+  const password = 'les volets bleus du mas';
+  const managerLogin = { email: `${tag}-a-${Date.now()}@example.org`, password };
+  const registered = await manager.request.post('/api/v1/auth/register', {
+    data: { name: 'Anne Gérante', ...managerLogin, locale: 'en' },
+  });
+  if (registered.status() !== 201) throw new Error(`registration failed: ${await registered.text()}`);
+  const managerHeaders = { authorization: `Bearer ${(await registered.json()).accessToken}` };
+  const house = await manager.request.post('/api/v1/houses', {
+    headers: managerHeaders,
+    data: { code: `${tag}-1`, name: 'Mas des Cigales', type: 'villa', maxGuests: 6, nightlyPrice: '150.00' },
+  });
+  if (house.status() !== 201) throw new Error(`house not created: ${await house.text()}`);
+
+  const colleagueEmail = `${tag}-b-${Date.now()}@example.org`;
+  const invited = await manager.request.post('/api/v1/invitations', {
+    headers: managerHeaders,
+    data: { email: colleagueEmail, role: 'manager' },
+  });
+  if (invited.status() !== 201) throw new Error(`invitation failed: ${await invited.text()}`);
+  const invitationToken = lastEmail(colleagueEmail, 'invitation').text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
+  const joined = await colleague.request.post('/api/v1/auth/register', {
+    data: { name: 'Bruno Collègue', email: colleagueEmail, password, invitationToken, locale: 'en' },
+  });
+  if (joined.status() !== 201) throw new Error(`joining failed: ${await joined.text()}`);
+  return {
+    manager,
+    colleague,
+    managerLogin,
+    managerHeaders,
+    colleagueHeaders: { authorization: `Bearer ${(await joined.json()).accessToken}` },
+    houseId: (await house.json()).id as string,
+  };
+}
+
+/**
  * The last email sent to an address. The test server has no SMTP server, so
  * every message waits in its outbox table: that is the mailbox.
  */

@@ -1,8 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, LAPTOP, lastEmail, launchBrowser, newContext } from './browser.ts';
-
-const PASSWORD = 'les volets bleus du mas';
+import { browserAvailable, LAPTOP, launchBrowser, twoManagers } from './browser.ts';
 
 /** Next month, as YYYY-MM: a month the calendar shows whole, whatever today is. */
 function nextMonth(): string {
@@ -21,43 +19,12 @@ describe.skipIf(!browserAvailable())('live updates in Chromium', () => {
 
   it("shows B the stay A just created, on B's open calendar, without a reload", async () => {
     const month = nextMonth();
-    const manager = await newContext(browser, LAPTOP, 'en-US');
-    const colleague = await newContext(browser, LAPTOP, 'en-US');
-    const registered = await manager.request.post('/api/v1/auth/register', {
-      data: {
-        name: 'Anne Gérante',
-        email: `live-a-${Date.now()}@example.org`,
-        password: PASSWORD,
-        locale: 'en',
-      },
-    });
-    expect(registered.status()).toBe(201);
-    const headers = { authorization: `Bearer ${(await registered.json()).accessToken}` };
-    const house = await manager.request.post('/api/v1/houses', {
-      headers,
-      data: { code: 'live-1', name: 'Mas des Cigales', type: 'villa', maxGuests: 6, nightlyPrice: '150.00' },
-    });
-    expect(house.status()).toBe(201);
-    const houseId = (await house.json()).id as string;
-
-    // B joins A's organization through an invitation.
-    const colleagueEmail = `live-b-${Date.now()}@example.org`;
-    const invited = await manager.request.post('/api/v1/invitations', {
-      headers,
-      data: { email: colleagueEmail, role: 'manager' },
-    });
-    expect(invited.status()).toBe(201);
-    const token = lastEmail(colleagueEmail, 'invitation').text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
-    const joined = await colleague.request.post('/api/v1/auth/register', {
-      data: {
-        name: 'Bruno Collègue',
-        email: colleagueEmail,
-        password: PASSWORD,
-        invitationToken: token,
-        locale: 'en',
-      },
-    });
-    expect(joined.status()).toBe(201);
+    const {
+      manager,
+      colleague,
+      managerHeaders: headers,
+      houseId,
+    } = await twoManagers(browser, LAPTOP, 'live');
 
     const page = await colleague.newPage();
     const errors: string[] = [];

@@ -3,14 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   browserAvailable,
   DESKTOP,
-  lastEmail,
   launchBrowser,
   newContext,
   PHONE,
   screenshotPath,
+  twoManagers,
 } from './browser.ts';
 
-const PASSWORD = 'les volets bleus du mas';
 const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 /** The popover's transition over: a screenshot shows it, not its fade. */
@@ -33,41 +32,12 @@ describe.skipIf(!browserAvailable())('notifications in Chromium', () => {
   });
 
   it("shows manager A the stay B created on A's bell, and its link leads to the stay", async () => {
-    const manager = await newContext(browser, DESKTOP, 'en-US');
-    const colleague = await newContext(browser, DESKTOP, 'en-US');
+    const { manager, colleague, managerLogin, colleagueHeaders, houseId } = await twoManagers(
+      browser,
+      DESKTOP,
+      'bell',
+    );
     contexts.push(manager, colleague);
-    const managerEmail = `bell-a-${Date.now()}@example.org`;
-    const registered = await manager.request.post('/api/v1/auth/register', {
-      data: { name: 'Anne Gérante', email: managerEmail, password: PASSWORD, locale: 'en' },
-    });
-    expect(registered.status()).toBe(201);
-    const headers = { authorization: `Bearer ${(await registered.json()).accessToken}` };
-    const house = await manager.request.post('/api/v1/houses', {
-      headers,
-      data: { code: 'bell-1', name: 'Mas des Cigales', type: 'villa', maxGuests: 6, nightlyPrice: '150.00' },
-    });
-    expect(house.status()).toBe(201);
-    const houseId = (await house.json()).id as string;
-
-    // B joins A's organization as a manager.
-    const colleagueEmail = `bell-b-${Date.now()}@example.org`;
-    const invited = await manager.request.post('/api/v1/invitations', {
-      headers,
-      data: { email: colleagueEmail, role: 'manager' },
-    });
-    expect(invited.status()).toBe(201);
-    const token = lastEmail(colleagueEmail, 'invitation').text.match(/token=([A-Za-z0-9_-]+)/)?.[1];
-    const joined = await colleague.request.post('/api/v1/auth/register', {
-      data: {
-        name: 'Bruno Collègue',
-        email: colleagueEmail,
-        password: PASSWORD,
-        invitationToken: token,
-        locale: 'en',
-      },
-    });
-    expect(joined.status()).toBe(201);
-    const colleagueHeaders = { authorization: `Bearer ${(await joined.json()).accessToken}` };
 
     const page = await manager.newPage();
     const errors: string[] = [];
@@ -125,7 +95,7 @@ describe.skipIf(!browserAvailable())('notifications in Chromium', () => {
       const context = await newContext(browser, device, language === 'fr' ? 'fr-FR' : 'en-US');
       contexts.push(context);
       const login = await context.request.post('/api/v1/auth/login', {
-        data: { email: managerEmail, password: PASSWORD },
+        data: managerLogin,
       });
       expect(login.status()).toBe(200);
       const accessToken = (await login.json()).accessToken as string;

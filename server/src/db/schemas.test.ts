@@ -114,6 +114,36 @@ describe.skipIf(!url)('installs in PostgreSQL schemas of their own, in one datab
     expect(bySchema[schemas.third]).toEqual(firstTables);
   });
 
+  it('migrates while other schemas of the database are created and dropped', async () => {
+    // Kysely's own introspector read every schema's tables, and failed on one dropped meanwhile
+    // ("schema … does not exist"): a test file finishing beside another one's migrations.
+    let churning = true;
+    const churn = (async () => {
+      for (let round = 0; churning; round++) {
+        const other = `churn_${suffix}_${round}`;
+        await onServer(`create schema ${other}; create table ${other}.t (a int, b text, c date)`);
+        await onServer(`drop schema ${other} cascade`);
+      }
+    })();
+    try {
+      for (let round = 0; round < 8; round++) {
+        const schema = `fourth_${suffix}_${round}`;
+        await onServer(`create schema ${schema}`);
+        const database = await createDatabase({ kind: 'postgres', url: url as string, schema });
+        try {
+          await migrateToLatest(database.db);
+          await migrateToLatest(database.db);
+        } finally {
+          await database.close();
+          await onServer(`drop schema ${schema} cascade`);
+        }
+      }
+    } finally {
+      churning = false;
+      await churn;
+    }
+  }, 120_000);
+
   it('names the search_path when none of its schemas exists', async () => {
     const database = await createDatabase({ kind: 'postgres', url: withSearchPath(`missing_${suffix}`) });
     try {

@@ -104,26 +104,61 @@ export async function schemaVersion(db: AnyDb): Promise<string | null> {
   return rows[0]?.name ?? null;
 }
 
+/** The columns of `table`'s primary key, in the key's order; empty when it has none. */
+export async function primaryKeyOf(db: AnyDb, table: string): Promise<string[]> {
+  const { rows } = isPostgres(db)
+    ? await sql<{ name: string }>`select a.attname as name
+        from pg_index i
+        join pg_class t on t.oid = i.indrelid
+        join pg_namespace n on n.oid = t.relnamespace
+        cross join lateral unnest(i.indkey) with ordinality as k(attnum, position)
+        join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum
+        where i.indisprimary and n.nspname = current_schema() and t.relname = ${table}
+        order by k.position`.execute(db)
+    : await sql<{ name: string }>`select name from pragma_table_info(${table})
+        where pk > 0 order by pk`.execute(db);
+  return rows.map((row) => row.name);
+}
+
 /**
  * Every row of `table`, as the connection reads it (see database.ts: both
  * databases give the same types), but JSON columns as their text: parsed,
  * the JSON `null` a column holds (a job without payload) and SQL NULL would
- * both be null.
+ * both be null. Read in pages along the primary key, so the largest table
+ * (the audit log) is never held whole; a table without one is read at once.
  */
-export async function rowsOf(
+export async function* rowPages(
   db: AnyDb,
   table: string,
   columns: Column[],
-): Promise<Record<string, unknown>[]> {
-  const selected = columns.map((column) =>
-    column.kind === 'json'
-      ? sql`cast(${sql.ref(column.name)} as text) as ${sql.ref(column.name)}`
-      : sql.ref(column.name),
+  pageSize = 10_000,
+): AsyncGenerator<Record<string, unknown>[]> {
+  const selected = sql.join(
+    columns.map((column) =>
+      column.kind === 'json'
+        ? sql`cast(${sql.ref(column.name)} as text) as ${sql.ref(column.name)}`
+        : sql.ref(column.name),
+    ),
   );
-  const { rows } = await sql<
-    Record<string, unknown>
-  >`select ${sql.join(selected)} from ${sql.table(table)}`.execute(db);
-  return rows;
+  const key = await primaryKeyOf(db, table);
+  if (key.length === 0) {
+    yield (await sql<Record<string, unknown>>`select ${selected} from ${sql.table(table)}`.execute(db)).rows;
+    return;
+  }
+  const keyColumns = sql.join(key.map((name) => sql.ref(name)));
+  let after: unknown[] | null = null;
+  while (true) {
+    const { rows }: { rows: Record<string, unknown>[] } = await sql<
+      Record<string, unknown>
+    >`select ${selected}
+      from ${sql.table(table)}
+      ${after ? sql`where (${keyColumns}) > (${sql.join(after)})` : sql``}
+      order by ${keyColumns} limit ${pageSize}`.execute(db);
+    if (rows.length > 0) yield rows;
+    if (rows.length < pageSize) return;
+    const last = rows[rows.length - 1] as Record<string, unknown>;
+    after = key.map((name) => last[name]);
+  }
 }
 
 export async function hasRows(db: AnyDb, table: string): Promise<boolean> {

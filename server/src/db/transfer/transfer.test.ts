@@ -28,7 +28,7 @@ import { buildApp } from '../../app.ts';
 import { seedDemo } from '../../cli/seed.ts';
 import type { Config } from '../../config.ts';
 import type { AppInstance } from '../../http/types.ts';
-import { dataTables, hasRows } from './catalog.ts';
+import { columnsOf, dataTables, hasRows, primaryKeyOf, rowPages } from './catalog.ts';
 import { exportArchive, importArchive, moveDatabase, tableDigests } from './transfer.ts';
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
@@ -62,6 +62,26 @@ async function tablesWithRows(target: TestDatabase): Promise<string[]> {
       found.push(table);
   }
   return found;
+}
+
+/** Each table read in pages of 7 rows gives the rows a single read gives, in the same order. */
+async function expectPagedAsWhole(db: TestDatabase['database']['db']): Promise<void> {
+  const keyed: string[] = [];
+  for (const table of await dataTables(db)) {
+    const columns = await columnsOf(db, table);
+    if ((await primaryKeyOf(db, table)).length > 1) keyed.push(table);
+    const whole: string[] = [];
+    for await (const page of rowPages(db, table, columns, 1_000_000))
+      whole.push(...page.map((row) => JSON.stringify(row)));
+    const paged: string[] = [];
+    for await (const page of rowPages(db, table, columns, 7)) {
+      expect(page.length).toBeLessThanOrEqual(7);
+      paged.push(...page.map((row) => JSON.stringify(row)));
+    }
+    expect(paged, table).toEqual(whole);
+  }
+  // Composite keys (a member's organization and user) are paged too.
+  expect(keyed.length).toBeGreaterThan(0);
 }
 
 const work = mkdtempSync(path.join(tmpdir(), 'staykeep-transfer-'));
@@ -134,6 +154,9 @@ describe('export', () => {
     ).toEqual(files);
   });
 
+  it('reads every table in pages along its primary key, each row once', () =>
+    expectPagedAsWhole(source.database.db));
+
   it('refuses a file that exists, and leaves it as it was', async () => {
     const existing = path.join(work, 'existing.tar');
     writeFileSync(existing, 'keep me');
@@ -199,6 +222,9 @@ describe.each(testDatabaseNames)('import into %s', (name) => {
     expect((await tableDigests(target.database.db)).get('audit_log')?.rows).toBe(before + 1);
   });
 
+  it('reads the imported tables in pages along their primary keys, each row once', () =>
+    expectPagedAsWhole(target.database.db));
+
   it('refuses a second import into the now full database, writing nothing', async () => {
     const full = await tableDigests(target.database.db);
     await expect(importArchive(target.database, archive, targetUploads)).rejects.toThrow(
@@ -206,6 +232,85 @@ describe.each(testDatabaseNames)('import into %s', (name) => {
     );
     expect(await tableDigests(target.database.db)).toEqual(full);
   });
+});
+
+describe.each(testDatabaseNames.filter((name) => name !== 'sqlite'))('back from %s to SQLite', (name) => {
+  it('moves every row back, its transaction ids marked as imported so SQLite never reuses them', async () => {
+    const middle = await openTestDatabase(name, { migrate: false });
+    const back = await openTestDatabase('sqlite', { migrate: false });
+    const tag = randomBytes(4).toString('hex');
+    const middleUploads = path.join(work, `uploads-${name}-middle-${tag}`);
+    const backUploads = path.join(work, `uploads-${name}-back-${tag}`);
+    const apps: AppInstance[] = [];
+    try {
+      await importArchive(middle.database, archive, middleUploads);
+      // A change made on PostgreSQL: its audit entry names a PostgreSQL transaction id.
+      const onPostgres = await buildApp(configFor(middle.config, middleUploads), {
+        database: middle.database,
+      });
+      apps.push(onPostgres);
+      const login = await onPostgres.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: session.email, password: session.password },
+      });
+      const actor = { accessToken: login.json().accessToken as string };
+      const stay = await onPostgres.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${stayId}`,
+        headers: bearer(actor),
+      });
+      const change = await onPostgres.inject({
+        method: 'PATCH',
+        url: `/api/v1/reservations/${stayId}`,
+        headers: { ...bearer(actor), 'if-match': stay.headers.etag as string },
+        payload: { notes: 'Written on PostgreSQL' },
+      });
+      expect(change.statusCode, change.body).toBe(200);
+      const changeTx = await middle.database.db
+        .selectFrom('audit_log')
+        .select('tx')
+        .where('entity_id', '=', stayId)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(changeTx.tx).toMatch(/^\d+$/);
+
+      const second = path.join(work, `from-${name}-${tag}.tar`);
+      await exportArchive(middle.database, second, middleUploads);
+      await importArchive(back.database, second, backUploads);
+
+      const before = await tableDigests(middle.database.db);
+      const after = await tableDigests(back.database.db);
+      for (const [table, digest] of before) {
+        // Only `tx` changes, in the two tables that have one.
+        if (table === 'audit_log' || table === 'notifications')
+          expect(after.get(table)?.rows, table).toBe(digest.rows);
+        else expect(after.get(table), table).toEqual(digest);
+      }
+      const marked = await back.database.db
+        .selectFrom('audit_log')
+        .select('tx')
+        .where('entity_id', '=', stayId)
+        .orderBy('seq', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(marked.tx).toBe(`imported:${changeTx.tx}`);
+      expect(filesOf(backUploads)).toEqual(filesOf(sourceUploads));
+
+      const onSqlite = await buildApp(configFor(back.config, backUploads), { database: back.database });
+      apps.push(onSqlite);
+      const read = await onSqlite.inject({
+        method: 'GET',
+        url: `/api/v1/reservations/${stayId}`,
+        headers: bearer(actor),
+      });
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toEqual(change.json());
+    } finally {
+      for (const app of apps) await app.close();
+      await middle.dispose();
+      await back.dispose();
+    }
+  }, 60_000);
 });
 
 describe('import of a damaged archive', () => {

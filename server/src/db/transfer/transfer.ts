@@ -35,7 +35,7 @@ import {
   postgresAuditTriggers,
   REFERENCE_TABLES,
   raiseCounter,
-  rowsOf,
+  rowPages,
   schemaVersion,
   setTrigger,
 } from './catalog.ts';
@@ -143,16 +143,12 @@ async function writeTables(
     let bytes = 0;
     let rows = 0;
     try {
-      let chunk = '';
-      for (const row of await rowsOf(db, name, columns)) {
-        chunk += `${encodeRow(columns, row)}\n`;
-        rows++;
-        if (chunk.length > 1 << 20) {
-          bytes += await writeChunk(handle, hash, chunk);
-          chunk = '';
-        }
+      for await (const page of rowPages(db, name, columns)) {
+        let chunk = '';
+        for (const row of page) chunk += `${encodeRow(columns, row)}\n`;
+        rows += page.length;
+        bytes += await writeChunk(handle, hash, chunk);
       }
-      bytes += await writeChunk(handle, hash, chunk);
     } finally {
       await handle.close();
     }
@@ -333,11 +329,18 @@ async function insertArchive(db: AnyDb, manifest: Manifest, files: Map<string, s
         );
       }
       if (REFERENCE_TABLES.has(table)) await deleteRows(tx, table);
-      let rows = await readRows(files.get(table) as string, columns, postgres, fromPostgres(manifest));
-      if (selfReferences.length > 0) rows = parentsFirst(rows, columns, selfReferences);
       const batch = Math.max(1, Math.min(1000, Math.floor(PARAMETERS_PER_INSERT / columns.length)));
-      for (let at = 0; at < rows.length; at += batch)
-        await insertRows(tx, table, columns, rows.slice(at, at + batch));
+      const rows = readRows(files.get(table) as string, columns, postgres, fromPostgres(manifest), batch);
+      if (selfReferences.length > 0) {
+        // A row naming another of its table goes after it: such tables are read whole to order them.
+        const all: unknown[][] = [];
+        for await (const read of rows) all.push(...read);
+        const ordered = parentsFirst(all, columns, selfReferences);
+        for (let at = 0; at < ordered.length; at += batch)
+          await insertRows(tx, table, columns, ordered.slice(at, at + batch));
+      } else {
+        for await (const read of rows) await insertRows(tx, table, columns, read);
+      }
       const numbered = columns.find((column) => column.name === 'seq');
       if (numbered) await raiseCounter(tx, table, numbered.name, manifest.counters?.[table] ?? 0);
     }
@@ -367,20 +370,27 @@ async function suspendAuditCapture(tx: AnyTx): Promise<{ table: string; trigger:
 
 const fromPostgres = (manifest: Manifest) => manifest.source !== 'sqlite';
 
-async function readRows(file: string, columns: Column[], postgres: boolean, sourcePostgres: boolean) {
-  const rows: unknown[][] = [];
+/** The rows of a table's file, decoded for the target, `batch` at a time: a table is never held whole. */
+async function* readRows(
+  file: string,
+  columns: Column[],
+  postgres: boolean,
+  sourcePostgres: boolean,
+  batch: number,
+): AsyncGenerator<unknown[][]> {
   const lines = createInterface({
     input: createReadStream(file, 'utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
+  let rows: unknown[][] = [];
+  let read = 0;
   for await (const line of lines) {
+    read++;
     let object: Record<string, unknown>;
     try {
       object = JSON.parse(line);
     } catch {
-      throw new TransferError(
-        `${path.basename(file)}: row ${rows.length + 1} is not JSON. Nothing was written.`,
-      );
+      throw new TransferError(`${path.basename(file)}: row ${read} is not JSON. Nothing was written.`);
     }
     rows.push(
       columns.map((column) => {
@@ -393,8 +403,12 @@ async function readRows(file: string, columns: Column[], postgres: boolean, sour
           : value;
       }),
     );
+    if (rows.length === batch) {
+      yield rows;
+      rows = [];
+    }
   }
-  return rows;
+  if (rows.length > 0) yield rows;
 }
 
 interface TableOrder {
@@ -484,7 +498,7 @@ export async function moveDatabase(
       const after = await tableDigests(destination.db);
       for (const [name, digest] of before) {
         const moved = after.get(name);
-        if (!moved || moved.rows !== digest.rows || moved.sha256 !== digest.sha256) {
+        if (!moved || moved.rows !== digest.rows || moved.digest !== digest.digest) {
           throw new TransferError(
             `The check after the move failed: ${name} has ${digest.rows} rows here and ${moved?.rows ?? 0} there${moved?.rows === digest.rows ? ', with other values' : ''}. The source is unchanged.`,
           );
@@ -503,17 +517,31 @@ export async function moveDatabase(
   }
 }
 
-/** Each table's row count and the SHA-256 of its rows in the archive's form, sorted. */
-export async function tableDigests(db: AnyDb): Promise<Map<string, { rows: number; sha256: string }>> {
+/**
+ * Each table's row count and a digest of its rows in the archive's form that
+ * does not depend on their order (the databases may order text keys apart):
+ * the sum of the rows' SHA-256s, modulo 2^256, read a page at a time.
+ */
+export async function tableDigests(db: AnyDb): Promise<Map<string, { rows: number; digest: string }>> {
   return inSnapshot(db, async (snapshot) => {
-    const digests = new Map<string, { rows: number; sha256: string }>();
+    const digests = new Map<string, { rows: number; digest: string }>();
     for (const table of await dataTables(snapshot)) {
       const columns = await columnsOf(snapshot, table);
-      const lines = (await rowsOf(snapshot, table, columns)).map((row) => encodeRow(columns, row)).sort();
-      const hash = createHash('sha256');
-      for (const line of lines) hash.update(`${line}\n`);
-      digests.set(table, { rows: lines.length, sha256: hash.digest('hex') });
+      let rows = 0;
+      let sum = 0n;
+      for await (const page of rowPages(snapshot, table, columns)) {
+        for (const row of page) {
+          const line = createHash('sha256')
+            .update(`${encodeRow(columns, row)}\n`)
+            .digest('hex');
+          sum = (sum + BigInt(`0x${line}`)) & DIGEST_MASK;
+        }
+        rows += page.length;
+      }
+      digests.set(table, { rows, digest: sum.toString(16).padStart(64, '0') });
     }
     return digests;
   });
 }
+
+const DIGEST_MASK = (1n << 256n) - 1n;

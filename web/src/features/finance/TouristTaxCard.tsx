@@ -1,49 +1,25 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Checkbox,
-  Fieldset,
-  Group,
-  Modal,
-  Radio,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, Card, Group, Modal, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMediaQuery } from '@mantine/hooks';
 import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
-import { channelSourceValues, reservationSourceValues } from '../../lib/api/client.ts';
+import {
+  plainPercent,
+  type TaxFields,
+  TouristTaxFields,
+  taxBody,
+  taxFieldRules,
+} from '../../components/TouristTaxFields.tsx';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
-import { useMoney } from '../../lib/organization.ts';
-import { isAmount, optionalAmountRule } from '../../lib/validation.ts';
+import { useMoney, useOrganization } from '../../lib/organization.ts';
 import {
   type TouristTaxRule,
-  type TouristTaxRuleInput,
   useFinanceAccess,
   useRemoveTouristTaxRule,
   useSaveTouristTaxRule,
   useTouristTaxRule,
 } from './use-finance.ts';
-
-type Mode = TouristTaxRule['mode'];
-type Source = TouristTaxRule['platformSources'][number];
-
-const PERCENT = /^\d{1,3}([.,]\d{1,2})?$/;
-/** A fieldset flush with the inputs (no browser margin), its legend as heavy as their labels. */
-const FIELDSET_STYLES = {
-  root: { margin: 0 },
-  legend: {
-    fontWeight: 'var(--mantine-font-weight-medium)',
-    fontSize: 'var(--mantine-font-size-sm)',
-    marginBottom: 4,
-  },
-};
 
 /** A percentage as people read it: 5 % in French, 5% in English, 1.5% with its decimal. */
 export function usePercent(): (percent: string) => string {
@@ -227,24 +203,7 @@ function RemoveRule({
   );
 }
 
-interface Values {
-  mode: Mode;
-  rate: string;
-  percent: string;
-  cap: string;
-  platformSources: Source[];
-}
-
-/** "5.00" → "5", "1.50" → "1.5": a percentage as it was typed. */
-const plainPercent = (percent: string | null) => (percent === null ? '' : String(Number(percent)));
-/** An amount or a percentage as the API takes it: a dot, not a comma. */
-const decimal = (value: string) => value.trim().replace(',', '.');
-
-/**
- * The rule of a house: a mode, the fields of that mode, and the channels whose
- * platform collects the tax itself. The mode and the channels are fieldsets
- * with a legend, read as groups by screen readers.
- */
+/** The rule of a house: its tax's fields, saved as the house's own. */
 function TouristTaxForm({
   houseId,
   rule,
@@ -256,72 +215,31 @@ function TouristTaxForm({
 }) {
   const { t } = useTranslation();
   const save = useSaveTouristTaxRule(houseId);
-  const modeName = useId();
-  const platformsHintId = useId();
-  const form = useForm<Values>({
+  const organization = useOrganization();
+  const rules = taxFieldRules(t);
+  const form = useForm<TaxFields>({
     initialValues: {
       mode: rule?.mode ?? 'per_night',
       rate: rule?.rate ?? '',
-      percent: plainPercent(rule?.percent ?? null),
+      percent: plainPercent(rule?.percent),
       cap: rule?.cap ?? '',
       platformSources: rule?.platformSources ?? [],
     },
     validate: {
-      rate: (value, values) =>
-        values.mode !== 'per_night'
-          ? null
-          : value.trim() === ''
-            ? t('errors.required')
-            : isAmount(value)
-              ? null
-              : t('errors.invalid-amount'),
-      percent: (value, values) =>
-        values.mode !== 'percentage'
-          ? null
-          : value.trim() === ''
-            ? t('errors.required')
-            : !PERCENT.test(value.trim())
-              ? t('errors.invalid-format')
-              : Number(decimal(value)) > 100
-                ? t('errors.too-large', { count: 100 })
-                : null,
-      cap: (value, values) => (values.mode === 'percentage' ? optionalAmountRule(t)(value) : null),
+      rate: (value, values) => rules.rate(value, values.mode),
+      percent: (value, values) => rules.percent(value, values.mode),
+      cap: (value, values) => rules.cap(value, values.mode),
     },
   });
-  // The channels a platform collects on: those that import calendars, and any the rule names besides.
-  const channels = reservationSourceValues.filter(
-    (source) =>
-      (channelSourceValues as readonly string[]).includes(source) ||
-      form.values.platformSources.includes(source),
-  );
 
   const submit = form.onSubmit(async (values) => {
-    const body: TouristTaxRuleInput =
-      values.mode === 'per_night'
-        ? { mode: 'per_night', rate: decimal(values.rate), platformSources: values.platformSources }
-        : {
-            mode: 'percentage',
-            percent: decimal(values.percent),
-            cap: values.cap.trim() ? decimal(values.cap) : null,
-            platformSources: values.platformSources,
-          };
     try {
-      await save.mutateAsync(body);
+      await save.mutateAsync(taxBody(values));
       onDone();
     } catch (error) {
       form.setErrors(translatedFieldErrors(t, error));
     }
   });
-
-  const toggle = (source: Source, checked: boolean) =>
-    form.setFieldValue(
-      'platformSources',
-      checked
-        ? reservationSourceValues.filter(
-            (value) => value === source || form.values.platformSources.includes(value),
-          )
-        : form.values.platformSources.filter((value) => value !== source),
-    );
 
   return (
     <form onSubmit={submit} noValidate>
@@ -331,75 +249,19 @@ function TouristTaxForm({
             {errorSummary(t, save.error)}
           </Alert>
         )}
-        <Fieldset legend={t('finance.touristTax.form.mode')} variant="unstyled" styles={FIELDSET_STYLES}>
-          <Stack gap="sm">
-            {(['per_night', 'percentage'] as const).map((mode) => (
-              <Radio
-                key={mode}
-                name={modeName}
-                value={mode}
-                checked={form.values.mode === mode}
-                onChange={() => form.setFieldValue('mode', mode)}
-                label={t(`finance.touristTax.form.${mode === 'per_night' ? 'perNight' : 'percentage'}`)}
-                description={t(
-                  `finance.touristTax.form.${mode === 'per_night' ? 'perNightHint' : 'percentageHint'}`,
-                )}
-              />
-            ))}
-          </Stack>
-        </Fieldset>
-        {form.values.mode === 'per_night' ? (
-          <TextInput
-            label={t('finance.touristTax.form.rate')}
-            inputMode="decimal"
-            required
-            maw={{ xs: 280 }}
-            {...form.getInputProps('rate')}
-          />
-        ) : (
-          <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-            <TextInput
-              label={t('finance.touristTax.form.percent')}
-              inputMode="decimal"
-              required
-              rightSection={
-                <Text aria-hidden size="sm" c="dimmed">
-                  %
-                </Text>
-              }
-              {...form.getInputProps('percent')}
-            />
-            <TextInput
-              label={t('finance.touristTax.form.cap')}
-              description={t('finance.touristTax.form.capHint')}
-              inputWrapperOrder={['label', 'input', 'description', 'error']}
-              inputMode="decimal"
-              {...form.getInputProps('cap')}
-            />
-          </SimpleGrid>
-        )}
-        <Fieldset
-          legend={t('finance.touristTax.form.platforms')}
-          variant="unstyled"
-          styles={FIELDSET_STYLES}
-          aria-describedby={platformsHintId}
-        >
-          <Stack gap="xs">
-            <Text size="xs" c="dimmed" id={platformsHintId}>
-              {t('finance.touristTax.form.platformsHint')}
-            </Text>
-            <Group gap="lg">
-              {channels.map((source) => (
-                <Checkbox
-                  key={source}
-                  label={t(`reservations.source.${source}`)}
-                  checked={form.values.platformSources.includes(source)}
-                  onChange={(event) => toggle(source, event.currentTarget.checked)}
-                />
-              ))}
-            </Group>
-          </Stack>
-        </Fieldset>
+        <TouristTaxFields
+          texts="finance.touristTax.form"
+          mode={form.values.mode}
+          onModeChange={(mode) => form.setFieldValue('mode', mode)}
+          inputs={{
+            rate: form.getInputProps('rate'),
+            percent: form.getInputProps('percent'),
+            cap: form.getInputProps('cap'),
+          }}
+          {...(organization.data ? { currency: organization.data.currency } : {})}
+          platformSources={form.values.platformSources}
+          onPlatformSourcesChange={(sources) => form.setFieldValue('platformSources', sources)}
+        />
         <Group justify="flex-end">
           <Button type="submit" loading={save.isPending}>
             {t('finance.touristTax.form.save')}

@@ -3,10 +3,8 @@ import {
   Button,
   Card,
   Checkbox,
-  Fieldset,
   Group,
   NumberInput,
-  Radio,
   Select,
   SimpleGrid,
   Stack,
@@ -21,9 +19,17 @@ import { type ReactNode, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState, LoadingState } from '../../components/States.tsx';
 import { TimeZoneSelect } from '../../components/TimeZoneSelect.tsx';
-import { ApiError, channelSourceValues, reservationSourceValues } from '../../lib/api/client.ts';
+import {
+  plainPercent,
+  type TaxMode,
+  type TaxSource,
+  TouristTaxFields,
+  taxBody,
+  taxFieldRules,
+} from '../../components/TouristTaxFields.tsx';
+import { ApiError } from '../../lib/api/client.ts';
 import { errorSummary, hasFieldErrors, translatedFieldErrors } from '../../lib/form-errors.ts';
-import { isAmount, requiredRule } from '../../lib/validation.ts';
+import { requiredRule } from '../../lib/validation.ts';
 import { useAuth } from '../auth/AuthProvider.tsx';
 import {
   type NotificationDefaults,
@@ -35,11 +41,8 @@ import {
 } from './use-settings.ts';
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-const PERCENT = /^\d{1,3}([.,]\d{1,2})?$/;
 /** Every ISO 4217 currency the browser knows; the server checks against the same list. */
 const CURRENCIES = Intl.supportedValuesOf('currency');
-
-type Source = (typeof reservationSourceValues)[number];
 
 interface Values {
   name: string;
@@ -49,21 +52,15 @@ interface Values {
   checkInTime: string;
   checkOutTime: string;
   taxEnabled: boolean;
-  taxMode: 'per_night' | 'percentage';
+  taxMode: TaxMode;
   taxRate: string;
   taxPercent: string;
   taxCap: string;
-  taxPlatforms: Source[];
+  taxPlatforms: TaxSource[];
   notificationDefaults: NotificationDefaults;
   keepForever: boolean;
   retentionDays: number | string;
 }
-
-/** "5.00" → "5": a percentage as people type it. */
-const plainPercent = (percent: string | null | undefined) =>
-  percent === null || percent === undefined ? '' : String(Number(percent));
-/** An amount or a percentage as the API takes it: a dot, not a comma. */
-const decimal = (value: string) => value.trim().replace(',', '.');
 
 const fromSettings = (settings: OrganizationSettings): Values => ({
   name: settings.name,
@@ -90,16 +87,15 @@ const toBody = (values: Values): SettingsInput => ({
   timezone: values.timezone,
   checkInTime: values.checkInTime,
   checkOutTime: values.checkOutTime,
-  touristTax: !values.taxEnabled
-    ? null
-    : values.taxMode === 'per_night'
-      ? { mode: 'per_night', rate: decimal(values.taxRate), platformSources: values.taxPlatforms }
-      : {
-          mode: 'percentage',
-          percent: decimal(values.taxPercent),
-          cap: values.taxCap.trim() ? decimal(values.taxCap) : null,
-          platformSources: values.taxPlatforms,
-        },
+  touristTax: values.taxEnabled
+    ? taxBody({
+        mode: values.taxMode,
+        rate: values.taxRate,
+        percent: values.taxPercent,
+        cap: values.taxCap,
+        platformSources: values.taxPlatforms,
+      })
+    : null,
   notificationDefaults: values.notificationDefaults,
   auditRetentionDays: values.keepForever ? null : Number(values.retentionDays),
 });
@@ -193,16 +189,6 @@ function Section({ title, hint, children }: { title: string; hint?: string; chil
   );
 }
 
-/** A fieldset flush with the inputs, its legend as heavy as their labels. */
-const FIELDSET_STYLES = {
-  root: { margin: 0 },
-  legend: {
-    fontWeight: 'var(--mantine-font-weight-medium)',
-    fontSize: 'var(--mantine-font-size-sm)',
-    marginBottom: 4,
-  },
-};
-
 function SettingsForm({
   settings,
   onNotice,
@@ -216,8 +202,7 @@ function SettingsForm({
   const save = useSaveSettings();
   // A field error the form has no field for (none expected) is said above it instead.
   const [unplaced, setUnplaced] = useState(false);
-  const modeName = useId();
-  const platformsHintId = useId();
+  const taxRules = taxFieldRules(t);
   const currencyNames = useMemo(
     () => new Intl.DisplayNames(i18n.resolvedLanguage, { type: 'currency' }),
     [i18n.resolvedLanguage],
@@ -238,28 +223,9 @@ function SettingsForm({
       timezone: requiredRule(t),
       checkInTime: (value) => (TIME.test(value) ? null : t('settings.errors.time')),
       checkOutTime: (value) => (TIME.test(value) ? null : t('settings.errors.time')),
-      taxRate: (value, values) =>
-        !values.taxEnabled || values.taxMode !== 'per_night'
-          ? null
-          : value.trim() === ''
-            ? t('errors.required')
-            : isAmount(value)
-              ? null
-              : t('errors.invalid-amount'),
-      taxPercent: (value, values) =>
-        !values.taxEnabled || values.taxMode !== 'percentage'
-          ? null
-          : value.trim() === ''
-            ? t('errors.required')
-            : !PERCENT.test(value.trim())
-              ? t('errors.invalid-format')
-              : Number(decimal(value)) > 100
-                ? t('errors.too-large', { count: 100 })
-                : null,
-      taxCap: (value, values) =>
-        !values.taxEnabled || values.taxMode !== 'percentage' || value.trim() === '' || isAmount(value)
-          ? null
-          : t('errors.invalid-amount'),
+      taxRate: (value, values) => (values.taxEnabled ? taxRules.rate(value, values.taxMode) : null),
+      taxPercent: (value, values) => (values.taxEnabled ? taxRules.percent(value, values.taxMode) : null),
+      taxCap: (value, values) => (values.taxEnabled ? taxRules.cap(value, values.taxMode) : null),
       retentionDays: (value, values) =>
         values.keepForever
           ? null
@@ -298,22 +264,6 @@ function SettingsForm({
       ...defaults,
       kinds: { ...defaults.kinds, [kind]: { ...defaults.kinds[kind], [channel]: checked } },
     });
-  // The channels a platform collects on: those that import calendars, and any already named.
-  const platforms = reservationSourceValues.filter(
-    (source) =>
-      (channelSourceValues as readonly string[]).includes(source) ||
-      form.values.taxPlatforms.includes(source),
-  );
-  const togglePlatform = (source: Source, checked: boolean) =>
-    form.setFieldValue(
-      'taxPlatforms',
-      checked
-        ? reservationSourceValues.filter(
-            (value) => value === source || form.values.taxPlatforms.includes(value),
-          )
-        : form.values.taxPlatforms.filter((value) => value !== source),
-    );
-
   return (
     <form onSubmit={submit} noValidate data-settings-form>
       <Stack gap="md">
@@ -383,81 +333,19 @@ function SettingsForm({
           />
           {form.values.taxEnabled && (
             <Stack gap="sm">
-              <Fieldset legend={t('settings.tax.mode')} variant="unstyled" styles={FIELDSET_STYLES}>
-                <Stack gap="sm">
-                  {(['per_night', 'percentage'] as const).map((mode) => (
-                    <Radio
-                      key={mode}
-                      name={modeName}
-                      value={mode}
-                      checked={form.values.taxMode === mode}
-                      onChange={() => form.setFieldValue('taxMode', mode)}
-                      label={t(`settings.tax.${mode === 'per_night' ? 'perNight' : 'percentage'}`)}
-                      description={t(
-                        `settings.tax.${mode === 'per_night' ? 'perNightHint' : 'percentageHint'}`,
-                      )}
-                    />
-                  ))}
-                </Stack>
-              </Fieldset>
-              {form.values.taxMode === 'per_night' ? (
-                <TextInput
-                  label={t('settings.tax.rate')}
-                  inputMode="decimal"
-                  required
-                  maw={{ xs: 280 }}
-                  rightSection={
-                    <Text aria-hidden size="xs" c="dimmed">
-                      {form.values.currency}
-                    </Text>
-                  }
-                  rightSectionWidth={48}
-                  {...form.getInputProps('taxRate')}
-                />
-              ) : (
-                <SimpleGrid cols={{ base: 1, xs: 2 }} spacing="sm">
-                  <TextInput
-                    label={t('settings.tax.percent')}
-                    inputMode="decimal"
-                    required
-                    rightSection={
-                      <Text aria-hidden size="sm" c="dimmed">
-                        %
-                      </Text>
-                    }
-                    {...form.getInputProps('taxPercent')}
-                  />
-                  <TextInput
-                    label={t('settings.tax.cap')}
-                    description={t('settings.tax.capHint')}
-                    inputWrapperOrder={['label', 'input', 'description', 'error']}
-                    inputMode="decimal"
-                    {...form.getInputProps('taxCap')}
-                  />
-                </SimpleGrid>
-              )}
-              <Fieldset
-                legend={t('settings.tax.platforms')}
-                variant="unstyled"
-                styles={FIELDSET_STYLES}
-                aria-describedby={platformsHintId}
-              >
-                <Stack gap="xs">
-                  <Text size="xs" c="dimmed" id={platformsHintId}>
-                    {t('settings.tax.platformsHint')}
-                  </Text>
-                  <Group gap="lg">
-                    {platforms.map((source) => (
-                      <Checkbox
-                        key={source}
-                        label={t(`reservations.source.${source}`)}
-                        checked={form.values.taxPlatforms.includes(source)}
-                        onChange={(event) => togglePlatform(source, event.currentTarget.checked)}
-                      />
-                    ))}
-                  </Group>
-                </Stack>
-              </Fieldset>
+              <TouristTaxFields
+                texts="settings.tax"
+                mode={form.values.taxMode}
+                onModeChange={(mode) => form.setFieldValue('taxMode', mode)}
+                inputs={{
+                  rate: form.getInputProps('taxRate'),
+                  percent: form.getInputProps('taxPercent'),
+                  cap: form.getInputProps('taxCap'),
+                }}
+                currency={form.values.currency}
+                platformSources={form.values.taxPlatforms}
+                onPlatformSourcesChange={(sources) => form.setFieldValue('taxPlatforms', sources)}
+              />
             </Stack>
           )}
         </Section>
