@@ -94,6 +94,45 @@ let archive: string;
 let digests: Awaited<ReturnType<typeof tableDigests>>;
 const attachmentIds: string[] = [];
 
+/** Signs in on `app` as the source's user, with the password it had before the move. */
+async function signIn(app: AppInstance): Promise<{ accessToken: string }> {
+  const login = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { email: session.email, password: session.password },
+  });
+  expect(login.statusCode, login.body).toBe(200);
+  return { accessToken: login.json().accessToken as string };
+}
+
+/** Changes the stay's notes through the API, as of its current version: an audited change. */
+async function changeNotes(app: AppInstance, actor: { accessToken: string }, notes: string) {
+  const stay = await app.inject({
+    method: 'GET',
+    url: `/api/v1/reservations/${stayId}`,
+    headers: bearer(actor),
+  });
+  const change = await app.inject({
+    method: 'PATCH',
+    url: `/api/v1/reservations/${stayId}`,
+    headers: { ...bearer(actor), 'if-match': stay.headers.etag as string },
+    payload: { notes },
+  });
+  expect(change.statusCode, change.body).toBe(200);
+  return change;
+}
+
+/** The transaction named by the stay's latest audit entry. */
+async function latestStayTx(db: TestDatabase['database']['db']): Promise<string | null> {
+  const entry = await db
+    .selectFrom('audit_log')
+    .select('tx')
+    .where('entity_id', '=', stayId)
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
+  return entry.tx;
+}
+
 beforeAll(async () => {
   source = await openTestDatabase('sqlite');
   sourceUploads = path.join(work, 'source-uploads');
@@ -189,13 +228,7 @@ describe.each(testDatabaseNames)('import into %s', (name) => {
     expect(filesOf(targetUploads)).toEqual(filesOf(sourceUploads));
 
     targetApp = await buildApp(configFor(target.config, targetUploads), { database: target.database });
-    const login = await targetApp.inject({
-      method: 'POST',
-      url: '/api/v1/auth/login',
-      payload: { email: session.email, password: session.password },
-    });
-    expect(login.statusCode, login.body).toBe(200);
-    const moved = { accessToken: login.json().accessToken as string };
+    const moved = await signIn(targetApp);
     const read = (app: AppInstance, actor: { accessToken: string }, url: string) =>
       app.inject({ method: 'GET', url, headers: bearer(actor) });
     const stay = await read(targetApp, moved, `/api/v1/reservations/${stayId}`);
@@ -212,13 +245,7 @@ describe.each(testDatabaseNames)('import into %s', (name) => {
     // The audit log recorded none of the import, and records the next change (its counter moved past the import's).
     const before = (await tableDigests(target.database.db)).get('audit_log')?.rows ?? 0;
     expect(before).toBe(digests.get('audit_log')?.rows);
-    const change = await targetApp.inject({
-      method: 'PATCH',
-      url: `/api/v1/reservations/${stayId}`,
-      headers: { ...bearer(moved), 'if-match': stay.headers.etag as string },
-      payload: { notes: 'Arrives at ten' },
-    });
-    expect(change.statusCode, change.body).toBe(200);
+    await changeNotes(targetApp, moved, 'Arrives at ten');
     expect((await tableDigests(target.database.db)).get('audit_log')?.rows).toBe(before + 1);
   });
 
@@ -249,31 +276,10 @@ describe.each(testDatabaseNames.filter((name) => name !== 'sqlite'))('back from 
         database: middle.database,
       });
       apps.push(onPostgres);
-      const login = await onPostgres.inject({
-        method: 'POST',
-        url: '/api/v1/auth/login',
-        payload: { email: session.email, password: session.password },
-      });
-      const actor = { accessToken: login.json().accessToken as string };
-      const stay = await onPostgres.inject({
-        method: 'GET',
-        url: `/api/v1/reservations/${stayId}`,
-        headers: bearer(actor),
-      });
-      const change = await onPostgres.inject({
-        method: 'PATCH',
-        url: `/api/v1/reservations/${stayId}`,
-        headers: { ...bearer(actor), 'if-match': stay.headers.etag as string },
-        payload: { notes: 'Written on PostgreSQL' },
-      });
-      expect(change.statusCode, change.body).toBe(200);
-      const changeTx = await middle.database.db
-        .selectFrom('audit_log')
-        .select('tx')
-        .where('entity_id', '=', stayId)
-        .orderBy('seq', 'desc')
-        .executeTakeFirstOrThrow();
-      expect(changeTx.tx).toMatch(/^\d+$/);
+      const actor = await signIn(onPostgres);
+      const change = await changeNotes(onPostgres, actor, 'Written on PostgreSQL');
+      const changeTx = await latestStayTx(middle.database.db);
+      expect(changeTx).toMatch(/^\d+$/);
 
       const second = path.join(work, `from-${name}-${tag}.tar`);
       await exportArchive(middle.database, second, middleUploads);
@@ -287,13 +293,7 @@ describe.each(testDatabaseNames.filter((name) => name !== 'sqlite'))('back from 
           expect(after.get(table)?.rows, table).toBe(digest.rows);
         else expect(after.get(table), table).toEqual(digest);
       }
-      const marked = await back.database.db
-        .selectFrom('audit_log')
-        .select('tx')
-        .where('entity_id', '=', stayId)
-        .orderBy('seq', 'desc')
-        .executeTakeFirstOrThrow();
-      expect(marked.tx).toBe(`imported:${changeTx.tx}`);
+      expect(await latestStayTx(back.database.db)).toBe(`imported:${changeTx}`);
       expect(filesOf(backUploads)).toEqual(filesOf(sourceUploads));
 
       const onSqlite = await buildApp(configFor(back.config, backUploads), { database: back.database });
